@@ -1,0 +1,705 @@
+package io.github.camelclaid.client;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.io.UncheckedIOException;
+import java.net.ConnectException;
+import java.net.URI;
+import java.net.UnknownHostException;
+import java.time.Duration;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JavaType;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import io.github.camelclaid.client.CappedResponseConsumer.BodyTooLargeException;
+import io.github.camelclaid.client.model.EditResponse;
+import io.github.camelclaid.client.model.MultiOutputResponse;
+import io.github.camelclaid.client.model.Storage;
+import io.github.camelclaid.client.model.TaskAccepted;
+import io.github.camelclaid.client.model.TaskKind;
+import io.github.camelclaid.client.model.TaskResult;
+import org.apache.hc.client5.http.ConnectTimeoutException;
+import org.apache.hc.client5.http.async.methods.SimpleHttpRequest;
+import org.apache.hc.client5.http.async.methods.SimpleRequestBuilder;
+import org.apache.hc.client5.http.async.methods.SimpleRequestProducer;
+import org.apache.hc.client5.http.config.ConnectionConfig;
+import org.apache.hc.client5.http.config.RequestConfig;
+import org.apache.hc.client5.http.entity.mime.HttpMultipartMode;
+import org.apache.hc.client5.http.entity.mime.MultipartEntityBuilder;
+import org.apache.hc.client5.http.impl.async.CloseableHttpAsyncClient;
+import org.apache.hc.client5.http.impl.async.HttpAsyncClients;
+import org.apache.hc.client5.http.impl.nio.PoolingAsyncClientConnectionManagerBuilder;
+import org.apache.hc.core5.concurrent.FutureCallback;
+import org.apache.hc.core5.http.ContentType;
+import org.apache.hc.core5.http.HttpEntity;
+import org.apache.hc.core5.http.RequestNotExecutedException;
+import org.apache.hc.core5.io.CloseMode;
+import org.apache.hc.core5.util.TimeValue;
+import org.apache.hc.core5.util.Timeout;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A typed client for Claid's REST API, usable without Camel. Every call is non-blocking (Apache HttpClient 5 async)
+ * and returns a {@link CompletableFuture}; {@code join()} it where blocking is fine.
+ * <p>
+ * Every request body is checked against Claid's schema before it is sent: an invalid request fails with
+ * {@link ClaidRequestInvalidException} and no HTTP call is made. Transient failures are retried per the
+ * {@link RetryPolicy}, except that a POST (or DELETE) is repeated only when Claid surely did not act on it (a 429, or
+ * a connection that was never made): Claid has no idempotency key, so a repeated edit would be paid twice.
+ * <p>
+ * The API key is sent only to the configured base URL's origin, never to the hosts of temporary result URLs, and is
+ * never logged or put in an exception.
+ */
+public final class ClaidClient implements AutoCloseable {
+
+    public static final String DEFAULT_BASE_URL = "https://api.claid.ai";
+
+    private static final Logger LOG = LoggerFactory.getLogger(ClaidClient.class);
+    /** JSON answers are small; a larger one means something is wrong, not that we should buffer it. */
+    private static final long MAX_JSON_ANSWER_BYTES = 16L * 1024 * 1024;
+
+    private final String apiKey;
+    private final URI baseUri;
+    private final RetryPolicy retryPolicy;
+    private final long maxDownloadBytes;
+    private final Timeout responseTimeout;
+    private final boolean validateRequests;
+    private final CloseableHttpAsyncClient http;
+    private final boolean ownsHttp;
+    private final ScheduledExecutorService scheduler;
+    private final boolean ownsScheduler;
+    private final ObjectMapper mapper;
+    private final AtomicReference<RateLimitInfo> lastRateLimit = new AtomicReference<>();
+
+    private ClaidClient(Builder b) {
+        if (b.apiKey == null || b.apiKey.isBlank()) {
+            throw new IllegalArgumentException("Claid apiKey is required: set it from your Claid account's API keys page");
+        }
+        this.apiKey = b.apiKey.trim();
+        this.baseUri = normaliseBaseUrl(b.baseUrl);
+        this.retryPolicy = Objects.requireNonNull(b.retryPolicy, "retryPolicy");
+        this.maxDownloadBytes = b.maxDownloadBytes;
+        this.responseTimeout = Timeout.of(b.responseTimeout);
+        this.validateRequests = b.validateRequests;
+        this.mapper = JsonMapper.builder().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
+        if (b.httpClient != null) {
+            this.http = b.httpClient;
+            this.ownsHttp = false;
+        } else {
+            this.http = newHttpClient(b.connectTimeout, b.maxConnections);
+            this.http.start();
+            this.ownsHttp = true;
+        }
+        if (b.scheduler != null) {
+            this.scheduler = b.scheduler;
+            this.ownsScheduler = false;
+        } else {
+            this.scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread t = new Thread(r, "claid-client-retry");
+                t.setDaemon(true);
+                return t;
+            });
+            this.ownsScheduler = true;
+        }
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * An HTTP client set up for Claid: pooled, no automatic retries (this client retries by its own rules, which
+     * depend on whether Claid may have acted) and no redirects (an API key must not follow a redirect elsewhere).
+     * Several {@code ClaidClient}s may share one; whoever creates it starts and closes it.
+     */
+    public static CloseableHttpAsyncClient newHttpClient(Duration connectTimeout, int maxConnections) {
+        return HttpAsyncClients.custom()
+                .setConnectionManager(PoolingAsyncClientConnectionManagerBuilder.create()
+                        .setMaxConnTotal(maxConnections)
+                        .setMaxConnPerRoute(maxConnections)
+                        .setDefaultConnectionConfig(ConnectionConfig.custom()
+                                .setConnectTimeout(Timeout.of(connectTimeout))
+                                .setValidateAfterInactivity(TimeValue.ofSeconds(2))
+                                .build())
+                        .build())
+                .disableAutomaticRetries()
+                .disableRedirectHandling()
+                .disableCookieManagement()
+                .build();
+    }
+
+    // ---------------------------------------------------------------- typed operations
+
+    /** Synchronous edit of an image at a URL or {@code storage://} location ({@code POST /v1/image/edit}). */
+    public CompletableFuture<ClaidResponse<EditResponse>> edit(Object request) {
+        return call(ApiOperation.EDIT, null, request, EditResponse.class);
+    }
+
+    /**
+     * Synchronous edit of image bytes ({@code POST /v1/image/edit/upload}, multipart {@code file} + {@code data}).
+     *
+     * @param data the edit without {@code input}: operations and optional output
+     */
+    public CompletableFuture<ClaidResponse<EditResponse>> editUpload(byte[] image, String fileName, String contentType,
+            Object data) {
+        JsonNode json;
+        try {
+            json = validated(ApiOperation.EDIT_UPLOAD, data);
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+        if (image == null || image.length == 0) {
+            return CompletableFuture.failedFuture(new IllegalArgumentException(
+                    "Claid edit upload needs the image bytes: the message body was empty"));
+        }
+        byte[] multipart;
+        String multipartType;
+        try {
+            HttpEntity entity = MultipartEntityBuilder.create()
+                    .setMode(HttpMultipartMode.STRICT)
+                    .addBinaryBody("file", image, contentType == null ? ContentType.APPLICATION_OCTET_STREAM
+                            : ContentType.parse(contentType), fileName == null || fileName.isBlank() ? "image" : fileName)
+                    .addTextBody("data", mapper.writeValueAsString(json), ContentType.APPLICATION_JSON)
+                    .build();
+            ByteArrayOutputStream out = new ByteArrayOutputStream(image.length + 1024);
+            entity.writeTo(out);
+            multipart = out.toByteArray();
+            multipartType = entity.getContentType();
+        } catch (IOException e) {
+            return CompletableFuture.failedFuture(new UncheckedIOException(e));
+        }
+        ApiOperation op = ApiOperation.EDIT_UPLOAD;
+        return execute(describe(op), op.isIdempotent(), () -> authorized(SimpleRequestBuilder.post(url(op, null)))
+                .setBody(multipart, ContentType.parse(multipartType)).build(), MAX_JSON_ANSWER_BYTES)
+                .thenApply(answer -> success(op, answer, mapper.constructType(EditResponse.class)));
+    }
+
+    /** Submits an edit as an async task ({@code POST /v1/image/edit/async}). */
+    public CompletableFuture<ClaidResponse<TaskAccepted>> editAsync(Object request) {
+        return call(ApiOperation.EDIT_ASYNC, null, request, TaskAccepted.class);
+    }
+
+    /** Submits a batch edit of a storage folder or a list of URLs ({@code POST /v1/image/edit/batch}). */
+    public CompletableFuture<ClaidResponse<TaskAccepted>> editBatch(Object request) {
+        return call(ApiOperation.EDIT_BATCH, null, request, TaskAccepted.class);
+    }
+
+    /** Submits a natural-language edit ({@code POST /v1/image/ai-edit}). */
+    public CompletableFuture<ClaidResponse<TaskAccepted>> aiEdit(Object request) {
+        return call(ApiOperation.AI_EDIT, null, request, TaskAccepted.class);
+    }
+
+    /** Submits an AI fashion models generation ({@code POST /v1/image/ai-fashion-models}). */
+    public CompletableFuture<ClaidResponse<TaskAccepted>> fashionModels(Object request) {
+        return call(ApiOperation.FASHION_MODELS, null, request, TaskAccepted.class);
+    }
+
+    /** Generates images from a text prompt ({@code POST /v1/image/generate}). */
+    public CompletableFuture<ClaidResponse<MultiOutputResponse>> generate(Object request) {
+        return call(ApiOperation.GENERATE, null, request, MultiOutputResponse.class);
+    }
+
+    /** Places a product in a generated scene or adds its shadow ({@code POST /v1/scene/create}). */
+    public CompletableFuture<ClaidResponse<MultiOutputResponse>> createScene(Object request) {
+        return call(ApiOperation.CREATE_SCENE, null, request, MultiOutputResponse.class);
+    }
+
+    /** Submits an image-to-video generation ({@code POST /v1/video/generate}). */
+    public CompletableFuture<ClaidResponse<TaskAccepted>> generateVideo(Object request) {
+        return call(ApiOperation.GENERATE_VIDEO, null, request, TaskAccepted.class);
+    }
+
+    /** The state of a task, by kind and id. */
+    public CompletableFuture<ClaidResponse<TaskResult>> getTask(TaskKind kind, long id) {
+        return call(kind.statusOperation(), id, null, TaskResult.class);
+    }
+
+    /**
+     * The state of a task, from the {@code result_url} Claid gave when it accepted it. The URL is only trusted for its
+     * path: the call goes to the configured base URL, so the API key is never sent to another host (and an
+     * {@code http://} result URL does not downgrade the call).
+     */
+    public CompletableFuture<ClaidResponse<TaskResult>> getTask(String resultUrl) {
+        TaskKind kind = TaskKind.fromResultUrl(resultUrl);
+        if (kind == null) {
+            return CompletableFuture.failedFuture(new IllegalArgumentException("Not a Claid task result URL: "
+                    + resultUrl + ". Expected a result_url such as " + baseUri + "/v1/image/edit/async/123"));
+        }
+        URI target = onBaseOrigin(resultUrl);
+        ApiOperation op = kind.statusOperation();
+        return execute(describe(op), true, () -> authorized(SimpleRequestBuilder.get(target)).build(),
+                MAX_JSON_ANSWER_BYTES)
+                .thenApply(answer -> success(op, answer, mapper.constructType(TaskResult.class)));
+    }
+
+    public CompletableFuture<ClaidResponse<List<String>>> listStorageTypes() {
+        return call(ApiOperation.LIST_STORAGE_TYPES, null, null, new TypeReference<List<String>>() { });
+    }
+
+    public CompletableFuture<ClaidResponse<List<Storage>>> listStorages() {
+        return call(ApiOperation.LIST_STORAGES, null, null, new TypeReference<List<Storage>>() { });
+    }
+
+    public CompletableFuture<ClaidResponse<Storage>> getStorage(long id) {
+        return call(ApiOperation.GET_STORAGE, id, null, Storage.class);
+    }
+
+    public CompletableFuture<ClaidResponse<Storage>> createStorage(Object request) {
+        return call(ApiOperation.CREATE_STORAGE, null, request, Storage.class);
+    }
+
+    public CompletableFuture<ClaidResponse<Storage>> updateStorage(long id, Object request) {
+        return call(ApiOperation.UPDATE_STORAGE, id, request, Storage.class);
+    }
+
+    /** Disconnects a storage from Claid; the bucket itself is untouched. */
+    public CompletableFuture<ClaidResponse<JsonNode>> deleteStorage(long id) {
+        return call(ApiOperation.DELETE_STORAGE, id, null, JsonNode.class);
+    }
+
+    /**
+     * Fetches a result from its temporary URL, streaming it into memory up to the configured cap. No API key is
+     * sent: temporary URLs are public and usually on another host. Retried like any GET.
+     */
+    public CompletableFuture<Download> download(String url) {
+        URI target;
+        try {
+            target = URI.create(url);
+            if (target.getScheme() == null || !target.getScheme().toLowerCase(Locale.ROOT).startsWith("http")) {
+                throw new IllegalArgumentException("only http(s) URLs can be downloaded");
+            }
+        } catch (IllegalArgumentException e) {
+            return CompletableFuture.failedFuture(new IllegalArgumentException(
+                    "Cannot download Claid output from '" + url + "': " + e.getMessage()
+                            + ". A storage:// output is in your bucket: read it from there.", e));
+        }
+        String what = "download of " + target.getHost() + target.getPath();
+        return execute(what, true, () -> SimpleRequestBuilder.get(target).build(),
+                maxDownloadBytes)
+                .thenApply(answer -> {
+                    if (!answer.isSuccess()) {
+                        throw ClaidException.http(what, answer.status(), ErrorBody.parse(mapper, answer.body()),
+                                answer.header("x-request-id"), null);
+                    }
+                    return new Download(url, answer.body(), answer.contentType());
+                });
+    }
+
+    // ---------------------------------------------------------------- generic calls
+
+    /**
+     * Calls any operation. {@code body} may be a typed request, a {@code Map}, a Jackson {@code JsonNode} or JSON
+     * object text; it is validated against the operation's schema first.
+     */
+    public <T> CompletableFuture<ClaidResponse<T>> call(ApiOperation op, Long id, Object body, Class<T> dataType) {
+        return call(op, id, body, mapper.constructType(dataType));
+    }
+
+    public <T> CompletableFuture<ClaidResponse<T>> call(ApiOperation op, Long id, Object body,
+            TypeReference<T> dataType) {
+        return call(op, id, body, mapper.constructType(dataType));
+    }
+
+    private <T> CompletableFuture<ClaidResponse<T>> call(ApiOperation op, Long id, Object body, JavaType dataType) {
+        URI target;
+        byte[] json;
+        try {
+            target = url(op, id);
+            json = op.requestSchema() == null ? null : mapper.writeValueAsBytes(validated(op, body));
+        } catch (RuntimeException | JsonProcessingException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+        return execute(describe(op), op.isIdempotent(), () -> {
+            SimpleRequestBuilder rb = authorized(SimpleRequestBuilder.create(op.method()).setUri(target));
+            if (json != null) {
+                rb.setBody(json, ContentType.APPLICATION_JSON);
+            }
+            return rb.build();
+        }, MAX_JSON_ANSWER_BYTES).thenApply(answer -> success(op, answer, dataType));
+    }
+
+    /**
+     * Converts a request to JSON and checks it against the operation's schema.
+     *
+     * @throws ClaidRequestInvalidException naming every offending field, when the request breaks the schema
+     * @throws IllegalArgumentException     when the body is not JSON object text or cannot be converted
+     */
+    public JsonNode validated(ApiOperation op, Object body) {
+        String what = describe(op);
+        if (op.requestSchema() == null) {
+            throw new IllegalArgumentException("Claid " + what + " takes no request body");
+        }
+        JsonNode json = toJson(body, what);
+        if (validateRequests) {
+            List<SchemaViolation> violations = ClaidSchemas.get().validate(op.requestSchema(), json);
+            if (!violations.isEmpty()) {
+                throw new ClaidRequestInvalidException(what, op.requestSchema(), violations);
+            }
+        }
+        return json;
+    }
+
+    /** Converts a typed model, Map, JsonNode or JSON text into a JSON tree. */
+    public JsonNode toJson(Object body, String what) {
+        if (body == null) {
+            throw new IllegalArgumentException("Claid " + what + " needs a request body, but none was given");
+        }
+        if (body instanceof JsonNode) {
+            return (JsonNode) body;
+        }
+        if (body instanceof CharSequence) {
+            try {
+                return mapper.readTree(body.toString());
+            } catch (JsonProcessingException e) {
+                throw new IllegalArgumentException("Claid " + what + " request is not valid JSON: "
+                        + e.getOriginalMessage(), e);
+            }
+        }
+        try {
+            return mapper.valueToTree(body);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("Claid " + what + " request of type " + body.getClass().getName()
+                    + " cannot be turned into JSON: " + e.getMessage(), e);
+        }
+    }
+
+    /** The Jackson mapper this client reads and writes JSON with. */
+    public ObjectMapper mapper() {
+        return mapper;
+    }
+
+    /** The origin calls go to, e.g. {@code https://api.claid.ai}. */
+    public URI baseUri() {
+        return baseUri;
+    }
+
+    /** The most recent {@code RateLimit-*} headers Claid sent to this client; null before any. */
+    public RateLimitInfo lastRateLimit() {
+        return lastRateLimit.get();
+    }
+
+    @Override
+    public void close() {
+        if (ownsHttp) {
+            http.close(CloseMode.GRACEFUL);
+        }
+        if (ownsScheduler) {
+            scheduler.shutdownNow();
+        }
+    }
+
+    @Override
+    public String toString() {
+        // deliberately without the API key
+        return "ClaidClient[" + baseUri + "]";
+    }
+
+    // ---------------------------------------------------------------- transport
+
+    /**
+     * Sends a request, retrying per the policy. {@code request} is asked for a fresh request for each attempt.
+     */
+    private CompletableFuture<HttpAnswer> execute(String what, boolean idempotent,
+            java.util.function.Supplier<SimpleHttpRequest> request, long maxAnswerBytes) {
+        CompletableFuture<HttpAnswer> result = new CompletableFuture<>();
+        attempt(new Call(what, idempotent, request, maxAnswerBytes, result, System.nanoTime()), 1);
+        return result;
+    }
+
+    private record Call(String what, boolean idempotent, java.util.function.Supplier<SimpleHttpRequest> request,
+            long maxAnswerBytes, CompletableFuture<HttpAnswer> result, long startNanos) {
+    }
+
+    private void attempt(Call call, int attempt) {
+        if (call.result.isDone()) {
+            return;
+        }
+        SimpleHttpRequest request = call.request.get();
+        request.setConfig(RequestConfig.custom().setResponseTimeout(responseTimeout).build());
+        try {
+            http.execute(SimpleRequestProducer.create(request), new CappedResponseConsumer(call.maxAnswerBytes), null,
+                    new FutureCallback<>() {
+                        @Override
+                        public void completed(HttpAnswer answer) {
+                            onAnswer(call, attempt, request, answer);
+                        }
+
+                        @Override
+                        public void failed(Exception e) {
+                            onFailure(call, attempt, request, e);
+                        }
+
+                        @Override
+                        public void cancelled() {
+                            call.result.cancel(false);
+                        }
+                    });
+        } catch (RuntimeException e) {
+            // the client was closed or could not take the request: nothing was sent
+            call.result.completeExceptionally(ClaidException.network(call.what, e));
+        }
+    }
+
+    private void onAnswer(Call call, int attempt, SimpleHttpRequest request, HttpAnswer answer) {
+        RateLimitInfo rateLimit = RateLimitInfo.from(answer::header);
+        if (rateLimit != null) {
+            lastRateLimit.set(rateLimit);
+        }
+        if (LOG.isDebugEnabled()) {
+            LOG.debug("Claid {} {} answered {} after {} ms (attempt {}, x-request-id {})", request.getMethod(),
+                    request.getPath(), answer.status(), (System.nanoTime() - call.startNanos) / 1_000_000, attempt,
+                    answer.header("x-request-id"));
+        }
+        if (answer.isSuccess() || !isRetryableStatus(answer.status(), call.idempotent)
+                || attempt >= retryPolicy.maxAttempts()) {
+            call.result.complete(answer.afterAttempts(attempt));
+            return;
+        }
+        long asked = serverAskedWaitMillis(answer, rateLimit);
+        if (asked > retryPolicy.maxRateLimitWait().toMillis()) {
+            LOG.warn("Claid {} answered {} and asked to wait {} ms, longer than maxRateLimitWait: not retrying",
+                    call.what, answer.status(), asked);
+            call.result.complete(answer.afterAttempts(attempt));
+            return;
+        }
+        retryLater(call, attempt, retryPolicy.delayMillis(attempt, asked), "answered " + answer.status());
+    }
+
+    private void onFailure(Call call, int attempt, SimpleHttpRequest request, Exception e) {
+        if (e instanceof BodyTooLargeException) {
+            call.result.completeExceptionally(ClaidException.invalidResponse(call.what, 0, e.getMessage(), null, e));
+            return;
+        }
+        boolean retry = (call.idempotent || surelyNotSent(e)) && attempt < retryPolicy.maxAttempts();
+        if (!retry) {
+            if (!call.idempotent && !surelyNotSent(e)) {
+                LOG.warn("Claid {} got no answer ({}); not repeated because Claid may have acted on it",
+                        call.what, e.getClass().getSimpleName());
+            }
+            call.result.completeExceptionally(ClaidException.network(call.what, e));
+            return;
+        }
+        retryLater(call, attempt, retryPolicy.delayMillis(attempt, -1), "failed: " + e.getClass().getSimpleName());
+    }
+
+    private void retryLater(Call call, int attempt, long delayMillis, String why) {
+        LOG.info("Claid {} {}; retrying in {} ms (attempt {} of {})", call.what, why, delayMillis, attempt + 1,
+                retryPolicy.maxAttempts());
+        try {
+            scheduler.schedule(() -> attempt(call, attempt + 1), delayMillis, TimeUnit.MILLISECONDS);
+        } catch (RuntimeException e) {
+            call.result.completeExceptionally(ClaidException.network(call.what, e));
+        }
+    }
+
+    /**
+     * 429 means Claid refused before doing anything, so even a paid POST may be repeated. Gateway errors may come
+     * after Claid acted, so only calls that are safe to repeat are retried on them.
+     */
+    private static boolean isRetryableStatus(int status, boolean idempotent) {
+        if (status == 429) {
+            return true;
+        }
+        return idempotent && (status == 502 || status == 503 || status == 504);
+    }
+
+    /** A failure that happened before the request could reach Claid: it is safe to send it again. */
+    private static boolean surelyNotSent(Throwable e) {
+        return e instanceof ConnectException || e instanceof ConnectTimeoutException
+                || e instanceof UnknownHostException || e instanceof RequestNotExecutedException;
+    }
+
+    /** RateLimit-Reset (seconds) or Retry-After (seconds or an HTTP date), whichever asks longer; -1 if neither. */
+    private static long serverAskedWaitMillis(HttpAnswer answer, RateLimitInfo rateLimit) {
+        long asked = -1;
+        if (answer.status() == 429 && rateLimit != null && rateLimit.resetSeconds() != null) {
+            asked = Math.max(0, rateLimit.resetSeconds()) * 1000L;
+        }
+        String retryAfter = answer.header("Retry-After");
+        if (retryAfter != null) {
+            asked = Math.max(asked, parseRetryAfter(retryAfter.trim()));
+        }
+        return asked;
+    }
+
+    private static long parseRetryAfter(String value) {
+        try {
+            return Math.max(0, Long.parseLong(value)) * 1000L;
+        } catch (NumberFormatException notSeconds) {
+            try {
+                ZonedDateTime at = ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME);
+                return Math.max(0, Duration.between(ZonedDateTime.now(at.getZone()), at).toMillis());
+            } catch (RuntimeException unreadable) {
+                return -1;
+            }
+        }
+    }
+
+    /** Reads a success's {@code data}, or turns an error answer into a {@link ClaidException}. */
+    private <T> ClaidResponse<T> success(ApiOperation op, HttpAnswer answer, JavaType dataType) {
+        String requestId = answer.header("x-request-id");
+        RateLimitInfo rateLimit = RateLimitInfo.from(answer::header);
+        if (!answer.isSuccess()) {
+            throw ClaidException.http(describe(op), answer.status(), ErrorBody.parse(mapper, answer.body()),
+                    requestId, rateLimit);
+        }
+        JsonNode root;
+        try {
+            root = mapper.readTree(answer.body());
+        } catch (IOException e) {
+            throw ClaidException.invalidResponse(describe(op), answer.status(),
+                    "the answer is not valid JSON (" + e.getClass().getSimpleName() + ")", requestId, e);
+        }
+        if (root == null || !root.isObject() || !root.has("data")) {
+            throw ClaidException.invalidResponse(describe(op), answer.status(),
+                    "the answer has no 'data' member", requestId, null);
+        }
+        try {
+            T data = mapper.convertValue(root.get("data"), dataType);
+            return new ClaidResponse<>(data, answer.status(), requestId, rateLimit, answer.attempts());
+        } catch (IllegalArgumentException e) {
+            throw ClaidException.invalidResponse(describe(op), answer.status(),
+                    "the answer's data does not have the expected shape: " + e.getMessage(), requestId, e);
+        }
+    }
+
+    private SimpleRequestBuilder authorized(SimpleRequestBuilder builder) {
+        return builder.addHeader("Authorization", "Bearer " + apiKey)
+                .addHeader("Accept", "application/json")
+                .addHeader("User-Agent", "camel-claid");
+    }
+
+    private URI url(ApiOperation op, Long id) {
+        return baseUri.resolve(op.path(id));
+    }
+
+    /** Keeps only the path (and query) of a URL Claid gave us, on the configured origin. */
+    private URI onBaseOrigin(String url) {
+        URI given = URI.create(url);
+        String pathAndQuery = given.getRawPath() + (given.getRawQuery() == null ? "" : "?" + given.getRawQuery());
+        URI target = baseUri.resolve(pathAndQuery);
+        if (!target.getHost().equalsIgnoreCase(String.valueOf(given.getHost())) || !Objects.equals(
+                target.getScheme(), given.getScheme()) || target.getPort() != given.getPort()) {
+            LOG.debug("Claid result URL {} is not on {}; asking {} instead", given.getHost(), baseUri.getHost(),
+                    target.getHost());
+        }
+        return target;
+    }
+
+    private static URI normaliseBaseUrl(String baseUrl) {
+        String url = baseUrl == null || baseUrl.isBlank() ? DEFAULT_BASE_URL : baseUrl.trim();
+        while (url.endsWith("/")) {
+            url = url.substring(0, url.length() - 1);
+        }
+        // users copy "https://api.claid.ai/v1/" from Claid's docs; the operations carry the version themselves
+        if (url.endsWith("/v1")) {
+            url = url.substring(0, url.length() - 3);
+        }
+        URI uri = URI.create(url);
+        if (uri.getScheme() == null || uri.getHost() == null
+                || !(uri.getScheme().equals("https") || uri.getScheme().equals("http"))) {
+            throw new IllegalArgumentException("Claid baseUrl must be an http(s) URL such as " + DEFAULT_BASE_URL
+                    + ", was '" + baseUrl + "'");
+        }
+        return uri;
+    }
+
+    private static String describe(ApiOperation op) {
+        return op.name().toLowerCase(Locale.ROOT).replace('_', ' ');
+    }
+
+    /** Settings of a {@link ClaidClient}. */
+    public static final class Builder {
+        private String apiKey;
+        private String baseUrl = DEFAULT_BASE_URL;
+        private Duration connectTimeout = Duration.ofSeconds(10);
+        private Duration responseTimeout = Duration.ofSeconds(180);
+        private RetryPolicy retryPolicy = RetryPolicy.DEFAULT;
+        private long maxDownloadBytes = 100L * 1024 * 1024;
+        private int maxConnections = 20;
+        private boolean validateRequests = true;
+        private CloseableHttpAsyncClient httpClient;
+        private ScheduledExecutorService scheduler;
+
+        private Builder() {
+        }
+
+        /** The Claid API key, sent as a bearer token. Required. */
+        public Builder apiKey(String apiKey) {
+            this.apiKey = apiKey;
+            return this;
+        }
+
+        /** Where Claid's API is; default {@value ClaidClient#DEFAULT_BASE_URL}. A local server in tests. */
+        public Builder baseUrl(String baseUrl) {
+            this.baseUrl = baseUrl;
+            return this;
+        }
+
+        public Builder connectTimeout(Duration connectTimeout) {
+            this.connectTimeout = connectTimeout;
+            return this;
+        }
+
+        /** How long to wait for an answer; synchronous edits of large images take minutes. Default 180 s. */
+        public Builder responseTimeout(Duration responseTimeout) {
+            this.responseTimeout = responseTimeout;
+            return this;
+        }
+
+        public Builder retryPolicy(RetryPolicy retryPolicy) {
+            this.retryPolicy = retryPolicy;
+            return this;
+        }
+
+        /** The largest result {@link #download(String)} will hold in memory. Default 100 MiB. */
+        public Builder maxDownloadBytes(long maxDownloadBytes) {
+            this.maxDownloadBytes = maxDownloadBytes;
+            return this;
+        }
+
+        /** Size of the connection pool when this client creates its own HTTP client. */
+        public Builder maxConnections(int maxConnections) {
+            this.maxConnections = maxConnections;
+            return this;
+        }
+
+        /** Whether to check requests against Claid's schemas before sending. Default true. */
+        public Builder validateRequests(boolean validateRequests) {
+            this.validateRequests = validateRequests;
+            return this;
+        }
+
+        /** A started HTTP client to share (see {@link ClaidClient#newHttpClient}); it is not closed by this client. */
+        public Builder httpClient(CloseableHttpAsyncClient httpClient) {
+            this.httpClient = httpClient;
+            return this;
+        }
+
+        /** A scheduler for retry waits to share; it is not shut down by this client. */
+        public Builder scheduler(ScheduledExecutorService scheduler) {
+            this.scheduler = scheduler;
+            return this;
+        }
+
+        public ClaidClient build() {
+            return new ClaidClient(this);
+        }
+    }
+}

@@ -1,0 +1,31 @@
+package io.github.camelclaid.client;
+
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * A request that breaks Claid's schema, found before anything was sent: no HTTP call was made and no credit spent.
+ * The message names every offending field and what it must be.
+ */
+public class ClaidRequestInvalidException extends IllegalArgumentException {
+
+    private final String schemaName;
+    private final List<SchemaViolation> violations;
+
+    public ClaidRequestInvalidException(String what, String schemaName, List<SchemaViolation> violations) {
+        super("Invalid Claid " + what + " request (" + schemaName + "): "
+                + violations.stream().map(SchemaViolation::toString).collect(Collectors.joining("; "))
+                + ". Fix these fields; nothing was sent to Claid.");
+        this.schemaName = schemaName;
+        this.violations = List.copyOf(violations);
+    }
+
+    /** The Claid schema the request was checked against. */
+    public String getSchemaName() {
+        return schemaName;
+    }
+
+    public List<SchemaViolation> getViolations() {
+        return violations;
+    }
+}

@@ -1,0 +1,182 @@
+package io.github.camelclaid.component;
+
+import java.time.Duration;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.github.camelclaid.client.ClaidClient;
+import io.github.camelclaid.client.ClaidSchemas;
+import io.github.camelclaid.client.ClaidRequestInvalidException;
+import io.github.camelclaid.client.RetryPolicy;
+import io.github.camelclaid.client.SchemaViolation;
+import io.github.camelclaid.client.model.TaskKind;
+import org.apache.camel.Category;
+import org.apache.camel.Consumer;
+import org.apache.camel.Processor;
+import org.apache.camel.Producer;
+import org.apache.camel.spi.Metadata;
+import org.apache.camel.spi.UriEndpoint;
+import org.apache.camel.spi.UriParam;
+import org.apache.camel.spi.UriPath;
+import org.apache.camel.support.DefaultEndpoint;
+
+/**
+ * Calls Claid.ai's image API: edits (sync, upload, async, batch), AI edit, fashion models, generation, scenes, video,
+ * task status and storage connectors.
+ */
+@UriEndpoint(firstVersion = "0.1.0", scheme = "claid", title = "Claid.ai", syntax = "claid:operation",
+             category = { Category.AI, Category.CLOUD }, producerOnly = true, headersClass = ClaidConstants.class)
+public class ClaidEndpoint extends DefaultEndpoint {
+
+    @UriPath
+    @Metadata(required = true)
+    private ClaidOperations operation;
+    @UriParam
+    private ClaidConfiguration configuration;
+
+    private ClaidClient client;
+    private boolean ownsClient;
+    private JsonNode operationsJson;
+    private JsonNode outputJson;
+    private JsonNode optionsJson;
+    private TaskWaiter taskWaiter;
+
+    public ClaidEndpoint(String uri, ClaidComponent component, ClaidConfiguration configuration) {
+        super(uri, component);
+        this.configuration = configuration;
+    }
+
+    @Override
+    public ClaidComponent getComponent() {
+        return (ClaidComponent) super.getComponent();
+    }
+
+    @Override
+    public Producer createProducer() {
+        return new ClaidProducer(this);
+    }
+
+    @Override
+    public Consumer createConsumer(Processor processor) {
+        throw new UnsupportedOperationException("claid:" + operation + " is a producer: use it in to(...)");
+    }
+
+    /**
+     * Builds the client and checks the configured JSON options against Claid's schemas, so a typo in a route fails
+     * when the route starts rather than on the first message.
+     */
+    @Override
+    protected void doStart() throws Exception {
+        super.doStart();
+        if (configuration.getClient() != null) {
+            client = configuration.getClient();
+            ownsClient = false;
+        } else {
+            if (configuration.getApiKey() == null || configuration.getApiKey().isBlank()) {
+                throw new IllegalArgumentException("claid:" + operation + " needs an apiKey: set apiKey on the endpoint,"
+                        + " or camel.component.claid.configuration.api-key (e.g. from {{env:CLAID_API_KEY}})");
+            }
+            client = ClaidClient.builder()
+                    .apiKey(configuration.getApiKey())
+                    .baseUrl(configuration.getBaseUrl())
+                    .connectTimeout(Duration.ofMillis(configuration.getConnectTimeout()))
+                    .responseTimeout(Duration.ofMillis(configuration.getResponseTimeout()))
+                    .retryPolicy(new RetryPolicy(configuration.getMaxAttempts(),
+                            Duration.ofMillis(configuration.getRetryInitialDelay()),
+                            Duration.ofMillis(configuration.getRetryMaxDelay()), 2.0, 0.3,
+                            Duration.ofMillis(configuration.getMaxRateLimitWait())))
+                    .maxDownloadBytes(configuration.getMaxDownloadBytes())
+                    .validateRequests(configuration.isValidateRequests())
+                    .httpClient(getComponent().httpClient(configuration.getConnectTimeout()))
+                    .scheduler(getComponent().scheduler())
+                    .build();
+            ownsClient = true;
+        }
+        operationsJson = optionJson("operations", configuration.getOperations(), "ImageOperations");
+        outputJson = outputOptionJson(configuration.getOutput());
+        optionsJson = optionJson("options", configuration.getOptions(), null);
+        if (configuration.getTaskKind() != null) {
+            TaskKind.parse(configuration.getTaskKind());
+        }
+        taskWaiter = new TaskWaiter(getComponent().scheduler(), configuration.getTaskPollInterval(),
+                configuration.getTaskPollMaxInterval(), configuration.getMaxWait());
+    }
+
+    @Override
+    protected void doStop() throws Exception {
+        if (ownsClient && client != null) {
+            client.close();
+        }
+        client = null;
+        super.doStop();
+    }
+
+    private JsonNode optionJson(String name, Object value, String schema) {
+        if (value == null) {
+            return null;
+        }
+        JsonNode json;
+        try {
+            json = client.toJson(value, name + " option of claid:" + operation);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("The " + name + " option of claid:" + operation + " is not valid JSON: "
+                    + e.getMessage() + ". Write it as RAW({...}) in a URI, or give a #bean reference.", e);
+        }
+        if (!json.isObject()) {
+            throw new IllegalArgumentException("The " + name + " option of claid:" + operation
+                    + " must be a JSON object, was: " + json);
+        }
+        if (schema != null && configuration.isValidateRequests()) {
+            java.util.List<SchemaViolation> violations = ClaidSchemas.get().validate(schema, json);
+            if (!violations.isEmpty()) {
+                throw new ClaidRequestInvalidException(name + " option of claid:" + operation, schema, violations);
+            }
+        }
+        return json;
+    }
+
+    /** The output option is either a destination URI or an options object. */
+    private JsonNode outputOptionJson(Object value) {
+        if (value instanceof String && !((String) value).trim().startsWith("{")) {
+            return client.mapper().getNodeFactory().textNode(((String) value).trim());
+        }
+        return optionJson("output", value, null);
+    }
+
+    public ClaidOperations getOperation() {
+        return operation;
+    }
+
+    /** The Claid operation to perform. */
+    public void setOperation(ClaidOperations operation) {
+        this.operation = operation;
+    }
+
+    public ClaidConfiguration getConfiguration() {
+        return configuration;
+    }
+
+    public void setConfiguration(ClaidConfiguration configuration) {
+        this.configuration = configuration;
+    }
+
+    ClaidClient client() {
+        return client;
+    }
+
+    TaskWaiter taskWaiter() {
+        return taskWaiter;
+    }
+
+    /** The operations option, parsed and checked at start; null when not set. */
+    JsonNode operationsJson() {
+        return operationsJson;
+    }
+
+    JsonNode outputJson() {
+        return outputJson;
+    }
+
+    JsonNode optionsJson() {
+        return optionsJson;
+    }
+}

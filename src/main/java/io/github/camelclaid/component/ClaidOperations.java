@@ -1,0 +1,48 @@
+package io.github.camelclaid.component;
+
+import io.github.camelclaid.client.model.TaskKind;
+
+/** The producer operations of the {@code claid:} component; the names are the URI path and header values. */
+public enum ClaidOperations {
+    edit(null),
+    editAsync(TaskKind.EDIT_ASYNC),
+    editBatch(TaskKind.EDIT_BATCH),
+    aiEdit(TaskKind.AI_EDIT),
+    fashionModels(TaskKind.FASHION_MODELS),
+    generate(null),
+    createScene(null),
+    generateVideo(TaskKind.GENERATE_VIDEO),
+    getTask(null),
+    listStorageTypes(null),
+    listStorages(null),
+    getStorage(null),
+    createStorage(null),
+    updateStorage(null),
+    deleteStorage(null);
+
+    private final TaskKind submits;
+
+    ClaidOperations(TaskKind submits) {
+        this.submits = submits;
+    }
+
+    /** The kind of async task this operation submits; null for synchronous operations. */
+    public TaskKind submits() {
+        return submits;
+    }
+
+    public boolean isAsync() {
+        return submits != null;
+    }
+
+    /** Parses an operation name as written in a URI or header, with a message listing the valid ones. */
+    public static ClaidOperations parse(String name) {
+        for (ClaidOperations op : values()) {
+            if (op.name().equalsIgnoreCase(name.trim())) {
+                return op;
+            }
+        }
+        throw new IllegalArgumentException("Unknown Claid operation '" + name + "'. Use one of: "
+                + java.util.Arrays.toString(values()));
+    }
+}

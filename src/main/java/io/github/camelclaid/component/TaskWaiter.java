@@ -1,0 +1,127 @@
+package io.github.camelclaid.component;
+
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import io.github.camelclaid.client.ClaidClient;
+import io.github.camelclaid.client.ClaidException;
+import io.github.camelclaid.client.ClaidResponse;
+import io.github.camelclaid.client.model.TaskResult;
+import io.github.camelclaid.client.model.TaskStatus;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Waits for async tasks without holding a thread: each wait is a chain of timers on a shared scheduler, each timer
+ * firing one non-blocking status request. The interval starts small and grows by half up to a cap (most tasks finish
+ * in seconds, some take minutes), and the last poll happens at the deadline so a task finishing just in time is seen.
+ */
+final class TaskWaiter {
+
+    private static final Logger LOG = LoggerFactory.getLogger(TaskWaiter.class);
+    private static final double GROWTH = 1.5;
+
+    private final ScheduledExecutorService scheduler;
+    private final long initialIntervalMillis;
+    private final long maxIntervalMillis;
+    private final long maxWaitMillis;
+
+    TaskWaiter(ScheduledExecutorService scheduler, long initialIntervalMillis, long maxIntervalMillis,
+               long maxWaitMillis) {
+        this.scheduler = scheduler;
+        this.initialIntervalMillis = Math.max(1, initialIntervalMillis);
+        this.maxIntervalMillis = Math.max(this.initialIntervalMillis, maxIntervalMillis);
+        this.maxWaitMillis = maxWaitMillis;
+    }
+
+    /**
+     * Completes with the task's final answer when it is DONE; fails with a {@link ClaidException} of reason
+     * TASK_FAILED (ERROR, CANCELLED, PAUSED, with Claid's errors) or TASK_TIMEOUT (still running at the deadline), both
+     * naming the task. A status request that fails for a passing reason does not end the wait.
+     */
+    CompletableFuture<ClaidResponse<TaskResult>> await(ClaidClient client, long taskId, String resultUrl,
+            TaskStatus lastKnown) {
+        Wait wait = new Wait(client, taskId, resultUrl, System.nanoTime(), new CompletableFuture<>());
+        wait.lastStatus = lastKnown;
+        schedule(wait, initialIntervalMillis);
+        return wait.result;
+    }
+
+    private void schedule(Wait wait, long intervalMillis) {
+        long left = wait.millisLeft(maxWaitMillis);
+        long delay = Math.max(0, Math.min(intervalMillis, left));
+        wait.nextInterval = (long) Math.min(intervalMillis * GROWTH, maxIntervalMillis);
+        try {
+            scheduler.schedule(() -> poll(wait), delay, TimeUnit.MILLISECONDS);
+        } catch (RuntimeException e) {
+            // the scheduler is shut down: the context is stopping
+            wait.result.completeExceptionally(timeout(wait));
+        }
+    }
+
+    private void poll(Wait wait) {
+        wait.client.getTask(wait.resultUrl).whenComplete((response, failure) -> {
+            if (failure != null) {
+                Throwable cause = failure instanceof CompletionException && failure.getCause() != null
+                        ? failure.getCause() : failure;
+                if (cause instanceof ClaidException && ((ClaidException) cause).isTransient()) {
+                    LOG.debug("Status of Claid task {} not read this time ({}); still waiting", wait.taskId,
+                            cause.getMessage());
+                    next(wait);
+                } else {
+                    wait.result.completeExceptionally(cause);
+                }
+                return;
+            }
+            TaskResult task = response.data();
+            wait.lastStatus = task.status();
+            if (task.status() == TaskStatus.DONE) {
+                wait.result.complete(response);
+            } else if (task.status().isTerminal()) {
+                wait.result.completeExceptionally(ClaidException.taskFailed("task " + wait.taskId, wait.taskId,
+                        task.status(), wait.resultUrl, task.errors()));
+            } else {
+                next(wait);
+            }
+        });
+    }
+
+    private void next(Wait wait) {
+        if (wait.millisLeft(maxWaitMillis) <= 0) {
+            wait.result.completeExceptionally(timeout(wait));
+        } else {
+            schedule(wait, wait.nextInterval);
+        }
+    }
+
+    private ClaidException timeout(Wait wait) {
+        return ClaidException.taskTimeout("wait for task " + wait.taskId, wait.taskId, wait.lastStatus,
+                wait.resultUrl, (System.nanoTime() - wait.startNanos) / 1_000_000);
+    }
+
+    /** One exchange's wait; touched by one timer or callback at a time. */
+    private static final class Wait {
+        final ClaidClient client;
+        final long taskId;
+        final String resultUrl;
+        final long startNanos;
+        final CompletableFuture<ClaidResponse<TaskResult>> result;
+        volatile TaskStatus lastStatus;
+        volatile long nextInterval;
+
+        Wait(ClaidClient client, long taskId, String resultUrl, long startNanos,
+             CompletableFuture<ClaidResponse<TaskResult>> result) {
+            this.client = client;
+            this.taskId = taskId;
+            this.resultUrl = resultUrl;
+            this.startNanos = startNanos;
+            this.result = result;
+        }
+
+        long millisLeft(long maxWaitMillis) {
+            return maxWaitMillis - (System.nanoTime() - startNanos) / 1_000_000;
+        }
+    }
+}
