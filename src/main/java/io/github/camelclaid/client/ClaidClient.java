@@ -18,6 +18,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
+import java.util.function.Supplier;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
@@ -74,7 +76,7 @@ public final class ClaidClient implements AutoCloseable {
     /** JSON answers are small; a larger one means something is wrong, not that we should buffer it. */
     private static final long MAX_JSON_ANSWER_BYTES = 16L * 1024 * 1024;
 
-    private final String apiKey;
+    private final BearerHeader bearer;
     private final URI baseUri;
     private final RetryPolicy retryPolicy;
     private final long maxDownloadBytes;
@@ -91,7 +93,7 @@ public final class ClaidClient implements AutoCloseable {
         if (b.apiKey == null || b.apiKey.isBlank()) {
             throw new IllegalArgumentException("Claid apiKey is required: set it from your Claid account's API keys page");
         }
-        this.apiKey = b.apiKey.trim();
+        this.bearer = new BearerHeader(b.apiKey.trim());
         this.baseUri = normaliseBaseUrl(b.baseUrl);
         this.retryPolicy = Objects.requireNonNull(b.retryPolicy, "retryPolicy");
         this.maxDownloadBytes = b.maxDownloadBytes;
@@ -186,8 +188,8 @@ public final class ClaidClient implements AutoCloseable {
         }
         ApiOperation op = ApiOperation.EDIT_UPLOAD;
         return execute(describe(op), op.isIdempotent(), () -> authorized(SimpleRequestBuilder.post(url(op, null)))
-                .setBody(multipart, ContentType.parse(multipartType)).build(), MAX_JSON_ANSWER_BYTES)
-                .thenApply(answer -> success(op, answer, mapper.constructType(EditResponse.class)));
+                .setBody(multipart, ContentType.parse(multipartType)).build(), MAX_JSON_ANSWER_BYTES,
+                answer -> success(op, answer, mapper.constructType(EditResponse.class)));
     }
 
     /** Submits an edit as an async task ({@code POST /v1/image/edit/async}). */
@@ -244,8 +246,7 @@ public final class ClaidClient implements AutoCloseable {
         URI target = onBaseOrigin(resultUrl);
         ApiOperation op = kind.statusOperation();
         return execute(describe(op), true, () -> authorized(SimpleRequestBuilder.get(target)).build(),
-                MAX_JSON_ANSWER_BYTES)
-                .thenApply(answer -> success(op, answer, mapper.constructType(TaskResult.class)));
+                MAX_JSON_ANSWER_BYTES, answer -> success(op, answer, mapper.constructType(TaskResult.class)));
     }
 
     public CompletableFuture<ClaidResponse<List<String>>> listStorageTypes() {
@@ -290,15 +291,13 @@ public final class ClaidClient implements AutoCloseable {
                             + ". A storage:// output is in your bucket: read it from there.", e));
         }
         String what = "download of " + target.getHost() + target.getPath();
-        return execute(what, true, () -> SimpleRequestBuilder.get(target).build(),
-                maxDownloadBytes)
-                .thenApply(answer -> {
-                    if (!answer.isSuccess()) {
-                        throw ClaidException.http(what, answer.status(), ErrorBody.parse(mapper, answer.body()),
-                                answer.header("x-request-id"), null);
-                    }
-                    return new Download(url, answer.body(), answer.contentType());
-                });
+        return execute(what, true, () -> SimpleRequestBuilder.get(target).build(), maxDownloadBytes, answer -> {
+            if (!answer.isSuccess()) {
+                throw ClaidException.http(what, answer.status(), ErrorBody.parse(mapper, answer.body()),
+                        answer.header("x-request-id"), null);
+            }
+            return new Download(url, answer.body(), answer.contentType());
+        });
     }
 
     // ---------------------------------------------------------------- generic calls
@@ -331,7 +330,7 @@ public final class ClaidClient implements AutoCloseable {
                 rb.setBody(json, ContentType.APPLICATION_JSON);
             }
             return rb.build();
-        }, MAX_JSON_ANSWER_BYTES).thenApply(answer -> success(op, answer, dataType));
+        }, MAX_JSON_ANSWER_BYTES, answer -> success(op, answer, dataType));
     }
 
     /**
@@ -413,20 +412,21 @@ public final class ClaidClient implements AutoCloseable {
     // ---------------------------------------------------------------- transport
 
     /**
-     * Sends a request, retrying per the policy. {@code request} is asked for a fresh request for each attempt.
+     * Sends a request, retrying per the policy, and reads the final answer with {@code reader} (which throws
+     * {@link ClaidException} for error answers). {@code request} is asked for a fresh request for each attempt.
      */
-    private CompletableFuture<HttpAnswer> execute(String what, boolean idempotent,
-            java.util.function.Supplier<SimpleHttpRequest> request, long maxAnswerBytes) {
-        CompletableFuture<HttpAnswer> result = new CompletableFuture<>();
-        attempt(new Call(what, idempotent, request, maxAnswerBytes, result, System.nanoTime()), 1);
+    private <T> CompletableFuture<T> execute(String what, boolean idempotent, Supplier<SimpleHttpRequest> request,
+            long maxAnswerBytes, Function<HttpAnswer, T> reader) {
+        CompletableFuture<T> result = new CompletableFuture<>();
+        attempt(new Call<>(what, idempotent, request, maxAnswerBytes, reader, result, System.nanoTime()), 1);
         return result;
     }
 
-    private record Call(String what, boolean idempotent, java.util.function.Supplier<SimpleHttpRequest> request,
-            long maxAnswerBytes, CompletableFuture<HttpAnswer> result, long startNanos) {
+    private record Call<T>(String what, boolean idempotent, Supplier<SimpleHttpRequest> request, long maxAnswerBytes,
+            Function<HttpAnswer, T> reader, CompletableFuture<T> result, long startNanos) {
     }
 
-    private void attempt(Call call, int attempt) {
+    private void attempt(Call<?> call, int attempt) {
         if (call.result.isDone()) {
             return;
         }
@@ -456,7 +456,7 @@ public final class ClaidClient implements AutoCloseable {
         }
     }
 
-    private void onAnswer(Call call, int attempt, SimpleHttpRequest request, HttpAnswer answer) {
+    private <T> void onAnswer(Call<T> call, int attempt, SimpleHttpRequest request, HttpAnswer answer) {
         RateLimitInfo rateLimit = RateLimitInfo.from(answer::header);
         if (rateLimit != null) {
             lastRateLimit.set(rateLimit);
@@ -466,22 +466,32 @@ public final class ClaidClient implements AutoCloseable {
                     request.getPath(), answer.status(), (System.nanoTime() - call.startNanos) / 1_000_000, attempt,
                     answer.header("x-request-id"));
         }
-        if (answer.isSuccess() || !isRetryableStatus(answer.status(), call.idempotent)
-                || attempt >= retryPolicy.maxAttempts()) {
-            call.result.complete(answer.afterAttempts(attempt));
-            return;
-        }
-        long asked = serverAskedWaitMillis(answer, rateLimit);
-        if (asked > retryPolicy.maxRateLimitWait().toMillis()) {
+        boolean attemptsLeft = attempt < retryPolicy.maxAttempts();
+        if (!answer.isSuccess() && isRetryableStatus(answer.status(), call.idempotent) && attemptsLeft) {
+            long asked = serverAskedWaitMillis(answer, rateLimit);
+            if (asked <= retryPolicy.maxRateLimitWait().toMillis()) {
+                retryLater(call, attempt, retryPolicy.delayMillis(attempt, asked), "answered " + answer.status());
+                return;
+            }
             LOG.warn("Claid {} answered {} and asked to wait {} ms, longer than maxRateLimitWait: not retrying",
                     call.what, answer.status(), asked);
-            call.result.complete(answer.afterAttempts(attempt));
-            return;
         }
-        retryLater(call, attempt, retryPolicy.delayMillis(attempt, asked), "answered " + answer.status());
+        try {
+            call.result.complete(call.reader.apply(answer.afterAttempts(attempt)));
+        } catch (ClaidException e) {
+            // a garbled success (cut-off JSON) of a call that is safe to repeat is worth another try
+            if (e.getReason() == ClaidException.Reason.INVALID_RESPONSE && answer.isSuccess() && call.idempotent
+                    && attemptsLeft) {
+                retryLater(call, attempt, retryPolicy.delayMillis(attempt, -1), "answered unreadably");
+            } else {
+                call.result.completeExceptionally(e);
+            }
+        } catch (RuntimeException e) {
+            call.result.completeExceptionally(e);
+        }
     }
 
-    private void onFailure(Call call, int attempt, SimpleHttpRequest request, Exception e) {
+    private void onFailure(Call<?> call, int attempt, SimpleHttpRequest request, Exception e) {
         if (e instanceof BodyTooLargeException) {
             call.result.completeExceptionally(ClaidException.invalidResponse(call.what, 0, e.getMessage(), null, e));
             return;
@@ -498,7 +508,7 @@ public final class ClaidClient implements AutoCloseable {
         retryLater(call, attempt, retryPolicy.delayMillis(attempt, -1), "failed: " + e.getClass().getSimpleName());
     }
 
-    private void retryLater(Call call, int attempt, long delayMillis, String why) {
+    private void retryLater(Call<?> call, int attempt, long delayMillis, String why) {
         LOG.info("Claid {} {}; retrying in {} ms (attempt {} of {})", call.what, why, delayMillis, attempt + 1,
                 retryPolicy.maxAttempts());
         try {
@@ -580,7 +590,7 @@ public final class ClaidClient implements AutoCloseable {
     }
 
     private SimpleRequestBuilder authorized(SimpleRequestBuilder builder) {
-        return builder.addHeader("Authorization", "Bearer " + apiKey)
+        return builder.addHeader(bearer)
                 .addHeader("Accept", "application/json")
                 .addHeader("User-Agent", "camel-claid");
     }

@@ -102,12 +102,21 @@ public class ClaidException extends RuntimeException {
     /** The wait for a task ran out; the task is still known by id and result URL, and may yet finish. */
     public static ClaidException taskTimeout(String what, long taskId, TaskStatus lastStatus, String resultUrl,
             long waitedMillis) {
+        return stoppedWaiting(what, taskId, lastStatus, resultUrl, "after waiting " + waitedMillis + " ms");
+    }
+
+    /**
+     * The wait for a task ended before the task did (deadline, shutdown). The task is not cancelled at Claid: the
+     * message says where to ask for it again.
+     */
+    public static ClaidException stoppedWaiting(String what, long taskId, TaskStatus lastStatus, String resultUrl,
+            String why) {
         Builder b = new Builder(Reason.TASK_TIMEOUT, what);
         b.taskId = taskId;
         b.taskStatus = lastStatus;
         b.resultUrl = resultUrl;
-        b.errorMessage = "task " + taskId + " still " + lastStatus + " after waiting " + waitedMillis
-                + " ms; it was not cancelled and may still finish: ask for it again with getTask at " + resultUrl;
+        b.errorMessage = "task " + taskId + " still " + lastStatus + " " + why
+                + "; it was not cancelled and may still finish: ask for it again with getTask at " + resultUrl;
         return new ClaidException(b, null);
     }
 

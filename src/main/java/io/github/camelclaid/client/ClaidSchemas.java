@@ -66,9 +66,9 @@ public final class ClaidSchemas {
         return INSTANCE;
     }
 
-    /** Whether a schema of that name exists under {@code components.schemas}. */
+    /** Whether a schema of that name exists. */
     public boolean has(String schemaName) {
-        return document.path("components").path("schemas").has(schemaName);
+        return document.path("$defs").has(schemaName);
     }
 
     /**
@@ -81,7 +81,7 @@ public final class ClaidSchemas {
             throw new IllegalArgumentException("No Claid schema named " + schemaName);
         }
         JsonSchema schema = compiled.computeIfAbsent(schemaName, name -> factory.getSchema(
-                SchemaLocation.of(DOCUMENT_URI + "#/components/schemas/" + name), config));
+                SchemaLocation.of(DOCUMENT_URI + "#/$defs/" + name), config));
         Set<ValidationMessage> messages = schema.validate(instance);
         return messages.isEmpty() ? List.of() : explain(messages);
     }

@@ -80,8 +80,9 @@ public class ClaidConfiguration implements Cloneable {
     }
 
     /**
-     * The edit operations (Claid's ImageOperations) for edit, editAsync and editBatch: JSON text, or a #bean reference
-     * to a typed ImageOperations or a Map. Checked against Claid's schema when the endpoint starts.
+     * The edit operations (Claid's ImageOperations) for edit, editAsync and editBatch: JSON text, a JSON file as
+     * resource:file:ops.json or resource:classpath:ops.json, or a #bean reference to a typed ImageOperations or a Map.
+     * Checked against Claid's schema when the endpoint starts.
      */
     public void setOperations(Object operations) {
         this.operations = operations;
@@ -92,8 +93,8 @@ public class ClaidConfiguration implements Cloneable {
     }
 
     /**
-     * The output options: JSON text (e.g. {"format":"png"}), a #bean reference, or a destination URI such as
-     * storage://my-storage/results/.
+     * The output options: JSON text (e.g. {"format":"png"}), a JSON file (resource:file:...), a #bean reference, or a
+     * destination URI such as storage://my-storage/results/.
      */
     public void setOutput(Object output) {
         this.output = output;
@@ -105,7 +106,7 @@ public class ClaidConfiguration implements Cloneable {
 
     /**
      * The options object of aiEdit, fashionModels, generate and generateVideo (for createScene: the scene object), as
-     * JSON text or a #bean reference.
+     * JSON text, a JSON file (resource:file:...) or a #bean reference.
      */
     public void setOptions(Object options) {
         this.options = options;

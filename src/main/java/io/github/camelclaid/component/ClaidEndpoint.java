@@ -33,6 +33,9 @@ public class ClaidEndpoint extends DefaultEndpoint {
     @UriParam
     private ClaidConfiguration configuration;
 
+    /** Marks an option value that is the location of a JSON file rather than JSON itself. */
+    static final String RESOURCE_PREFIX = "resource:";
+
     private ClaidClient client;
     private boolean ownsClient;
     private JsonNode operationsJson;
@@ -103,6 +106,9 @@ public class ClaidEndpoint extends DefaultEndpoint {
 
     @Override
     protected void doStop() throws Exception {
+        if (taskWaiter != null) {
+            taskWaiter.stopWaiting();
+        }
         if (ownsClient && client != null) {
             client.close();
         }
@@ -113,6 +119,9 @@ public class ClaidEndpoint extends DefaultEndpoint {
     private JsonNode optionJson(String name, Object value, String schema) {
         if (value == null) {
             return null;
+        }
+        if (value instanceof String && ((String) value).startsWith(RESOURCE_PREFIX)) {
+            value = readResource(name, ((String) value).substring(RESOURCE_PREFIX.length()));
         }
         JsonNode json;
         try {
@@ -134,9 +143,25 @@ public class ClaidEndpoint extends DefaultEndpoint {
         return json;
     }
 
+    /**
+     * Reads JSON kept in a file or on the classpath ({@code resource:file:ops.json}, {@code resource:classpath:ops.json}).
+     * JSON written into a URI next to a property placeholder trips Camel's placeholder parser on {@code }}}, so YAML
+     * routes are better off keeping it in a file.
+     */
+    private String readResource(String name, String location) {
+        try (java.io.InputStream in = org.apache.camel.support.ResourceHelper
+                .resolveMandatoryResourceAsInputStream(getCamelContext(), location)) {
+            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (java.io.IOException e) {
+            throw new IllegalArgumentException("The " + name + " option of claid:" + operation + " names "
+                    + RESOURCE_PREFIX + location + ", which cannot be read: " + e.getMessage(), e);
+        }
+    }
+
     /** The output option is either a destination URI or an options object. */
     private JsonNode outputOptionJson(Object value) {
-        if (value instanceof String && !((String) value).trim().startsWith("{")) {
+        if (value instanceof String && !((String) value).trim().startsWith("{")
+                && !((String) value).startsWith(RESOURCE_PREFIX)) {
             return client.mapper().getNodeFactory().textNode(((String) value).trim());
         }
         return optionJson("output", value, null);

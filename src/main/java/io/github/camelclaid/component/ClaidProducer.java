@@ -15,6 +15,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.camelclaid.client.ApiOperation;
 import io.github.camelclaid.client.ClaidClient;
+import io.github.camelclaid.client.ClaidException;
 import io.github.camelclaid.client.ClaidResponse;
 import io.github.camelclaid.client.RateLimitInfo;
 import io.github.camelclaid.client.model.HasOutputs;
@@ -203,8 +204,14 @@ public class ClaidProducer extends DefaultAsyncProducer {
             setResponseHeaders(out, response);
             setTaskHeaders(out, response);
             out.setHeader(ClaidConstants.RESULT_URL, url);
-            if (endpoint.getConfiguration().isWaitForCompletion() && !task.status().isTerminal()) {
-                return awaitAndDeliver(exchange, ClaidOperations.getTask, task.id(), url, task.status());
+            if (endpoint.getConfiguration().isWaitForCompletion()) {
+                // the same outcome as a wait that saw the task end: DONE continues, ERROR/CANCELLED/PAUSED fail
+                if (!task.status().isTerminal()) {
+                    return awaitAndDeliver(exchange, ClaidOperations.getTask, task.id(), url, task.status());
+                }
+                if (task.status() != io.github.camelclaid.client.model.TaskStatus.DONE) {
+                    throw ClaidException.taskFailed("task " + task.id(), task.id(), task.status(), url, task.errors());
+                }
             }
             return deliver(exchange, ClaidOperations.getTask, task);
         });
@@ -453,11 +460,21 @@ public class ClaidProducer extends DefaultAsyncProducer {
         return id;
     }
 
-    /** Bytes to upload: arrays, streams (an aws2-s3 body is one), files, or a file consumer's GenericFile. */
+    /**
+     * Bytes to upload: arrays, streams (an aws2-s3 body is one), files, or the GenericFile of a file, ftp or sftp
+     * consumer (recognised by name, as camel-file is not a dependency of this component).
+     */
     private static boolean isBinary(Object body) {
-        return body instanceof byte[] || body instanceof InputStream || body instanceof File || body instanceof Path
-                || body instanceof java.nio.ByteBuffer
-                || (body != null && body.getClass().getName().startsWith("org.apache.camel.component.file.GenericFile"));
+        if (body instanceof byte[] || body instanceof InputStream || body instanceof File || body instanceof Path
+                || body instanceof java.nio.ByteBuffer) {
+            return true;
+        }
+        for (Class<?> c = body == null ? null : body.getClass(); c != null; c = c.getSuperclass()) {
+            if (c.getName().equals("org.apache.camel.component.file.GenericFile")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

@@ -1,6 +1,9 @@
 package io.github.camelclaid.component;
 
+import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -28,6 +31,8 @@ final class TaskWaiter {
     private final long maxIntervalMillis;
     private final long maxWaitMillis;
 
+    private final Set<Wait> pending = ConcurrentHashMap.newKeySet();
+
     TaskWaiter(ScheduledExecutorService scheduler, long initialIntervalMillis, long maxIntervalMillis,
                long maxWaitMillis) {
         this.scheduler = scheduler;
@@ -45,8 +50,21 @@ final class TaskWaiter {
             TaskStatus lastKnown) {
         Wait wait = new Wait(client, taskId, resultUrl, System.nanoTime(), new CompletableFuture<>());
         wait.lastStatus = lastKnown;
+        pending.add(wait);
+        wait.result.whenComplete((r, e) -> pending.remove(wait));
         schedule(wait, initialIntervalMillis);
         return wait.result;
+    }
+
+    /**
+     * Ends every wait in progress, each with an error naming its task, so that no exchange is left without an answer
+     * when its endpoint stops (the scheduled polls it was waiting on will not run).
+     */
+    void stopWaiting() {
+        for (Wait wait : List.copyOf(pending)) {
+            wait.result.completeExceptionally(ClaidException.stoppedWaiting("wait for task " + wait.taskId,
+                    wait.taskId, wait.lastStatus, wait.resultUrl, "when the endpoint stopped"));
+        }
     }
 
     private void schedule(Wait wait, long intervalMillis) {
@@ -57,7 +75,8 @@ final class TaskWaiter {
             scheduler.schedule(() -> poll(wait), delay, TimeUnit.MILLISECONDS);
         } catch (RuntimeException e) {
             // the scheduler is shut down: the context is stopping
-            wait.result.completeExceptionally(timeout(wait));
+            wait.result.completeExceptionally(ClaidException.stoppedWaiting("wait for task " + wait.taskId,
+                    wait.taskId, wait.lastStatus, wait.resultUrl, "when Camel stopped"));
         }
     }
 

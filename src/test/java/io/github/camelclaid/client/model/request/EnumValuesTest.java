@@ -61,7 +61,7 @@ class EnumValuesTest {
         JsonNode schemas;
         try (InputStream in = ClaidSchemas.class.getResourceAsStream("claid-api-schemas.json")) {
             assertNotNull(in);
-            schemas = Json.MAPPER.readTree(in).path("components").path("schemas");
+            schemas = Json.MAPPER.readTree(in).path("$defs");
         }
         for (Map.Entry<String, Class<? extends Enum<?>>> e : ENUMS.entrySet()) {
             List<String> expected = new ArrayList<>();

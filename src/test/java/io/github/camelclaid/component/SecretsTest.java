@@ -1,0 +1,87 @@
+package io.github.camelclaid.component;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import io.github.camelclaid.support.CapturedLogs;
+import io.github.camelclaid.testserver.LocalClaidServer;
+import io.github.camelclaid.testserver.LocalClaidServerExtension;
+import org.apache.camel.CamelContext;
+import org.apache.camel.Endpoint;
+import org.apache.camel.Exchange;
+import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.impl.DefaultCamelContext;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The API key must not appear in any log line (every logger at DEBUG, Camel's and the HTTP client's included), in any
+ * exception or in the endpoint as Camel shows it, whatever happens to the calls.
+ */
+class SecretsTest {
+
+    static final String KEY = "sk-live-Zq8+w/Secret=Key42";
+
+    @RegisterExtension
+    static LocalClaidServerExtension claid = new LocalClaidServerExtension(LocalClaidServer.builder()
+            .apiKey(KEY).acceptedFor(Duration.ofMillis(20)).processingFor(Duration.ofMillis(40)));
+
+    @Test
+    void theKeyAppearsNowhere() throws Exception {
+        List<String> shown = new ArrayList<>();
+        try (CapturedLogs logs = new CapturedLogs()) {
+            CamelContext context = new DefaultCamelContext();
+            String base = "apiKey=RAW(" + KEY + ")&baseUrl=" + claid.server().baseUrl() + "&taskPollInterval=20";
+            context.addRoutes(new RouteBuilder() {
+                @Override
+                public void configure() {
+                    from("direct:edit").routeId("edit").to("claid:edit?" + base + "&operations=RAW({})");
+                    from("direct:async").routeId("async")
+                            .to("claid:editAsync?" + base + "&waitForCompletion=true&operations=RAW({})");
+                }
+            });
+            context.start();
+            try {
+                // success, retried 429s and 503s, a refused key, a failed task, an invalid request
+                claid.server().faults().next(2).rateLimited().on("POST", "/v1/image/edit");
+                shown.add(String.valueOf(send(context, "direct:edit", "https://example.com/ok.jpg")));
+                claid.server().faults().next(1).status(503).onAny();
+                shown.add(String.valueOf(send(context, "direct:edit", "https://example.com/503.jpg")));
+                shown.add(String.valueOf(send(context, "direct:async", "https://example.com/fail.jpg")));
+                shown.add(String.valueOf(send(context, "direct:edit", "not a url")));
+                claid.server().faults().next(1).status(401).onAny();
+                shown.add(String.valueOf(send(context, "direct:edit", "https://example.com/401.jpg")));
+                for (Endpoint endpoint : context.getEndpoints()) {
+                    shown.add(endpoint.toString());
+                }
+                shown.add(context.getRoutes().toString());
+            } finally {
+                context.stop();
+            }
+            assertTrue(logs.lines().size() > 20, "DEBUG logging was captured: " + logs.lines().size() + " lines");
+            for (String line : logs.lines()) {
+                assertEquals(-1, line.indexOf(KEY), () -> "key in a log line: " + line.replace(KEY, "<KEY>"));
+            }
+        }
+        for (String text : shown) {
+            assertEquals(-1, text.indexOf(KEY), () -> "key shown: " + text.replace(KEY, "<KEY>"));
+        }
+        // and it did reach the server, so the test could have failed
+        assertTrue(claid.server().requests().stream().anyMatch(r -> ("Bearer " + KEY).equals(r.header("Authorization"))));
+    }
+
+    /** Sends a message and returns what a person would see of the outcome: the exception with its stack, or body. */
+    private static Object send(CamelContext context, String uri, String body) {
+        Exchange exchange = context.createProducerTemplate().request(uri, e -> e.getMessage().setBody(body));
+        if (exchange.getException() == null) {
+            return exchange.getMessage().getHeaders();
+        }
+        java.io.StringWriter trace = new java.io.StringWriter();
+        exchange.getException().printStackTrace(new java.io.PrintWriter(trace));
+        return trace;
+    }
+}

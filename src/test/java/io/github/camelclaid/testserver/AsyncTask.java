@@ -1,0 +1,113 @@
+package io.github.camelclaid.testserver;
+
+import java.time.Instant;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/**
+ * One async task. Its status is a function of time (ACCEPTED until {@code acceptedUntil}, then PROCESSING until
+ * {@code finishesAt}, then its planned outcome), so a poll never depends on a background thread having run.
+ */
+final class AsyncTask {
+
+    private final long id;
+    private final TaskKind kind;
+    private final Instant createdAt;
+    private final Instant finishedAt;
+    private final JsonNode request;
+    private final String resultUrl;
+    private final long acceptedUntil;
+    private final long finishesAt;
+    private final TaskPlan plan;
+    private boolean finished;
+
+    AsyncTask(long id, TaskKind kind, JsonNode request, String resultUrl, long submittedAt, long acceptedUntil,
+              long finishesAt, TaskPlan plan) {
+        this.id = id;
+        this.kind = kind;
+        this.createdAt = Instant.now();
+        this.finishedAt = createdAt.plusNanos(finishesAt - submittedAt);
+        this.request = request;
+        this.resultUrl = resultUrl;
+        this.acceptedUntil = acceptedUntil;
+        this.finishesAt = finishesAt;
+        this.plan = plan;
+    }
+
+    long id() {
+        return id;
+    }
+
+    TaskKind kind() {
+        return kind;
+    }
+
+    TaskPlan plan() {
+        return plan;
+    }
+
+    long finishesAt() {
+        return finishesAt;
+    }
+
+    /** A non-final planned outcome (a task told to hang) is reached after the accepted phase and kept. */
+    TaskStatus statusAt(long nanoTime) {
+        if (nanoTime - acceptedUntil < 0) {
+            return kind.initialStatus();
+        }
+        if (!plan.outcome().isFinal()) {
+            return plan.outcome();
+        }
+        return nanoTime - finishesAt < 0 ? TaskStatus.PROCESSING : plan.outcome();
+    }
+
+    /** Marks the task finished; true only for the first caller, who must then publish its outputs. */
+    synchronized boolean markFinished() {
+        if (finished) {
+            return false;
+        }
+        finished = true;
+        return true;
+    }
+
+    /** The answer to the submission: {@code {id, status, created_at, request, result_url}}. */
+    ObjectNode acceptedJson() {
+        ObjectNode node = header(kind.initialStatus());
+        node.put("result_url", resultUrl);
+        return node;
+    }
+
+    /** The status answer: no result until DONE, errors only on ERROR. */
+    ObjectNode statusJson(TaskStatus status) {
+        ObjectNode node = header(status);
+        ArrayNode errors = node.putArray("errors");
+        if (status == TaskStatus.ERROR) {
+            for (TaskPlan.TaskError error : plan.errors()) {
+                ObjectNode item = errors.addObject();
+                item.put("error", error.message());
+                item.put("created_at", ClaidTime.format(finishedAt));
+                if (error.inputObject() != null) {
+                    item.set("input_object", error.inputObject());
+                }
+            }
+        }
+        if (kind.hasResultList()) {
+            // Claid: "in case of processing errors - will be empty"
+            node.set("results", status == TaskStatus.DONE ? plan.result().deepCopy() : Json.array());
+        } else if (status == TaskStatus.DONE) {
+            node.set("result", plan.result().deepCopy());
+        }
+        return node;
+    }
+
+    private ObjectNode header(TaskStatus status) {
+        ObjectNode node = Json.object();
+        node.put("id", id);
+        node.put("status", status.name());
+        node.put("created_at", ClaidTime.format(createdAt));
+        node.set("request", request.deepCopy());
+        return node;
+    }
+}

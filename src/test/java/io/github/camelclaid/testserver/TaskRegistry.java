@@ -1,0 +1,89 @@
+package io.github.camelclaid.testserver;
+
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/**
+ * The async tasks, and what happens when one finishes: its storage outputs appear and, for the kinds Claid notifies
+ * about, a webhook notification goes out. Finishing is triggered by a timer at the task's end, or by a poll that
+ * arrives first, whichever comes first, so a client that sees DONE always finds the outputs in place.
+ */
+final class TaskRegistry {
+
+    private final Map<Long, AsyncTask> tasks = new ConcurrentHashMap<>();
+    /** Ids keep growing across {@link #clear()}, so an id from an earlier test never finds a later task. */
+    private final AtomicLong ids = new AtomicLong();
+    private final ScheduledExecutorService scheduler;
+    private final TaskTimings timings;
+    private final MediaStore store;
+    private final WebhookDispatcher webhooks;
+    private final String baseUrl;
+
+    TaskRegistry(ScheduledExecutorService scheduler, TaskTimings timings, MediaStore store,
+                 WebhookDispatcher webhooks, String baseUrl) {
+        this.scheduler = scheduler;
+        this.timings = timings;
+        this.store = store;
+        this.webhooks = webhooks;
+        this.baseUrl = baseUrl;
+    }
+
+    AsyncTask submit(TaskKind kind, JsonNode request, TaskPlan plan) {
+        long id = ids.incrementAndGet();
+        long now = System.nanoTime();
+        long acceptedUntil = now + timings.acceptedNanos();
+        long finishesAt = acceptedUntil + timings.processingNanos();
+        AsyncTask task = new AsyncTask(id, kind, request, baseUrl + kind.statusOperation().path(id), now,
+                acceptedUntil, finishesAt, plan);
+        tasks.put(id, task);
+        if (plan.outcome().isFinal()) {
+            try {
+                scheduler.schedule(() -> finish(task), finishesAt - now, TimeUnit.NANOSECONDS);
+            } catch (RejectedExecutionException e) {
+                // closing: a poll, if any comes, still finishes the task
+            }
+        }
+        return task;
+    }
+
+    Optional<AsyncTask> find(TaskKind kind, long id) {
+        return Optional.ofNullable(tasks.get(id)).filter(t -> t.kind() == kind);
+    }
+
+    /** The task's status answer now. */
+    ObjectNode statusOf(AsyncTask task) {
+        TaskStatus status = task.statusAt(System.nanoTime());
+        if (status.isFinal()) {
+            finish(task);
+        }
+        return task.statusJson(status);
+    }
+
+    void clear() {
+        tasks.clear();
+    }
+
+    /** Publishes the outputs of a task that reached its end, once; held under the task's lock so polls wait for it. */
+    private void finish(AsyncTask task) {
+        synchronized (task) {
+            if (tasks.get(task.id()) != task || !task.markFinished()) {
+                return;
+            }
+            TaskStatus outcome = task.plan().outcome();
+            if (outcome == TaskStatus.DONE) {
+                task.plan().writes().forEach(store::recordWritten);
+            }
+            if (task.kind().notifiesWebhook() && (outcome == TaskStatus.DONE || outcome == TaskStatus.ERROR)) {
+                webhooks.notify(task.id(), Json.bytes(Json.data(task.statusJson(outcome))));
+            }
+        }
+    }
+}

@@ -1,0 +1,35 @@
+/**
+ * A local, stateful, Claid-compatible HTTP server for tests of routes and clients that call Claid, and for the offline
+ * demo; published in the project's test-jar.
+ *
+ * <p>
+ * Start one with {@link io.github.camelclaid.testserver.LocalClaidServer#builder()} (or let
+ * {@link io.github.camelclaid.testserver.LocalClaidServerExtension} do it), point the client at
+ * {@link io.github.camelclaid.testserver.LocalClaidServer#baseUrl()}, and inspect what it received with
+ * {@code requests()}, {@code requestCount(method, pathPrefix)}, {@code paidSubmissions()}, {@code writtenObjects()}
+ * and {@code webhookDeliveries()}.
+ *
+ * <h2>Making things go wrong</h2>
+ * <table>
+ * <caption>How to trigger each failure</caption>
+ * <tr><th>Wanted</th><th>How</th></tr>
+ * <tr><td>async task ends in ERROR</td><td>an input URL containing {@code fail}, or
+ * {@code faults().next(n).taskEndsWith(TaskStatus.ERROR).on(...)}</td></tr>
+ * <tr><td>CANCELLED / PAUSED</td><td>an input URL containing {@code cancel} / {@code pause}, or
+ * {@code taskEndsWith(...)}</td></tr>
+ * <tr><td>a task that never finishes</td><td>{@code taskEndsWith(TaskStatus.PROCESSING)}</td></tr>
+ * <tr><td>error status (402, 403, 500, 502, 503, 504...)</td><td>{@code faults().next(n).status(code).on(...)}</td></tr>
+ * <tr><td>429 storm</td><td>{@code faults().next(n).rateLimited()} or {@code rateLimited(retryAfter)}; or a small
+ * {@link io.github.camelclaid.testserver.RateLimitBudget}</td></tr>
+ * <tr><td>dropped connection</td><td>{@code faults().next(n).dropConnection()}</td></tr>
+ * <tr><td>slow answer</td><td>{@code faults().next(n).delay(duration)}</td></tr>
+ * <tr><td>truncated JSON</td><td>{@code faults().next(n).malformedJson()}</td></tr>
+ * <tr><td>failure after Claid acted (no re-POST allowed)</td><td>{@code faults().next(n).afterProcessing()} then
+ * {@code dropConnection()}, {@code status(502)} or {@code delay(...)}</td></tr>
+ * <tr><td>duplicate / forged webhook</td><td>{@code faults().nextWebhooks(n).duplicated()} /
+ * {@code withForgedSignature()}</td></tr>
+ * <tr><td>webhook retries</td><td>a receiver answering 5xx, timing out or unreachable; shorten the 3/6/12 s schedule
+ * with {@code webhookTimeScale(0.01)}</td></tr>
+ * </table>
+ */
+package io.github.camelclaid.testserver;
