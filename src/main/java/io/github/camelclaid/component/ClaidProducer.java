@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.function.Supplier;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -18,11 +19,14 @@ import io.github.camelclaid.client.ClaidClient;
 import io.github.camelclaid.client.ClaidException;
 import io.github.camelclaid.client.ClaidResponse;
 import io.github.camelclaid.client.RateLimitInfo;
+import io.github.camelclaid.client.model.EditResponse;
 import io.github.camelclaid.client.model.HasOutputs;
 import io.github.camelclaid.client.model.ImageObject;
+import io.github.camelclaid.client.model.MultiOutputResponse;
 import io.github.camelclaid.client.model.TaskAccepted;
 import io.github.camelclaid.client.model.TaskKind;
 import io.github.camelclaid.client.model.TaskResult;
+import io.github.camelclaid.client.model.TaskStatus;
 import org.apache.camel.AsyncCallback;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
@@ -85,12 +89,12 @@ public class ClaidProducer extends DefaultAsyncProducer {
                 return submit(exchange, op, batchRequest(exchange));
             case aiEdit:
             case generateVideo:
-                return submit(exchange, op, optionsRequest(exchange, op, "input", inputText(exchange, op)));
+                return submit(exchange, op, optionsRequest(exchange, () -> inputUrl(exchange, op)));
             case fashionModels:
                 return submit(exchange, op, fashionModelsRequest(exchange));
             case generate:
                 return synchronous(exchange, op, ApiOperation.GENERATE,
-                        optionsRequest(exchange, op, "input", inputText(exchange, op)));
+                        optionsRequest(exchange, () -> inputText(exchange, op)));
             case createScene:
                 return synchronous(exchange, op, ApiOperation.CREATE_SCENE, sceneRequest(exchange));
             case getTask:
@@ -135,8 +139,7 @@ public class ClaidProducer extends DefaultAsyncProducer {
     }
 
     private static Class<?> responseType(ApiOperation api) {
-        return api == ApiOperation.EDIT ? io.github.camelclaid.client.model.EditResponse.class
-                : io.github.camelclaid.client.model.MultiOutputResponse.class;
+        return api == ApiOperation.EDIT ? EditResponse.class : MultiOutputResponse.class;
     }
 
     /** Sends a sync answer on: headers, then the typed answer or the downloaded output as body. */
@@ -171,7 +174,7 @@ public class ClaidProducer extends DefaultAsyncProducer {
     }
 
     private CompletableFuture<Void> awaitAndDeliver(Exchange exchange, ClaidOperations op, long taskId, String resultUrl,
-            io.github.camelclaid.client.model.TaskStatus lastKnown) {
+            TaskStatus lastKnown) {
         return endpoint.taskWaiter().await(client(), taskId, resultUrl, lastKnown).thenCompose(done -> {
             setTaskHeaders(exchange.getMessage(), done);
             return deliver(exchange, op, done.data());
@@ -209,7 +212,7 @@ public class ClaidProducer extends DefaultAsyncProducer {
                 if (!task.status().isTerminal()) {
                     return awaitAndDeliver(exchange, ClaidOperations.getTask, task.id(), url, task.status());
                 }
-                if (task.status() != io.github.camelclaid.client.model.TaskStatus.DONE) {
+                if (task.status() != TaskStatus.DONE) {
                     throw ClaidException.taskFailed("task " + task.id(), task.id(), task.status(), url, task.errors());
                 }
             }
@@ -323,14 +326,14 @@ public class ClaidProducer extends DefaultAsyncProducer {
         return request;
     }
 
-    /** aiEdit, generateVideo and generate: an input (URL or prompt) with the options object and output. */
-    private Object optionsRequest(Exchange exchange, ClaidOperations op, String inputField, String input) {
+    /** aiEdit, generateVideo and generate: an input (image URL or prompt) with the options object and output. */
+    private Object optionsRequest(Exchange exchange, Supplier<String> input) {
         Object whole = structuredBody(exchange);
         if (whole != null) {
             return whole;
         }
         ObjectNode request = client().mapper().createObjectNode();
-        request.put(inputField, input);
+        request.put("input", input.get());
         putIfPresent(request, "options", optionsFor(exchange));
         putIfPresent(request, "output", outputFor(exchange));
         return request;

@@ -333,6 +333,13 @@ class ClaidClientTest {
         assertEquals(3, response.attempts());
         assertEquals(3, server().requestCount("POST", "/v1/image/edit"));
         assertEquals(1, server().paidSubmissionCount(ApiOperation.EDIT), "Claid refused twice and acted once");
+        // each 429 said RateLimit-Reset: 1, and the client waited that long before asking again
+        List<java.time.Instant> sent = server().requests().stream().filter(r -> r.path().equals("/v1/image/edit"))
+                .map(r -> r.receivedAt()).toList();
+        for (int i = 1; i < sent.size(); i++) {
+            assertTrue(Duration.between(sent.get(i - 1), sent.get(i)).toMillis() >= 950,
+                    "attempt " + (i + 1) + " came " + Duration.between(sent.get(i - 1), sent.get(i)) + " after the 429");
+        }
     }
 
     @Test

@@ -230,6 +230,16 @@ class ClaidProducerTest extends CamelTestSupport {
     }
 
     @Test
+    void aMapBodyIsTheWholeRequestForEveryOptionsOperation() {
+        Exchange out = template.request("direct:aiEdit", e -> e.getMessage().setBody(Map.of(
+                "input", "https://example.com/room.jpg",
+                "options", Map.of("prompt", "paint the door green", "model", "v2"))));
+        assertEquals("DONE", out.getMessage().getHeader(ClaidConstants.TASK_STATUS), String.valueOf(out.getException()));
+        String sent = claid.server().requests().get(0).bodyAsString();
+        assertTrue(sent.contains("paint the door green"), sent);
+    }
+
+    @Test
     void theOperationHeaderOverridesTheUri() {
         Object body = template.requestBodyAndHeader("direct:storage", null, ClaidConstants.OPERATION,
                 "listStorageTypes");
