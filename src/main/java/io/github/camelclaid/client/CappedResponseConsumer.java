@@ -72,6 +72,8 @@ final class CappedResponseConsumer extends AbstractBinResponseConsumer<HttpAnswe
 
     /** The answer was larger than the caller allowed; not a network fault, so it is never retried. */
     static final class BodyTooLargeException extends IOException {
+        private static final long serialVersionUID = 1L;
+
         BodyTooLargeException(long maxBytes) {
             super("answer is larger than the allowed " + maxBytes + " bytes");
         }

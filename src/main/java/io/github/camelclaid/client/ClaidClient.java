@@ -2,24 +2,14 @@ package io.github.camelclaid.client;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InterruptedIOException;
 import java.io.UncheckedIOException;
-import java.net.ConnectException;
 import java.net.URI;
-import java.net.UnknownHostException;
 import java.time.Duration;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.Function;
-import java.util.function.Supplier;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
@@ -28,29 +18,21 @@ import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import io.github.camelclaid.client.CappedResponseConsumer.BodyTooLargeException;
 import io.github.camelclaid.client.model.EditResponse;
 import io.github.camelclaid.client.model.MultiOutputResponse;
 import io.github.camelclaid.client.model.Storage;
 import io.github.camelclaid.client.model.TaskAccepted;
 import io.github.camelclaid.client.model.TaskKind;
 import io.github.camelclaid.client.model.TaskResult;
-import org.apache.hc.client5.http.ConnectTimeoutException;
-import org.apache.hc.client5.http.async.methods.SimpleHttpRequest;
 import org.apache.hc.client5.http.async.methods.SimpleRequestBuilder;
-import org.apache.hc.client5.http.async.methods.SimpleRequestProducer;
 import org.apache.hc.client5.http.config.ConnectionConfig;
-import org.apache.hc.client5.http.config.RequestConfig;
 import org.apache.hc.client5.http.entity.mime.HttpMultipartMode;
 import org.apache.hc.client5.http.entity.mime.MultipartEntityBuilder;
 import org.apache.hc.client5.http.impl.async.CloseableHttpAsyncClient;
 import org.apache.hc.client5.http.impl.async.HttpAsyncClients;
 import org.apache.hc.client5.http.impl.nio.PoolingAsyncClientConnectionManagerBuilder;
-import org.apache.hc.core5.concurrent.FutureCallback;
 import org.apache.hc.core5.http.ContentType;
 import org.apache.hc.core5.http.HttpEntity;
-import org.apache.hc.core5.http.RequestNotExecutedException;
-import org.apache.hc.core5.io.CloseMode;
 import org.apache.hc.core5.util.TimeValue;
 import org.apache.hc.core5.util.Timeout;
 import org.slf4j.Logger;
@@ -78,16 +60,10 @@ public final class ClaidClient implements AutoCloseable {
 
     private final BearerHeader bearer;
     private final URI baseUri;
-    private final RetryPolicy retryPolicy;
     private final long maxDownloadBytes;
-    private final Timeout responseTimeout;
     private final boolean validateRequests;
-    private final CloseableHttpAsyncClient http;
-    private final boolean ownsHttp;
-    private final ScheduledExecutorService scheduler;
-    private final boolean ownsScheduler;
+    private final RetryingTransport transport;
     private final ObjectMapper mapper;
-    private final AtomicReference<RateLimitInfo> lastRateLimit = new AtomicReference<>();
 
     private ClaidClient(Builder b) {
         if (b.apiKey == null || b.apiKey.isBlank()) {
@@ -95,30 +71,12 @@ public final class ClaidClient implements AutoCloseable {
         }
         this.bearer = new BearerHeader(b.apiKey.trim());
         this.baseUri = normaliseBaseUrl(b.baseUrl);
-        this.retryPolicy = Objects.requireNonNull(b.retryPolicy, "retryPolicy");
         this.maxDownloadBytes = b.maxDownloadBytes;
-        this.responseTimeout = Timeout.of(b.responseTimeout);
         this.validateRequests = b.validateRequests;
         this.mapper = JsonMapper.builder().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
-        if (b.httpClient != null) {
-            this.http = b.httpClient;
-            this.ownsHttp = false;
-        } else {
-            this.http = newHttpClient(b.connectTimeout, b.maxConnections);
-            this.http.start();
-            this.ownsHttp = true;
-        }
-        if (b.scheduler != null) {
-            this.scheduler = b.scheduler;
-            this.ownsScheduler = false;
-        } else {
-            this.scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
-                Thread t = new Thread(r, "claid-client-retry");
-                t.setDaemon(true);
-                return t;
-            });
-            this.ownsScheduler = true;
-        }
+        this.transport = new RetryingTransport(b.httpClient, b.scheduler,
+                Objects.requireNonNull(b.retryPolicy, "retryPolicy"), b.connectTimeout, b.responseTimeout,
+                b.maxConnections);
     }
 
     public static Builder builder() {
@@ -187,7 +145,7 @@ public final class ClaidClient implements AutoCloseable {
             return CompletableFuture.failedFuture(new UncheckedIOException(e));
         }
         ApiOperation op = ApiOperation.EDIT_UPLOAD;
-        return execute(describe(op), op.isIdempotent(), () -> authorized(SimpleRequestBuilder.post(url(op, null)))
+        return transport.execute(describe(op), op.isIdempotent(), () -> authorized(SimpleRequestBuilder.post(url(op, null)))
                 .setBody(multipart, ContentType.parse(multipartType)).build(), MAX_JSON_ANSWER_BYTES,
                 answer -> success(op, answer, mapper.constructType(EditResponse.class)));
     }
@@ -245,7 +203,7 @@ public final class ClaidClient implements AutoCloseable {
         }
         URI target = onBaseOrigin(resultUrl);
         ApiOperation op = kind.statusOperation();
-        return execute(describe(op), true, () -> authorized(SimpleRequestBuilder.get(target)).build(),
+        return transport.execute(describe(op), true, () -> authorized(SimpleRequestBuilder.get(target)).build(),
                 MAX_JSON_ANSWER_BYTES, answer -> success(op, answer, mapper.constructType(TaskResult.class)));
     }
 
@@ -291,7 +249,7 @@ public final class ClaidClient implements AutoCloseable {
                             + ". A storage:// output is in your bucket: read it from there.", e));
         }
         String what = "download of " + target.getHost() + target.getPath();
-        return execute(what, true, () -> SimpleRequestBuilder.get(target).build(), maxDownloadBytes, answer -> {
+        return transport.execute(what, true, () -> SimpleRequestBuilder.get(target).build(), maxDownloadBytes, answer -> {
             if (!answer.isSuccess()) {
                 throw ClaidException.http(what, answer.status(), ErrorBody.parse(mapper, answer.body()),
                         answer.header("x-request-id"), null);
@@ -324,7 +282,7 @@ public final class ClaidClient implements AutoCloseable {
         } catch (RuntimeException | JsonProcessingException e) {
             return CompletableFuture.failedFuture(e);
         }
-        return execute(describe(op), op.isIdempotent(), () -> {
+        return transport.execute(describe(op), op.isIdempotent(), () -> {
             SimpleRequestBuilder rb = authorized(SimpleRequestBuilder.create(op.method()).setUri(target));
             if (json != null) {
                 rb.setBody(json, ContentType.APPLICATION_JSON);
@@ -390,175 +348,18 @@ public final class ClaidClient implements AutoCloseable {
 
     /** The most recent {@code RateLimit-*} headers Claid sent to this client; null before any. */
     public RateLimitInfo lastRateLimit() {
-        return lastRateLimit.get();
+        return transport.lastRateLimit();
     }
 
     @Override
     public void close() {
-        if (ownsHttp) {
-            http.close(CloseMode.GRACEFUL);
-        }
-        if (ownsScheduler) {
-            scheduler.shutdownNow();
-        }
+        transport.close();
     }
 
     @Override
     public String toString() {
         // deliberately without the API key
         return "ClaidClient[" + baseUri + "]";
-    }
-
-    // ---------------------------------------------------------------- transport
-
-    /**
-     * Sends a request, retrying per the policy, and reads the final answer with {@code reader} (which throws
-     * {@link ClaidException} for error answers). {@code request} is asked for a fresh request for each attempt.
-     */
-    private <T> CompletableFuture<T> execute(String what, boolean idempotent, Supplier<SimpleHttpRequest> request,
-            long maxAnswerBytes, Function<HttpAnswer, T> reader) {
-        CompletableFuture<T> result = new CompletableFuture<>();
-        attempt(new Call<>(what, idempotent, request, maxAnswerBytes, reader, result, System.nanoTime()), 1);
-        return result;
-    }
-
-    private record Call<T>(String what, boolean idempotent, Supplier<SimpleHttpRequest> request, long maxAnswerBytes,
-            Function<HttpAnswer, T> reader, CompletableFuture<T> result, long startNanos) {
-    }
-
-    private void attempt(Call<?> call, int attempt) {
-        if (call.result.isDone()) {
-            return;
-        }
-        SimpleHttpRequest request = call.request.get();
-        request.setConfig(RequestConfig.custom().setResponseTimeout(responseTimeout).build());
-        try {
-            http.execute(SimpleRequestProducer.create(request), new CappedResponseConsumer(call.maxAnswerBytes), null,
-                    new FutureCallback<>() {
-                        @Override
-                        public void completed(HttpAnswer answer) {
-                            onAnswer(call, attempt, request, answer);
-                        }
-
-                        @Override
-                        public void failed(Exception e) {
-                            onFailure(call, attempt, request, e);
-                        }
-
-                        @Override
-                        public void cancelled() {
-                            call.result.cancel(false);
-                        }
-                    });
-        } catch (RuntimeException e) {
-            // the client was closed or could not take the request: nothing was sent
-            call.result.completeExceptionally(ClaidException.network(call.what, e));
-        }
-    }
-
-    private <T> void onAnswer(Call<T> call, int attempt, SimpleHttpRequest request, HttpAnswer answer) {
-        RateLimitInfo rateLimit = RateLimitInfo.from(answer::header);
-        if (rateLimit != null) {
-            lastRateLimit.set(rateLimit);
-        }
-        if (LOG.isDebugEnabled()) {
-            LOG.debug("Claid {} {} answered {} after {} ms (attempt {}, x-request-id {})", request.getMethod(),
-                    request.getPath(), answer.status(), (System.nanoTime() - call.startNanos) / 1_000_000, attempt,
-                    answer.header("x-request-id"));
-        }
-        boolean attemptsLeft = attempt < retryPolicy.maxAttempts();
-        if (!answer.isSuccess() && isRetryableStatus(answer.status(), call.idempotent) && attemptsLeft) {
-            long asked = serverAskedWaitMillis(answer, rateLimit);
-            if (asked <= retryPolicy.maxRateLimitWait().toMillis()) {
-                retryLater(call, attempt, retryPolicy.delayMillis(attempt, asked), "answered " + answer.status());
-                return;
-            }
-            LOG.warn("Claid {} answered {} and asked to wait {} ms, longer than maxRateLimitWait: not retrying",
-                    call.what, answer.status(), asked);
-        }
-        try {
-            call.result.complete(call.reader.apply(answer.afterAttempts(attempt)));
-        } catch (ClaidException e) {
-            // a garbled success (cut-off JSON) of a call that is safe to repeat is worth another try
-            if (e.getReason() == ClaidException.Reason.INVALID_RESPONSE && answer.isSuccess() && call.idempotent
-                    && attemptsLeft) {
-                retryLater(call, attempt, retryPolicy.delayMillis(attempt, -1), "answered unreadably");
-            } else {
-                call.result.completeExceptionally(e);
-            }
-        } catch (RuntimeException e) {
-            call.result.completeExceptionally(e);
-        }
-    }
-
-    private void onFailure(Call<?> call, int attempt, SimpleHttpRequest request, Exception e) {
-        if (e instanceof BodyTooLargeException) {
-            call.result.completeExceptionally(ClaidException.invalidResponse(call.what, 0, e.getMessage(), null, e));
-            return;
-        }
-        boolean retry = (call.idempotent || surelyNotSent(e)) && attempt < retryPolicy.maxAttempts();
-        if (!retry) {
-            if (!call.idempotent && !surelyNotSent(e)) {
-                LOG.warn("Claid {} got no answer ({}); not repeated because Claid may have acted on it",
-                        call.what, e.getClass().getSimpleName());
-            }
-            call.result.completeExceptionally(ClaidException.network(call.what, e));
-            return;
-        }
-        retryLater(call, attempt, retryPolicy.delayMillis(attempt, -1), "failed: " + e.getClass().getSimpleName());
-    }
-
-    private void retryLater(Call<?> call, int attempt, long delayMillis, String why) {
-        LOG.info("Claid {} {}; retrying in {} ms (attempt {} of {})", call.what, why, delayMillis, attempt + 1,
-                retryPolicy.maxAttempts());
-        try {
-            scheduler.schedule(() -> attempt(call, attempt + 1), delayMillis, TimeUnit.MILLISECONDS);
-        } catch (RuntimeException e) {
-            call.result.completeExceptionally(ClaidException.network(call.what, e));
-        }
-    }
-
-    /**
-     * 429 means Claid refused before doing anything, so even a paid POST may be repeated. Gateway errors may come
-     * after Claid acted, so only calls that are safe to repeat are retried on them.
-     */
-    private static boolean isRetryableStatus(int status, boolean idempotent) {
-        if (status == 429) {
-            return true;
-        }
-        return idempotent && (status == 502 || status == 503 || status == 504);
-    }
-
-    /** A failure that happened before the request could reach Claid: it is safe to send it again. */
-    private static boolean surelyNotSent(Throwable e) {
-        return e instanceof ConnectException || e instanceof ConnectTimeoutException
-                || e instanceof UnknownHostException || e instanceof RequestNotExecutedException;
-    }
-
-    /** RateLimit-Reset (seconds) or Retry-After (seconds or an HTTP date), whichever asks longer; -1 if neither. */
-    private static long serverAskedWaitMillis(HttpAnswer answer, RateLimitInfo rateLimit) {
-        long asked = -1;
-        if (answer.status() == 429 && rateLimit != null && rateLimit.resetSeconds() != null) {
-            asked = Math.max(0, rateLimit.resetSeconds()) * 1000L;
-        }
-        String retryAfter = answer.header("Retry-After");
-        if (retryAfter != null) {
-            asked = Math.max(asked, parseRetryAfter(retryAfter.trim()));
-        }
-        return asked;
-    }
-
-    private static long parseRetryAfter(String value) {
-        try {
-            return Math.max(0, Long.parseLong(value)) * 1000L;
-        } catch (NumberFormatException notSeconds) {
-            try {
-                ZonedDateTime at = ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME);
-                return Math.max(0, Duration.between(ZonedDateTime.now(at.getZone()), at).toMillis());
-            } catch (RuntimeException unreadable) {
-                return -1;
-            }
-        }
     }
 
     /** Reads a success's {@code data}, or turns an error answer into a {@link ClaidException}. */

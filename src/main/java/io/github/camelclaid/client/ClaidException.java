@@ -15,6 +15,8 @@ import io.github.camelclaid.client.model.TaskStatus;
  */
 public class ClaidException extends RuntimeException {
 
+    private static final long serialVersionUID = 1L;
+
     /** What went wrong, for error handlers that route on it. */
     public enum Reason {
         /** Claid answered with a non-2xx status. */

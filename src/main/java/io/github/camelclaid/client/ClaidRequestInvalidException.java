@@ -9,6 +9,8 @@ import java.util.stream.Collectors;
  */
 public class ClaidRequestInvalidException extends IllegalArgumentException {
 
+    private static final long serialVersionUID = 1L;
+
     private final String schemaName;
     private final List<SchemaViolation> violations;
 

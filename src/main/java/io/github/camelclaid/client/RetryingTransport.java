@@ -1,0 +1,239 @@
+package io.github.camelclaid.client;
+
+import java.net.ConnectException;
+import java.net.UnknownHostException;
+import java.time.Duration;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+import io.github.camelclaid.client.CappedResponseConsumer.BodyTooLargeException;
+import org.apache.hc.client5.http.ConnectTimeoutException;
+import org.apache.hc.client5.http.async.methods.SimpleHttpRequest;
+import org.apache.hc.client5.http.async.methods.SimpleRequestProducer;
+import org.apache.hc.client5.http.config.RequestConfig;
+import org.apache.hc.client5.http.impl.async.CloseableHttpAsyncClient;
+import org.apache.hc.core5.concurrent.FutureCallback;
+import org.apache.hc.core5.http.RequestNotExecutedException;
+import org.apache.hc.core5.io.CloseMode;
+import org.apache.hc.core5.util.Timeout;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Sends requests over a non-blocking HTTP client and repeats those that failed for a passing reason, by the rules of
+ * the {@link RetryPolicy} and of Claid: a call that is not safe to repeat (a POST, a DELETE) is only repeated when
+ * Claid surely did not act on it. Waits between attempts are timers on a scheduler, never a sleeping thread.
+ */
+final class RetryingTransport implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ClaidClient.class);
+
+    private final CloseableHttpAsyncClient http;
+    private final boolean ownsHttp;
+    private final ScheduledExecutorService scheduler;
+    private final boolean ownsScheduler;
+    private final RetryPolicy retryPolicy;
+    private final Timeout responseTimeout;
+    private final AtomicReference<RateLimitInfo> lastRateLimit = new AtomicReference<>();
+
+    /**
+     * @param http      a started client to share, or null to create (and later close) one
+     * @param scheduler a scheduler to share, or null to create (and later shut down) one
+     */
+    RetryingTransport(CloseableHttpAsyncClient http, ScheduledExecutorService scheduler, RetryPolicy retryPolicy,
+            Duration connectTimeout, Duration responseTimeout, int maxConnections) {
+        this.retryPolicy = retryPolicy;
+        this.responseTimeout = Timeout.of(responseTimeout);
+        if (http != null) {
+            this.http = http;
+            this.ownsHttp = false;
+        } else {
+            this.http = ClaidClient.newHttpClient(connectTimeout, maxConnections);
+            this.http.start();
+            this.ownsHttp = true;
+        }
+        if (scheduler != null) {
+            this.scheduler = scheduler;
+            this.ownsScheduler = false;
+        } else {
+            this.scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread t = new Thread(r, "claid-client-retry");
+                t.setDaemon(true);
+                return t;
+            });
+            this.ownsScheduler = true;
+        }
+    }
+
+    /** The most recent {@code RateLimit-*} headers received; null before any. */
+    RateLimitInfo lastRateLimit() {
+        return lastRateLimit.get();
+    }
+
+    /**
+     * Sends a request, retrying per the policy, and reads the final answer with {@code reader} (which throws
+     * {@link ClaidException} for error answers). {@code request} is asked for a fresh request for each attempt.
+     */
+    <T> CompletableFuture<T> execute(String what, boolean idempotent, Supplier<SimpleHttpRequest> request,
+            long maxAnswerBytes, Function<HttpAnswer, T> reader) {
+        CompletableFuture<T> result = new CompletableFuture<>();
+        attempt(new Call<>(what, idempotent, request, maxAnswerBytes, reader, result, System.nanoTime()), 1);
+        return result;
+    }
+
+    private record Call<T>(String what, boolean idempotent, Supplier<SimpleHttpRequest> request, long maxAnswerBytes,
+            Function<HttpAnswer, T> reader, CompletableFuture<T> result, long startNanos) {
+    }
+
+    private void attempt(Call<?> call, int attempt) {
+        if (call.result.isDone()) {
+            return;
+        }
+        SimpleHttpRequest request = call.request.get();
+        request.setConfig(RequestConfig.custom().setResponseTimeout(responseTimeout).build());
+        try {
+            http.execute(SimpleRequestProducer.create(request), new CappedResponseConsumer(call.maxAnswerBytes), null,
+                    new FutureCallback<>() {
+                        @Override
+                        public void completed(HttpAnswer answer) {
+                            onAnswer(call, attempt, request, answer);
+                        }
+
+                        @Override
+                        public void failed(Exception e) {
+                            onFailure(call, attempt, request, e);
+                        }
+
+                        @Override
+                        public void cancelled() {
+                            call.result.cancel(false);
+                        }
+                    });
+        } catch (RuntimeException e) {
+            // the client was closed or could not take the request: nothing was sent
+            call.result.completeExceptionally(ClaidException.network(call.what, e));
+        }
+    }
+
+    private <T> void onAnswer(Call<T> call, int attempt, SimpleHttpRequest request, HttpAnswer answer) {
+        RateLimitInfo rateLimit = RateLimitInfo.from(answer::header);
+        if (rateLimit != null) {
+            lastRateLimit.set(rateLimit);
+        }
+        if (LOG.isDebugEnabled()) {
+            LOG.debug("Claid {} {} answered {} after {} ms (attempt {}, x-request-id {})", request.getMethod(),
+                    request.getPath(), answer.status(), (System.nanoTime() - call.startNanos) / 1_000_000, attempt,
+                    answer.header("x-request-id"));
+        }
+        boolean attemptsLeft = attempt < retryPolicy.maxAttempts();
+        if (!answer.isSuccess() && isRetryableStatus(answer.status(), call.idempotent) && attemptsLeft) {
+            long asked = serverAskedWaitMillis(answer, rateLimit);
+            if (asked <= retryPolicy.maxRateLimitWait().toMillis()) {
+                retryLater(call, attempt, retryPolicy.delayMillis(attempt, asked), "answered " + answer.status());
+                return;
+            }
+            LOG.warn("Claid {} answered {} and asked to wait {} ms, longer than maxRateLimitWait: not retrying",
+                    call.what, answer.status(), asked);
+        }
+        try {
+            call.result.complete(call.reader.apply(answer.afterAttempts(attempt)));
+        } catch (ClaidException e) {
+            // a garbled success (cut-off JSON) of a call that is safe to repeat is worth another try
+            if (e.getReason() == ClaidException.Reason.INVALID_RESPONSE && answer.isSuccess() && call.idempotent
+                    && attemptsLeft) {
+                retryLater(call, attempt, retryPolicy.delayMillis(attempt, -1), "answered unreadably");
+            } else {
+                call.result.completeExceptionally(e);
+            }
+        } catch (RuntimeException e) {
+            call.result.completeExceptionally(e);
+        }
+    }
+
+    private void onFailure(Call<?> call, int attempt, SimpleHttpRequest request, Exception e) {
+        if (e instanceof BodyTooLargeException) {
+            call.result.completeExceptionally(ClaidException.invalidResponse(call.what, 0, e.getMessage(), null, e));
+            return;
+        }
+        boolean retry = (call.idempotent || surelyNotSent(e)) && attempt < retryPolicy.maxAttempts();
+        if (!retry) {
+            if (!call.idempotent && !surelyNotSent(e)) {
+                LOG.warn("Claid {} got no answer ({}); not repeated because Claid may have acted on it",
+                        call.what, e.getClass().getSimpleName());
+            }
+            call.result.completeExceptionally(ClaidException.network(call.what, e));
+            return;
+        }
+        retryLater(call, attempt, retryPolicy.delayMillis(attempt, -1), "failed: " + e.getClass().getSimpleName());
+    }
+
+    private void retryLater(Call<?> call, int attempt, long delayMillis, String why) {
+        LOG.info("Claid {} {}; retrying in {} ms (attempt {} of {})", call.what, why, delayMillis, attempt + 1,
+                retryPolicy.maxAttempts());
+        try {
+            scheduler.schedule(() -> attempt(call, attempt + 1), delayMillis, TimeUnit.MILLISECONDS);
+        } catch (RuntimeException e) {
+            call.result.completeExceptionally(ClaidException.network(call.what, e));
+        }
+    }
+
+    /**
+     * 429 means Claid refused before doing anything, so even a paid POST may be repeated. Gateway errors may come
+     * after Claid acted, so only calls that are safe to repeat are retried on them.
+     */
+    private static boolean isRetryableStatus(int status, boolean idempotent) {
+        if (status == 429) {
+            return true;
+        }
+        return idempotent && (status == 502 || status == 503 || status == 504);
+    }
+
+    /** A failure that happened before the request could reach Claid: it is safe to send it again. */
+    private static boolean surelyNotSent(Throwable e) {
+        return e instanceof ConnectException || e instanceof ConnectTimeoutException
+                || e instanceof UnknownHostException || e instanceof RequestNotExecutedException;
+    }
+
+    /** RateLimit-Reset (seconds) or Retry-After (seconds or an HTTP date), whichever asks longer; -1 if neither. */
+    private static long serverAskedWaitMillis(HttpAnswer answer, RateLimitInfo rateLimit) {
+        long asked = -1;
+        if (answer.status() == 429 && rateLimit != null && rateLimit.resetSeconds() != null) {
+            asked = Math.max(0, rateLimit.resetSeconds()) * 1000L;
+        }
+        String retryAfter = answer.header("Retry-After");
+        if (retryAfter != null) {
+            asked = Math.max(asked, parseRetryAfter(retryAfter.trim()));
+        }
+        return asked;
+    }
+
+    private static long parseRetryAfter(String value) {
+        try {
+            return Math.max(0, Long.parseLong(value)) * 1000L;
+        } catch (NumberFormatException notSeconds) {
+            try {
+                ZonedDateTime at = ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME);
+                return Math.max(0, Duration.between(ZonedDateTime.now(at.getZone()), at).toMillis());
+            } catch (RuntimeException unreadable) {
+                return -1;
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        if (ownsHttp) {
+            http.close(CloseMode.GRACEFUL);
+        }
+        if (ownsScheduler) {
+            scheduler.shutdownNow();
+        }
+    }
+}

@@ -1,0 +1,78 @@
+package io.github.camelclaid.component;
+
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+import io.github.camelclaid.client.ClaidClient;
+import io.github.camelclaid.client.ClaidResponse;
+import io.github.camelclaid.client.RateLimitInfo;
+import io.github.camelclaid.client.model.HasOutputs;
+import io.github.camelclaid.client.model.ImageObject;
+import io.github.camelclaid.client.model.TaskResult;
+import org.apache.camel.Exchange;
+import org.apache.camel.Message;
+
+/** Writes Claid's answer onto the message: the headers of the contract, and the typed answer or the output's bytes. */
+final class ResultWriter {
+
+    private final ClaidClient client;
+    private final ClaidConfiguration configuration;
+
+    ResultWriter(ClaidEndpoint endpoint) {
+        this.client = endpoint.client();
+        this.configuration = endpoint.getConfiguration();
+    }
+
+    /**
+     * Puts the outputs' locations and the first output's metadata in headers; then either the typed answer becomes the
+     * body, or, with downloadOutput and a temporary URL, the first output's bytes do.
+     */
+    CompletableFuture<Void> deliver(Exchange exchange, ClaidOperations op, Object data) {
+        Message out = exchange.getMessage();
+        if (!(data instanceof HasOutputs)) {
+            out.setBody(data);
+            return CompletableFuture.completedFuture(null);
+        }
+        HasOutputs result = (HasOutputs) data;
+        List<String> locations = result.outputLocations();
+        out.setHeader(ClaidConstants.OUTPUT_URLS, locations);
+        out.setHeader(ClaidConstants.OUTPUT_URL, locations.isEmpty() ? null : locations.get(0));
+        ImageObject first = result.outputs().isEmpty() ? null : result.outputs().get(0);
+        if (first != null) {
+            out.setHeader(ClaidConstants.OUTPUT_FORMAT, first.format());
+            out.setHeader(ClaidConstants.OUTPUT_WIDTH, first.width());
+            out.setHeader(ClaidConstants.OUTPUT_HEIGHT, first.height());
+        }
+        if (!downloadOutput(op) || first == null || first.tmpUrl() == null || first.tmpUrl().isEmpty()) {
+            out.setBody(data);
+            return CompletableFuture.completedFuture(null);
+        }
+        return client.download(first.tmpUrl()).thenAccept(download -> {
+            out.setHeader(ClaidConstants.RESPONSE, data);
+            out.setHeader(Exchange.CONTENT_TYPE, download.contentType() != null ? download.contentType() : first.mime());
+            out.setBody(download.bytes());
+        });
+    }
+
+    private boolean downloadOutput(ClaidOperations op) {
+        Boolean configured = configuration.getDownloadOutput();
+        return configured != null ? configured : op == ClaidOperations.edit;
+    }
+
+    static void setResponseHeaders(Message out, ClaidResponse<?> response) {
+        if (response.requestId() != null) {
+            out.setHeader(ClaidConstants.REQUEST_ID, response.requestId());
+        }
+        RateLimitInfo rateLimit = response.rateLimit();
+        if (rateLimit != null) {
+            out.setHeader(ClaidConstants.RATE_LIMIT_REMAINING, rateLimit.remaining());
+            out.setHeader(ClaidConstants.RATE_LIMIT_RESET, rateLimit.resetSeconds());
+            out.setHeader(ClaidConstants.RATE_LIMIT_LIMIT, rateLimit.limit());
+        }
+    }
+
+    static void setTaskHeaders(Message out, ClaidResponse<TaskResult> response) {
+        out.setHeader(ClaidConstants.TASK_ID, response.data().id());
+        out.setHeader(ClaidConstants.TASK_STATUS, String.valueOf(response.data().status()));
+    }
+}
