@@ -24,8 +24,8 @@ public final class ImageOutputOptions {
     }
 
     /**
-     * A {@link FormatEnum} or one of {@link FormatJpegOptions}, {@link FormatPngOptions}, {@link FormatWebpOptions},
-     * {@link FormatAvifOptions}, {@link FormatTiffOptions}.
+     * A {@link FormatEnum} or one of {@link FormatJpegOptions}, {@link FormatPngOptions},
+     * {@link CompressedFormatOptions}.
      */
     @JsonProperty("format")
     public Object getFormat() {
@@ -91,20 +91,8 @@ public final class ImageOutputOptions {
             return this;
         }
 
-        /** WEBP with a chosen compression. */
-        public Builder format(FormatWebpOptions format) {
-            this.format = format;
-            return this;
-        }
-
-        /** AVIF with a chosen compression. */
-        public Builder format(FormatAvifOptions format) {
-            this.format = format;
-            return this;
-        }
-
-        /** TIFF with a chosen compression. */
-        public Builder format(FormatTiffOptions format) {
+        /** WEBP, AVIF or TIFF with a chosen compression. */
+        public Builder format(CompressedFormatOptions format) {
             this.format = format;
             return this;
         }

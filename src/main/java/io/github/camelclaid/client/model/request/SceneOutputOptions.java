@@ -34,8 +34,8 @@ public final class SceneOutputOptions {
     }
 
     /**
-     * A {@link FormatEnum} or one of {@link FormatJpegOptions}, {@link FormatPngOptions}, {@link FormatWebpOptions},
-     * {@link FormatAvifOptions}.
+     * A {@link FormatEnum} or one of {@link FormatJpegOptions}, {@link FormatPngOptions},
+     * {@link CompressedFormatOptions} (WEBP or AVIF).
      */
     @JsonProperty("format")
     public Object getFormat() {
@@ -107,14 +107,8 @@ public final class SceneOutputOptions {
             return this;
         }
 
-        /** WEBP with a chosen compression. */
-        public Builder format(FormatWebpOptions format) {
-            this.format = format;
-            return this;
-        }
-
-        /** AVIF with a chosen compression. */
-        public Builder format(FormatAvifOptions format) {
+        /** WEBP or AVIF with a chosen compression (Claid refuses TIFF for scenes). */
+        public Builder format(CompressedFormatOptions format) {
             this.format = format;
             return this;
         }

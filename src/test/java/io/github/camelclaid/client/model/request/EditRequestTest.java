@@ -192,11 +192,11 @@ class EditRequestTest {
         assertJson("{\"type\":\"png\",\"compression\":\"best\"}",
                 FormatPngOptions.builder().compression(FormatCompressionLevelEnum.BEST).build());
         assertJson("{\"type\":\"webp\",\"compression\":{\"type\":\"lossy\",\"quality\":80}}",
-                FormatWebpOptions.builder().compression(CompressionOptions.lossy(80)).build());
+                CompressedFormatOptions.webp().compression(CompressionOptions.lossy(80)).build());
         assertJson("{\"type\":\"avif\",\"compression\":{\"type\":\"lossless\"}}",
-                FormatAvifOptions.builder().compression(CompressionOptions.lossless()).build());
+                CompressedFormatOptions.avif().compression(CompressionOptions.lossless()).build());
         assertJson("{\"type\":\"tiff\",\"compression\":\"lossy\"}",
-                FormatTiffOptions.builder().compression(CompressionEnum.LOSSY).build());
+                CompressedFormatOptions.tiff().compression(CompressionEnum.LOSSY).build());
         assertJson("{\"type\":\"jpeg\"}", FormatJpegOptions.builder().build());
 
         for (FormatEnum format : FormatEnum.values()) {
@@ -205,13 +205,13 @@ class EditRequestTest {
         List<ImageOutputOptions> objects = List.of(
                 ImageOutputOptions.builder().format(FormatJpegOptions.builder().quality(70).build()).build(),
                 ImageOutputOptions.builder().format(FormatPngOptions.builder().build()).build(),
-                ImageOutputOptions.builder().format(FormatWebpOptions.builder()
+                ImageOutputOptions.builder().format(CompressedFormatOptions.webp()
                         .compression(CompressionEnum.LOSSLESS).build()).build(),
-                ImageOutputOptions.builder().format(FormatWebpOptions.builder()
+                ImageOutputOptions.builder().format(CompressedFormatOptions.webp()
                         .compression(CompressionOptions.lossy()).build()).build(),
-                ImageOutputOptions.builder().format(FormatAvifOptions.builder()
+                ImageOutputOptions.builder().format(CompressedFormatOptions.avif()
                         .compression(CompressionOptions.lossy(40)).build()).build(),
-                ImageOutputOptions.builder().format(FormatTiffOptions.builder()
+                ImageOutputOptions.builder().format(CompressedFormatOptions.tiff()
                         .compression(CompressionOptions.lossless()).build()).build());
         for (ImageOutputOptions output : objects) {
             assertValid("ImageOutputOptions", output);

@@ -35,7 +35,7 @@ class SceneCreateRequestTest {
                 .output(SceneOutputOptions.builder()
                         .numberOfImages(2)
                         .destination("storage://my-s3/scenes/")
-                        .format(FormatWebpOptions.builder().compression(CompressionOptions.lossy(85)).build())
+                        .format(CompressedFormatOptions.webp().compression(CompressionOptions.lossy(85)).build())
                         .build())
                 .build();
         assertEquals("SceneCreateAPIIn", request.schemaName());
@@ -131,12 +131,15 @@ class SceneCreateRequestTest {
                 SceneOutputOptions.builder().format(FormatJpegOptions.builder().quality(95).build()).build(),
                 SceneOutputOptions.builder().format(FormatPngOptions.builder()
                         .compression(FormatCompressionLevelEnum.FAST).build()).build(),
-                SceneOutputOptions.builder().format(FormatWebpOptions.builder()
+                SceneOutputOptions.builder().format(CompressedFormatOptions.webp()
                         .compression(CompressionEnum.LOSSLESS).build()).build(),
-                SceneOutputOptions.builder().format(FormatAvifOptions.builder()
+                SceneOutputOptions.builder().format(CompressedFormatOptions.avif()
                         .compression(CompressionOptions.lossy(50)).build()).build());
         for (SceneOutputOptions output : outputs) {
             assertValid("SceneCreateAPIOutputIn", output);
         }
+        // one builder serves WEBP, AVIF and TIFF; Claid's scene schema is what refuses TIFF
+        assertFalse(violations("SceneCreateAPIOutputIn", SceneOutputOptions.builder()
+                .format(CompressedFormatOptions.tiff().compression(CompressionEnum.LOSSY).build()).build()).isEmpty());
     }
 }
