@@ -5,7 +5,10 @@ import java.net.UnknownHostException;
 import java.time.Duration;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -42,6 +45,8 @@ final class RetryingTransport implements AutoCloseable {
     private final RetryPolicy retryPolicy;
     private final Timeout responseTimeout;
     private final AtomicReference<RateLimitInfo> lastRateLimit = new AtomicReference<>();
+    /** Calls not yet answered, so that closing can answer them rather than leave a retry timer that never fires. */
+    private final Set<Call<?>> pending = ConcurrentHashMap.newKeySet();
 
     /**
      * @param http      a started client to share, or null to create (and later close) one
@@ -84,7 +89,10 @@ final class RetryingTransport implements AutoCloseable {
     <T> CompletableFuture<T> execute(String what, boolean idempotent, Supplier<SimpleHttpRequest> request,
             long maxAnswerBytes, Function<HttpAnswer, T> reader) {
         CompletableFuture<T> result = new CompletableFuture<>();
-        attempt(new Call<>(what, idempotent, request, maxAnswerBytes, reader, result, System.nanoTime()), 1);
+        Call<T> call = new Call<>(what, idempotent, request, maxAnswerBytes, reader, result, System.nanoTime());
+        pending.add(call);
+        result.whenComplete((r, e) -> pending.remove(call));
+        attempt(call, 1);
         return result;
     }
 
@@ -229,6 +237,10 @@ final class RetryingTransport implements AutoCloseable {
 
     @Override
     public void close() {
+        for (Call<?> call : List.copyOf(pending)) {
+            call.result.completeExceptionally(ClaidException.network(call.what,
+                    new IllegalStateException("the Claid client was closed before Claid answered")));
+        }
         if (ownsHttp) {
             http.close(CloseMode.GRACEFUL);
         }

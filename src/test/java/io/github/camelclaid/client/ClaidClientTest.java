@@ -363,6 +363,19 @@ class ClaidClientTest {
     }
 
     @Test
+    void closingTheClientAnswersACallWaitingToRetry() {
+        server().faults().next(1).rateLimited().on("POST", "/v1/image/edit");
+        ClaidClient closing = newClient(KEY, RetryPolicy.DEFAULT);
+        CompletableFuture<ClaidResponse<EditResponse>> call = closing.edit(resizeTo(100, "https://example.com/a.jpg"));
+        await().atMost(Duration.ofSeconds(5)).until(() -> server().requestCount("POST", "/v1/image/edit") == 1);
+        closing.close();
+        ClaidException e = assertThrows(ClaidException.class, () -> join(call));
+        assertEquals(ClaidException.Reason.NETWORK, e.getReason());
+        assertTrue(e.getMessage().contains("closed"), e.getMessage());
+        assertEquals(1, server().requestCount("POST", "/v1/image/edit"));
+    }
+
+    @Test
     void aGatewayErrorOnAPaidPostIsNotRepeated() {
         server().faults().next(1).status(503).on("POST", "/v1/image/edit/async");
         ClaidException e = assertThrows(ClaidException.class,
