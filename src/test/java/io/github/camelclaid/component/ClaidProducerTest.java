@@ -209,6 +209,16 @@ class ClaidProducerTest extends CamelTestSupport {
     }
 
     @Test
+    void operationsMayBeATypedBeanReference() throws Exception {
+        context.getRegistry().bind("thumbnail", io.github.camelclaid.client.model.request.ImageOperations.builder()
+                .resizing(io.github.camelclaid.client.model.request.ResizingOptions.builder().width(48).build())
+                .build());
+        Object body = template.requestBody("claid:edit?" + common() + "&operations=#thumbnail",
+                "https://example.com/a.jpg");
+        assertEquals(48, decode(body).getWidth());
+    }
+
+    @Test
     void theOperationsHeaderOverridesTheOption() throws Exception {
         Exchange out = template.request("direct:a", e -> {
             e.getMessage().setBody("https://example.com/a.jpg");
