@@ -436,7 +436,7 @@ class ClaidClientTest {
     @Test
     void aRefusedConnectionIsRetriedBecauseNothingWasSent() throws Exception {
         int closedPort;
-        try (java.net.ServerSocket probe = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+        try (java.net.ServerSocket probe = new java.net.ServerSocket(0, 1, java.net.InetAddress.getByName("127.0.0.1"))) {
             closedPort = probe.getLocalPort();
         }
         try (ClaidClient nowhere = ClaidClient.builder().apiKey(KEY).baseUrl("http://127.0.0.1:" + closedPort)
