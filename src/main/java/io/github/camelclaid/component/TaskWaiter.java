@@ -56,6 +56,11 @@ final class TaskWaiter {
         return wait.result;
     }
 
+    /** How many exchanges are waiting for their task right now. */
+    int waiting() {
+        return pending.size();
+    }
+
     /**
      * Ends every wait in progress, each with an error naming its task, so that no exchange is left without an answer
      * when its endpoint stops (the scheduled polls it was waiting on will not run).

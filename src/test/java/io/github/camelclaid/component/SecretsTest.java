@@ -3,6 +3,7 @@ package io.github.camelclaid.component;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import io.github.camelclaid.support.CapturedLogs;
 import io.github.camelclaid.testserver.LocalClaidServer;
@@ -20,7 +21,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The API key must not appear in any log line (every logger at DEBUG, Camel's and the HTTP client's included), in any
- * exception or in the endpoint as Camel shows it, whatever happens to the calls.
+ * exception, in the endpoint as Camel shows it or in the dev console, whatever happens to the calls.
  */
 class SecretsTest {
 
@@ -58,6 +59,15 @@ class SecretsTest {
                 for (Endpoint endpoint : context.getEndpoints()) {
                     shown.add(endpoint.toString());
                 }
+                org.apache.camel.console.DevConsole console = org.apache.camel.support.PluginHelper
+                        .getDevConsoleResolver(context).resolveDevConsole("claid");
+                String text = String.valueOf(console.call(org.apache.camel.console.DevConsole.MediaType.TEXT, Map.of()));
+                String json = ((org.apache.camel.util.json.JsonObject) console.call(
+                        org.apache.camel.console.DevConsole.MediaType.JSON, Map.of())).toJson();
+                assertTrue(text.contains("rate limit:") && text.contains(claid.server().baseUrl()), text);
+                assertTrue(json.contains("\"tasksWaiting\""), json);
+                shown.add(text);
+                shown.add(json);
                 shown.add(context.getRoutes().toString());
             } finally {
                 context.stop();

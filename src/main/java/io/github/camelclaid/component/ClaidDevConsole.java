@@ -1,0 +1,67 @@
+package io.github.camelclaid.component;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.github.camelclaid.client.RateLimitInfo;
+import org.apache.camel.Endpoint;
+import org.apache.camel.spi.annotations.DevConsole;
+import org.apache.camel.support.console.AbstractDevConsole;
+import org.apache.camel.util.json.JsonObject;
+
+/**
+ * What each {@code claid:} endpoint is doing: where it calls, how much of Claid's rate limit is left, and how many
+ * tasks it is waiting for. Never shows the API key: endpoints are described by their sanitised URI.
+ */
+@DevConsole(name = "claid", displayName = "Claid", description = "Claid endpoints: rate-limit headroom and tasks waited for")
+public class ClaidDevConsole extends AbstractDevConsole {
+
+    public ClaidDevConsole() {
+        super("camel", "claid", "Claid", "Claid endpoints: rate-limit headroom and tasks waited for");
+    }
+
+    @Override
+    protected String doCallText(Map<String, Object> options) {
+        StringBuilder sb = new StringBuilder();
+        for (Map<String, Object> e : endpoints()) {
+            sb.append(String.format("%s%n    baseUrl: %s%n    rate limit: %s remaining, resets in %s s (%s)%n"
+                            + "    tasks waited for: %s%n",
+                    e.get("uri"), e.get("baseUrl"), e.get("rateLimitRemaining"), e.get("rateLimitReset"),
+                    e.get("rateLimit"), e.get("tasksWaiting")));
+        }
+        return sb.toString();
+    }
+
+    @Override
+    protected Map<String, Object> doCallJson(Map<String, Object> options) {
+        JsonObject root = new JsonObject();
+        List<JsonObject> list = new ArrayList<>();
+        for (Map<String, Object> e : endpoints()) {
+            list.add(new JsonObject(e));
+        }
+        root.put("endpoints", list);
+        return root;
+    }
+
+    private List<Map<String, Object>> endpoints() {
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (Endpoint endpoint : getCamelContext().getEndpoints()) {
+            if (endpoint instanceof ClaidEndpoint) {
+                ClaidEndpoint claid = (ClaidEndpoint) endpoint;
+                Map<String, Object> e = new LinkedHashMap<>();
+                e.put("uri", claid.toString()); // sanitised by DefaultEndpoint
+                e.put("operation", String.valueOf(claid.getOperation()));
+                e.put("baseUrl", claid.getConfiguration().getBaseUrl());
+                RateLimitInfo rateLimit = claid.client() == null ? null : claid.client().lastRateLimit();
+                e.put("rateLimit", rateLimit == null ? null : rateLimit.limit());
+                e.put("rateLimitRemaining", rateLimit == null ? null : rateLimit.remaining());
+                e.put("rateLimitReset", rateLimit == null ? null : rateLimit.resetSeconds());
+                e.put("tasksWaiting", claid.taskWaiter() == null ? 0 : claid.taskWaiter().waiting());
+                out.add(e);
+            }
+        }
+        return out;
+    }
+}
