@@ -49,6 +49,9 @@ import org.slf4j.LoggerFactory;
  * <p>
  * The API key is sent only to the configured base URL's origin, never to the hosts of temporary result URLs, and is
  * never logged or put in an exception.
+ * <p>
+ * The futures complete on the HTTP client's I/O threads: keep callbacks short, or continue with the {@code ...Async}
+ * variants on an executor of your own for slow work (the Camel producer does exactly that).
  */
 public final class ClaidClient implements AutoCloseable {
 
