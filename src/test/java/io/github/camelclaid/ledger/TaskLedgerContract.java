@@ -1,0 +1,229 @@
+package io.github.camelclaid.ledger;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+import io.github.camelclaid.client.model.TaskKind;
+import io.github.camelclaid.client.model.TaskStatus;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The rules of {@link TaskLedger}, run against each implementation. A subclass says how to make a fresh, empty ledger
+ * and, for the ones that persist, how to open the same store again as a restarted process would.
+ */
+public abstract class TaskLedgerContract {
+
+    protected static final Instant T0 = Instant.parse("2026-11-21T10:00:00Z");
+
+    protected TaskLedger ledger;
+
+    /** A new, empty ledger. */
+    protected abstract TaskLedger newLedger() throws Exception;
+
+    /**
+     * The same store opened again, as after a restart; the current one has been closed. Null for a ledger that does
+     * not persist.
+     */
+    protected abstract TaskLedger reopen() throws Exception;
+
+    @BeforeEach
+    void openLedger() throws Exception {
+        ledger = newLedger();
+    }
+
+    @AfterEach
+    void closeLedger() {
+        if (ledger != null) {
+            ledger.close();
+        }
+    }
+
+    protected static TrackedTask task(long id) {
+        return TrackedTask.submitted(new TaskKey(TaskKind.EDIT_ASYNC, id),
+                "http://127.0.0.1:1/v1/image/edit/async/" + id, T0, TaskStatus.ACCEPTED,
+                Map.of("orderId", "order-" + id), T0.plusSeconds(2));
+    }
+
+    @Test
+    void recordsATaskOnceAndFindsItByKeyAndById() {
+        assertThat(ledger.record(task(1))).isTrue();
+        assertThat(ledger.record(task(1))).isFalse();
+        TrackedTask found = ledger.find(task(1).key()).orElseThrow();
+        assertThat(found.resultUrl()).endsWith("/async/1");
+        assertThat(found.correlation()).containsEntry("orderId", "order-1");
+        assertThat(found.submittedAt()).isEqualTo(T0);
+        assertThat(found.lastStatus()).isEqualTo(TaskStatus.ACCEPTED);
+        assertThat(ledger.findById(1)).extracting(TrackedTask::key).containsExactly(task(1).key());
+        assertThat(ledger.findById(2)).isEmpty();
+        assertThat(ledger.openCount()).isEqualTo(1);
+    }
+
+    @Test
+    void keysIncludeTheKindAsIdsRepeatAcrossKinds() {
+        TrackedTask batch = TrackedTask.submitted(new TaskKey(TaskKind.EDIT_BATCH, 1), "http://x/v1/image/edit/batch/1",
+                T0, TaskStatus.ACCEPTED, Map.of(), T0);
+        assertThat(ledger.record(task(1))).isTrue();
+        assertThat(ledger.record(batch)).isTrue();
+        assertThat(ledger.findById(1)).hasSize(2);
+    }
+
+    @Test
+    void dueListsOpenUnheldTasksWhoseTimeHasComeEarliestFirst() {
+        ledger.record(task(1));
+        ledger.record(TrackedTask.submitted(new TaskKey(TaskKind.AI_EDIT, 2), "u", T0, TaskStatus.ACCEPTED, Map.of(),
+                T0.plusSeconds(1)));
+        ledger.record(TrackedTask.submitted(new TaskKey(TaskKind.AI_EDIT, 3), "u", T0, TaskStatus.ACCEPTED, Map.of(),
+                T0.plusSeconds(60)));
+        assertThat(ledger.due(T0, 10)).isEmpty();
+        assertThat(ledger.due(T0.plusSeconds(5), 10)).extracting(t -> t.key().id()).containsExactly(2L, 1L);
+        assertThat(ledger.due(T0.plusSeconds(5), 1)).extracting(t -> t.key().id()).containsExactly(2L);
+
+        ledger.claim(new TaskKey(TaskKind.AI_EDIT, 2), "a", T0.plusSeconds(5), T0.plusSeconds(65));
+        assertThat(ledger.due(T0.plusSeconds(5), 10)).extracting(t -> t.key().id()).containsExactly(1L);
+        // the lease lapses: the task is due again
+        assertThat(ledger.due(T0.plusSeconds(66), 10)).extracting(t -> t.key().id()).contains(2L, 1L, 3L);
+    }
+
+    @Test
+    void aClaimHoldsUntilItsLeaseLapses() {
+        ledger.record(task(1));
+        TaskKey key = task(1).key();
+        Optional<TrackedTask> first = ledger.claim(key, "a", T0, T0.plusSeconds(30));
+        assertThat(first).hasValueSatisfying(t -> assertThat(t.owner()).isEqualTo("a"));
+        assertThat(ledger.claim(key, "b", T0.plusSeconds(29), T0.plusSeconds(60))).isEmpty();
+        assertThat(ledger.claim(key, "a", T0.plusSeconds(29), T0.plusSeconds(60))).isPresent();
+        assertThat(ledger.claim(key, "b", T0.plusSeconds(61), T0.plusSeconds(90)))
+                .hasValueSatisfying(t -> assertThat(t.owner()).isEqualTo("b"));
+        assertThat(ledger.claim(new TaskKey(TaskKind.EDIT_ASYNC, 99), "a", T0, T0.plusSeconds(1))).isEmpty();
+    }
+
+    @Test
+    void rescheduleCountsThePollReleasesTheHoldAndOnlyTheHolderMayDoIt() {
+        ledger.record(task(1));
+        TaskKey key = task(1).key();
+        ledger.claim(key, "a", T0, T0.plusSeconds(30));
+        ledger.reschedule(key, "b", TaskStatus.DONE, true, T0.plusSeconds(99));
+        assertThat(ledger.find(key).orElseThrow().owner()).isEqualTo("a");
+
+        ledger.reschedule(key, "a", TaskStatus.PROCESSING, true, T0.plusSeconds(10));
+        TrackedTask after = ledger.find(key).orElseThrow();
+        assertThat(after.owner()).isNull();
+        assertThat(after.polls()).isEqualTo(1);
+        assertThat(after.lastStatus()).isEqualTo(TaskStatus.PROCESSING);
+        assertThat(after.nextPollAt()).isEqualTo(T0.plusSeconds(10));
+        assertThat(ledger.claim(key, "b", T0.plusSeconds(1), T0.plusSeconds(2))).isPresent();
+    }
+
+    @Test
+    void finishIsFinal() {
+        ledger.record(task(1));
+        TaskKey key = task(1).key();
+        ledger.claim(key, "a", T0, T0.plusSeconds(30));
+        ledger.finish(key, TaskStatus.DONE, T0.plusSeconds(3));
+        TrackedTask done = ledger.find(key).orElseThrow();
+        assertThat(done.state()).isEqualTo(TaskState.FINISHED);
+        assertThat(done.lastStatus()).isEqualTo(TaskStatus.DONE);
+        assertThat(done.finishedAt()).isEqualTo(T0.plusSeconds(3));
+        assertThat(ledger.openCount()).isZero();
+        assertThat(ledger.due(T0.plusSeconds(3600), 10)).isEmpty();
+        assertThat(ledger.claim(key, "b", T0.plusSeconds(3600), T0.plusSeconds(3700))).isEmpty();
+
+        ledger.finish(key, TaskStatus.ERROR, T0.plusSeconds(9));
+        ledger.reschedule(key, "a", TaskStatus.PROCESSING, true, T0);
+        assertThat(ledger.find(key).orElseThrow().lastStatus()).isEqualTo(TaskStatus.DONE);
+        assertThat(ledger.record(task(1))).isFalse();
+    }
+
+    @Test
+    void deliveredOutputsAreKeptForTheRetry() {
+        ledger.record(task(1));
+        TaskKey key = task(1).key();
+        ledger.claim(key, "a", T0, T0.plusSeconds(30));
+        ledger.outputDelivered(key, "a", 0);
+        ledger.outputDelivered(key, "a", 2);
+        ledger.outputDelivered(key, "b", 1);
+        assertThat(ledger.find(key).orElseThrow().deliveredOutputs()).containsExactly(0, 2);
+    }
+
+    @Test
+    void purgeForgetsOnlyTasksFinishedBeforeTheCutoff() {
+        ledger.record(task(1));
+        ledger.record(task(2));
+        ledger.record(task(3));
+        ledger.finish(task(1).key(), TaskStatus.DONE, T0.plusSeconds(10));
+        ledger.finish(task(2).key(), TaskStatus.DONE, T0.plusSeconds(100));
+        assertThat(ledger.purgeFinished(T0.plusSeconds(50))).isEqualTo(1);
+        assertThat(ledger.find(task(1).key())).isEmpty();
+        assertThat(ledger.find(task(2).key())).isPresent();
+        assertThat(ledger.find(task(3).key())).isPresent();
+    }
+
+    @Test
+    void ofManyRacingClaimantsExactlyOneWins() throws Exception {
+        int tasks = 50;
+        int claimants = 8;
+        for (int i = 0; i < tasks; i++) {
+            ledger.record(task(i));
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(claimants);
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<Integer>> wins = new ArrayList<>();
+            for (int c = 0; c < claimants; c++) {
+                String owner = "claimant-" + c;
+                wins.add(pool.submit(() -> {
+                    start.await();
+                    int won = 0;
+                    for (int i = 0; i < tasks; i++) {
+                        if (ledger.claim(task(i).key(), owner, T0, T0.plusSeconds(60)).isPresent()) {
+                            won++;
+                        }
+                    }
+                    return won;
+                }));
+            }
+            start.countDown();
+            int total = 0;
+            for (Future<Integer> w : wins) {
+                total += w.get(30, TimeUnit.SECONDS);
+            }
+            assertThat(total).isEqualTo(tasks);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void aReopenedStoreHasEveryTaskAndNoStaleHolds() throws Exception {
+        ledger.record(task(1));
+        ledger.record(task(2));
+        ledger.record(task(3));
+        ledger.claim(task(1).key(), "dead-process", T0, T0.plusSeconds(3600));
+        ledger.outputDelivered(task(1).key(), "dead-process", 0);
+        ledger.claim(task(2).key(), "dead-process", T0, T0.plusSeconds(3600));
+        ledger.finish(task(2).key(), TaskStatus.DONE, T0.plusSeconds(5));
+        ledger.close();
+        ledger = reopen();
+        if (ledger == null) {
+            return;
+        }
+        assertThat(ledger.openCount()).isEqualTo(2);
+        TrackedTask one = ledger.find(task(1).key()).orElseThrow();
+        assertThat(one.deliveredOutputs()).containsExactly(0);
+        assertThat(one.correlation()).containsEntry("orderId", "order-1");
+        assertThat(ledger.find(task(2).key()).orElseThrow().state()).isEqualTo(TaskState.FINISHED);
+        assertThat(ledger.claim(task(1).key(), "new-process", T0.plusSeconds(10), T0.plusSeconds(60))).isPresent();
+    }
+}
