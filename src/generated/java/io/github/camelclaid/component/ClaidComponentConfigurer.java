@@ -30,18 +30,28 @@ public class ClaidComponentConfigurer extends PropertyConfigurerSupport implemen
     public boolean configure(CamelContext camelContext, Object obj, String name, Object value, boolean ignoreCase) {
         ClaidComponent target = (ClaidComponent) obj;
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "adaptivepolling":
+        case "adaptivePolling": getOrCreateConfiguration(target).setAdaptivePolling(property(camelContext, boolean.class, value)); return true;
+        case "allowunsignedwebhooks":
+        case "allowUnsignedWebhooks": getOrCreateConfiguration(target).setAllowUnsignedWebhooks(property(camelContext, boolean.class, value)); return true;
         case "apikey":
         case "apiKey": getOrCreateConfiguration(target).setApiKey(property(camelContext, java.lang.String.class, value)); return true;
         case "autowiredenabled":
         case "autowiredEnabled": target.setAutowiredEnabled(property(camelContext, boolean.class, value)); return true;
         case "baseurl":
         case "baseUrl": getOrCreateConfiguration(target).setBaseUrl(property(camelContext, java.lang.String.class, value)); return true;
+        case "bridgeerrorhandler":
+        case "bridgeErrorHandler": target.setBridgeErrorHandler(property(camelContext, boolean.class, value)); return true;
         case "client": getOrCreateConfiguration(target).setClient(property(camelContext, io.github.camelclaid.client.ClaidClient.class, value)); return true;
         case "configuration": target.setConfiguration(property(camelContext, io.github.camelclaid.component.ClaidConfiguration.class, value)); return true;
         case "connecttimeout":
         case "connectTimeout": getOrCreateConfiguration(target).setConnectTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "correlationheaders":
+        case "correlationHeaders": getOrCreateConfiguration(target).setCorrelationHeaders(property(camelContext, java.lang.String.class, value)); return true;
         case "downloadoutput":
         case "downloadOutput": getOrCreateConfiguration(target).setDownloadOutput(property(camelContext, java.lang.Boolean.class, value)); return true;
+        case "finishedretention":
+        case "finishedRetention": getOrCreateConfiguration(target).setFinishedRetention(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "healthcheckconsumerenabled":
         case "healthCheckConsumerEnabled": target.setHealthCheckConsumerEnabled(property(camelContext, boolean.class, value)); return true;
         case "healthcheckproducerenabled":
@@ -56,9 +66,13 @@ public class ClaidComponentConfigurer extends PropertyConfigurerSupport implemen
         case "maxRateLimitWait": getOrCreateConfiguration(target).setMaxRateLimitWait(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "maxwait":
         case "maxWait": getOrCreateConfiguration(target).setMaxWait(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "maxwebhookbodysize":
+        case "maxWebhookBodySize": getOrCreateConfiguration(target).setMaxWebhookBodySize(property(camelContext, int.class, value)); return true;
         case "operations": getOrCreateConfiguration(target).setOperations(property(camelContext, java.lang.Object.class, value)); return true;
         case "options": getOrCreateConfiguration(target).setOptions(property(camelContext, java.lang.Object.class, value)); return true;
         case "output": getOrCreateConfiguration(target).setOutput(property(camelContext, java.lang.Object.class, value)); return true;
+        case "ratelimitreserve":
+        case "rateLimitReserve": getOrCreateConfiguration(target).setRateLimitReserve(property(camelContext, int.class, value)); return true;
         case "recursive": getOrCreateConfiguration(target).setRecursive(property(camelContext, boolean.class, value)); return true;
         case "responsetimeout":
         case "responseTimeout": getOrCreateConfiguration(target).setResponseTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
@@ -66,8 +80,14 @@ public class ClaidComponentConfigurer extends PropertyConfigurerSupport implemen
         case "retryInitialDelay": getOrCreateConfiguration(target).setRetryInitialDelay(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "retrymaxdelay":
         case "retryMaxDelay": getOrCreateConfiguration(target).setRetryMaxDelay(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "splitoutputs":
+        case "splitOutputs": getOrCreateConfiguration(target).setSplitOutputs(property(camelContext, boolean.class, value)); return true;
         case "taskkind":
         case "taskKind": getOrCreateConfiguration(target).setTaskKind(property(camelContext, java.lang.String.class, value)); return true;
+        case "tasklease":
+        case "taskLease": getOrCreateConfiguration(target).setTaskLease(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "taskledger":
+        case "taskLedger": getOrCreateConfiguration(target).setTaskLedger(property(camelContext, io.github.camelclaid.ledger.TaskLedger.class, value)); return true;
         case "taskpollinterval":
         case "taskPollInterval": getOrCreateConfiguration(target).setTaskPollInterval(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "taskpollmaxinterval":
@@ -76,6 +96,12 @@ public class ClaidComponentConfigurer extends PropertyConfigurerSupport implemen
         case "validateRequests": getOrCreateConfiguration(target).setValidateRequests(property(camelContext, boolean.class, value)); return true;
         case "waitforcompletion":
         case "waitForCompletion": getOrCreateConfiguration(target).setWaitForCompletion(property(camelContext, boolean.class, value)); return true;
+        case "webhookgraceperiod":
+        case "webhookGracePeriod": getOrCreateConfiguration(target).setWebhookGracePeriod(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "webhookpath":
+        case "webhookPath": getOrCreateConfiguration(target).setWebhookPath(property(camelContext, java.lang.String.class, value)); return true;
+        case "webhooksecret":
+        case "webhookSecret": getOrCreateConfiguration(target).setWebhookSecret(property(camelContext, java.lang.String.class, value)); return true;
         default: return false;
         }
     }
@@ -83,18 +109,28 @@ public class ClaidComponentConfigurer extends PropertyConfigurerSupport implemen
     @Override
     public Class<?> getOptionType(String name, boolean ignoreCase) {
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "adaptivepolling":
+        case "adaptivePolling": return boolean.class;
+        case "allowunsignedwebhooks":
+        case "allowUnsignedWebhooks": return boolean.class;
         case "apikey":
         case "apiKey": return java.lang.String.class;
         case "autowiredenabled":
         case "autowiredEnabled": return boolean.class;
         case "baseurl":
         case "baseUrl": return java.lang.String.class;
+        case "bridgeerrorhandler":
+        case "bridgeErrorHandler": return boolean.class;
         case "client": return io.github.camelclaid.client.ClaidClient.class;
         case "configuration": return io.github.camelclaid.component.ClaidConfiguration.class;
         case "connecttimeout":
         case "connectTimeout": return long.class;
+        case "correlationheaders":
+        case "correlationHeaders": return java.lang.String.class;
         case "downloadoutput":
         case "downloadOutput": return java.lang.Boolean.class;
+        case "finishedretention":
+        case "finishedRetention": return long.class;
         case "healthcheckconsumerenabled":
         case "healthCheckConsumerEnabled": return boolean.class;
         case "healthcheckproducerenabled":
@@ -109,9 +145,13 @@ public class ClaidComponentConfigurer extends PropertyConfigurerSupport implemen
         case "maxRateLimitWait": return long.class;
         case "maxwait":
         case "maxWait": return long.class;
+        case "maxwebhookbodysize":
+        case "maxWebhookBodySize": return int.class;
         case "operations": return java.lang.Object.class;
         case "options": return java.lang.Object.class;
         case "output": return java.lang.Object.class;
+        case "ratelimitreserve":
+        case "rateLimitReserve": return int.class;
         case "recursive": return boolean.class;
         case "responsetimeout":
         case "responseTimeout": return long.class;
@@ -119,8 +159,14 @@ public class ClaidComponentConfigurer extends PropertyConfigurerSupport implemen
         case "retryInitialDelay": return long.class;
         case "retrymaxdelay":
         case "retryMaxDelay": return long.class;
+        case "splitoutputs":
+        case "splitOutputs": return boolean.class;
         case "taskkind":
         case "taskKind": return java.lang.String.class;
+        case "tasklease":
+        case "taskLease": return long.class;
+        case "taskledger":
+        case "taskLedger": return io.github.camelclaid.ledger.TaskLedger.class;
         case "taskpollinterval":
         case "taskPollInterval": return long.class;
         case "taskpollmaxinterval":
@@ -129,6 +175,12 @@ public class ClaidComponentConfigurer extends PropertyConfigurerSupport implemen
         case "validateRequests": return boolean.class;
         case "waitforcompletion":
         case "waitForCompletion": return boolean.class;
+        case "webhookgraceperiod":
+        case "webhookGracePeriod": return long.class;
+        case "webhookpath":
+        case "webhookPath": return java.lang.String.class;
+        case "webhooksecret":
+        case "webhookSecret": return java.lang.String.class;
         default: return null;
         }
     }
@@ -137,18 +189,28 @@ public class ClaidComponentConfigurer extends PropertyConfigurerSupport implemen
     public Object getOptionValue(Object obj, String name, boolean ignoreCase) {
         ClaidComponent target = (ClaidComponent) obj;
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "adaptivepolling":
+        case "adaptivePolling": return getOrCreateConfiguration(target).isAdaptivePolling();
+        case "allowunsignedwebhooks":
+        case "allowUnsignedWebhooks": return getOrCreateConfiguration(target).isAllowUnsignedWebhooks();
         case "apikey":
         case "apiKey": return getOrCreateConfiguration(target).getApiKey();
         case "autowiredenabled":
         case "autowiredEnabled": return target.isAutowiredEnabled();
         case "baseurl":
         case "baseUrl": return getOrCreateConfiguration(target).getBaseUrl();
+        case "bridgeerrorhandler":
+        case "bridgeErrorHandler": return target.isBridgeErrorHandler();
         case "client": return getOrCreateConfiguration(target).getClient();
         case "configuration": return target.getConfiguration();
         case "connecttimeout":
         case "connectTimeout": return getOrCreateConfiguration(target).getConnectTimeout();
+        case "correlationheaders":
+        case "correlationHeaders": return getOrCreateConfiguration(target).getCorrelationHeaders();
         case "downloadoutput":
         case "downloadOutput": return getOrCreateConfiguration(target).getDownloadOutput();
+        case "finishedretention":
+        case "finishedRetention": return getOrCreateConfiguration(target).getFinishedRetention();
         case "healthcheckconsumerenabled":
         case "healthCheckConsumerEnabled": return target.isHealthCheckConsumerEnabled();
         case "healthcheckproducerenabled":
@@ -163,9 +225,13 @@ public class ClaidComponentConfigurer extends PropertyConfigurerSupport implemen
         case "maxRateLimitWait": return getOrCreateConfiguration(target).getMaxRateLimitWait();
         case "maxwait":
         case "maxWait": return getOrCreateConfiguration(target).getMaxWait();
+        case "maxwebhookbodysize":
+        case "maxWebhookBodySize": return getOrCreateConfiguration(target).getMaxWebhookBodySize();
         case "operations": return getOrCreateConfiguration(target).getOperations();
         case "options": return getOrCreateConfiguration(target).getOptions();
         case "output": return getOrCreateConfiguration(target).getOutput();
+        case "ratelimitreserve":
+        case "rateLimitReserve": return getOrCreateConfiguration(target).getRateLimitReserve();
         case "recursive": return getOrCreateConfiguration(target).isRecursive();
         case "responsetimeout":
         case "responseTimeout": return getOrCreateConfiguration(target).getResponseTimeout();
@@ -173,8 +239,14 @@ public class ClaidComponentConfigurer extends PropertyConfigurerSupport implemen
         case "retryInitialDelay": return getOrCreateConfiguration(target).getRetryInitialDelay();
         case "retrymaxdelay":
         case "retryMaxDelay": return getOrCreateConfiguration(target).getRetryMaxDelay();
+        case "splitoutputs":
+        case "splitOutputs": return getOrCreateConfiguration(target).isSplitOutputs();
         case "taskkind":
         case "taskKind": return getOrCreateConfiguration(target).getTaskKind();
+        case "tasklease":
+        case "taskLease": return getOrCreateConfiguration(target).getTaskLease();
+        case "taskledger":
+        case "taskLedger": return getOrCreateConfiguration(target).getTaskLedger();
         case "taskpollinterval":
         case "taskPollInterval": return getOrCreateConfiguration(target).getTaskPollInterval();
         case "taskpollmaxinterval":
@@ -183,6 +255,12 @@ public class ClaidComponentConfigurer extends PropertyConfigurerSupport implemen
         case "validateRequests": return getOrCreateConfiguration(target).isValidateRequests();
         case "waitforcompletion":
         case "waitForCompletion": return getOrCreateConfiguration(target).isWaitForCompletion();
+        case "webhookgraceperiod":
+        case "webhookGracePeriod": return getOrCreateConfiguration(target).getWebhookGracePeriod();
+        case "webhookpath":
+        case "webhookPath": return getOrCreateConfiguration(target).getWebhookPath();
+        case "webhooksecret":
+        case "webhookSecret": return getOrCreateConfiguration(target).getWebhookSecret();
         default: return null;
         }
     }

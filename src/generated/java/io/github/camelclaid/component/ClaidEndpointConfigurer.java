@@ -23,15 +23,39 @@ public class ClaidEndpointConfigurer extends PropertyConfigurerSupport implement
     public boolean configure(CamelContext camelContext, Object obj, String name, Object value, boolean ignoreCase) {
         ClaidEndpoint target = (ClaidEndpoint) obj;
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "adaptivepolling":
+        case "adaptivePolling": target.getConfiguration().setAdaptivePolling(property(camelContext, boolean.class, value)); return true;
+        case "allowunsignedwebhooks":
+        case "allowUnsignedWebhooks": target.getConfiguration().setAllowUnsignedWebhooks(property(camelContext, boolean.class, value)); return true;
         case "apikey":
         case "apiKey": target.getConfiguration().setApiKey(property(camelContext, java.lang.String.class, value)); return true;
+        case "backofferrorthreshold":
+        case "backoffErrorThreshold": target.setBackoffErrorThreshold(property(camelContext, int.class, value)); return true;
+        case "backoffidlethreshold":
+        case "backoffIdleThreshold": target.setBackoffIdleThreshold(property(camelContext, int.class, value)); return true;
+        case "backoffmultiplier":
+        case "backoffMultiplier": target.setBackoffMultiplier(property(camelContext, int.class, value)); return true;
         case "baseurl":
         case "baseUrl": target.getConfiguration().setBaseUrl(property(camelContext, java.lang.String.class, value)); return true;
+        case "bridgeerrorhandler":
+        case "bridgeErrorHandler": target.setBridgeErrorHandler(property(camelContext, boolean.class, value)); return true;
         case "client": target.getConfiguration().setClient(property(camelContext, io.github.camelclaid.client.ClaidClient.class, value)); return true;
         case "connecttimeout":
         case "connectTimeout": target.getConfiguration().setConnectTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "correlationheaders":
+        case "correlationHeaders": target.getConfiguration().setCorrelationHeaders(property(camelContext, java.lang.String.class, value)); return true;
+        case "delay": target.setDelay(property(camelContext, long.class, value)); return true;
         case "downloadoutput":
         case "downloadOutput": target.getConfiguration().setDownloadOutput(property(camelContext, java.lang.Boolean.class, value)); return true;
+        case "exceptionhandler":
+        case "exceptionHandler": target.setExceptionHandler(property(camelContext, org.apache.camel.spi.ExceptionHandler.class, value)); return true;
+        case "exchangepattern":
+        case "exchangePattern": target.setExchangePattern(property(camelContext, org.apache.camel.ExchangePattern.class, value)); return true;
+        case "finishedretention":
+        case "finishedRetention": target.getConfiguration().setFinishedRetention(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "greedy": target.setGreedy(property(camelContext, boolean.class, value)); return true;
+        case "initialdelay":
+        case "initialDelay": target.setInitialDelay(property(camelContext, long.class, value)); return true;
         case "lazystartproducer":
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
         case "maxattempts":
@@ -42,26 +66,61 @@ public class ClaidEndpointConfigurer extends PropertyConfigurerSupport implement
         case "maxRateLimitWait": target.getConfiguration().setMaxRateLimitWait(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "maxwait":
         case "maxWait": target.getConfiguration().setMaxWait(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "maxwebhookbodysize":
+        case "maxWebhookBodySize": target.getConfiguration().setMaxWebhookBodySize(property(camelContext, int.class, value)); return true;
         case "operations": target.getConfiguration().setOperations(property(camelContext, java.lang.Object.class, value)); return true;
         case "options": target.getConfiguration().setOptions(property(camelContext, java.lang.Object.class, value)); return true;
         case "output": target.getConfiguration().setOutput(property(camelContext, java.lang.Object.class, value)); return true;
+        case "pollstrategy":
+        case "pollStrategy": target.setPollStrategy(property(camelContext, org.apache.camel.spi.PollingConsumerPollStrategy.class, value)); return true;
+        case "ratelimitreserve":
+        case "rateLimitReserve": target.getConfiguration().setRateLimitReserve(property(camelContext, int.class, value)); return true;
         case "recursive": target.getConfiguration().setRecursive(property(camelContext, boolean.class, value)); return true;
+        case "repeatcount":
+        case "repeatCount": target.setRepeatCount(property(camelContext, long.class, value)); return true;
         case "responsetimeout":
         case "responseTimeout": target.getConfiguration().setResponseTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "retryinitialdelay":
         case "retryInitialDelay": target.getConfiguration().setRetryInitialDelay(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "retrymaxdelay":
         case "retryMaxDelay": target.getConfiguration().setRetryMaxDelay(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "runlogginglevel":
+        case "runLoggingLevel": target.setRunLoggingLevel(property(camelContext, org.apache.camel.LoggingLevel.class, value)); return true;
+        case "scheduledexecutorservice":
+        case "scheduledExecutorService": target.setScheduledExecutorService(property(camelContext, java.util.concurrent.ScheduledExecutorService.class, value)); return true;
+        case "scheduler": target.setScheduler(property(camelContext, java.lang.Object.class, value)); return true;
+        case "schedulerproperties":
+        case "schedulerProperties": target.setSchedulerProperties(property(camelContext, java.util.Map.class, value)); return true;
+        case "sendemptymessagewhenidle":
+        case "sendEmptyMessageWhenIdle": target.setSendEmptyMessageWhenIdle(property(camelContext, boolean.class, value)); return true;
+        case "splitoutputs":
+        case "splitOutputs": target.getConfiguration().setSplitOutputs(property(camelContext, boolean.class, value)); return true;
+        case "startscheduler":
+        case "startScheduler": target.setStartScheduler(property(camelContext, boolean.class, value)); return true;
         case "taskkind":
         case "taskKind": target.getConfiguration().setTaskKind(property(camelContext, java.lang.String.class, value)); return true;
+        case "tasklease":
+        case "taskLease": target.getConfiguration().setTaskLease(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "taskledger":
+        case "taskLedger": target.getConfiguration().setTaskLedger(property(camelContext, io.github.camelclaid.ledger.TaskLedger.class, value)); return true;
         case "taskpollinterval":
         case "taskPollInterval": target.getConfiguration().setTaskPollInterval(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "taskpollmaxinterval":
         case "taskPollMaxInterval": target.getConfiguration().setTaskPollMaxInterval(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "timeunit":
+        case "timeUnit": target.setTimeUnit(property(camelContext, java.util.concurrent.TimeUnit.class, value)); return true;
+        case "usefixeddelay":
+        case "useFixedDelay": target.setUseFixedDelay(property(camelContext, boolean.class, value)); return true;
         case "validaterequests":
         case "validateRequests": target.getConfiguration().setValidateRequests(property(camelContext, boolean.class, value)); return true;
         case "waitforcompletion":
         case "waitForCompletion": target.getConfiguration().setWaitForCompletion(property(camelContext, boolean.class, value)); return true;
+        case "webhookgraceperiod":
+        case "webhookGracePeriod": target.getConfiguration().setWebhookGracePeriod(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "webhookpath":
+        case "webhookPath": target.getConfiguration().setWebhookPath(property(camelContext, java.lang.String.class, value)); return true;
+        case "webhooksecret":
+        case "webhookSecret": target.getConfiguration().setWebhookSecret(property(camelContext, java.lang.String.class, value)); return true;
         default: return false;
         }
     }
@@ -69,15 +128,39 @@ public class ClaidEndpointConfigurer extends PropertyConfigurerSupport implement
     @Override
     public Class<?> getOptionType(String name, boolean ignoreCase) {
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "adaptivepolling":
+        case "adaptivePolling": return boolean.class;
+        case "allowunsignedwebhooks":
+        case "allowUnsignedWebhooks": return boolean.class;
         case "apikey":
         case "apiKey": return java.lang.String.class;
+        case "backofferrorthreshold":
+        case "backoffErrorThreshold": return int.class;
+        case "backoffidlethreshold":
+        case "backoffIdleThreshold": return int.class;
+        case "backoffmultiplier":
+        case "backoffMultiplier": return int.class;
         case "baseurl":
         case "baseUrl": return java.lang.String.class;
+        case "bridgeerrorhandler":
+        case "bridgeErrorHandler": return boolean.class;
         case "client": return io.github.camelclaid.client.ClaidClient.class;
         case "connecttimeout":
         case "connectTimeout": return long.class;
+        case "correlationheaders":
+        case "correlationHeaders": return java.lang.String.class;
+        case "delay": return long.class;
         case "downloadoutput":
         case "downloadOutput": return java.lang.Boolean.class;
+        case "exceptionhandler":
+        case "exceptionHandler": return org.apache.camel.spi.ExceptionHandler.class;
+        case "exchangepattern":
+        case "exchangePattern": return org.apache.camel.ExchangePattern.class;
+        case "finishedretention":
+        case "finishedRetention": return long.class;
+        case "greedy": return boolean.class;
+        case "initialdelay":
+        case "initialDelay": return long.class;
         case "lazystartproducer":
         case "lazyStartProducer": return boolean.class;
         case "maxattempts":
@@ -88,26 +171,61 @@ public class ClaidEndpointConfigurer extends PropertyConfigurerSupport implement
         case "maxRateLimitWait": return long.class;
         case "maxwait":
         case "maxWait": return long.class;
+        case "maxwebhookbodysize":
+        case "maxWebhookBodySize": return int.class;
         case "operations": return java.lang.Object.class;
         case "options": return java.lang.Object.class;
         case "output": return java.lang.Object.class;
+        case "pollstrategy":
+        case "pollStrategy": return org.apache.camel.spi.PollingConsumerPollStrategy.class;
+        case "ratelimitreserve":
+        case "rateLimitReserve": return int.class;
         case "recursive": return boolean.class;
+        case "repeatcount":
+        case "repeatCount": return long.class;
         case "responsetimeout":
         case "responseTimeout": return long.class;
         case "retryinitialdelay":
         case "retryInitialDelay": return long.class;
         case "retrymaxdelay":
         case "retryMaxDelay": return long.class;
+        case "runlogginglevel":
+        case "runLoggingLevel": return org.apache.camel.LoggingLevel.class;
+        case "scheduledexecutorservice":
+        case "scheduledExecutorService": return java.util.concurrent.ScheduledExecutorService.class;
+        case "scheduler": return java.lang.Object.class;
+        case "schedulerproperties":
+        case "schedulerProperties": return java.util.Map.class;
+        case "sendemptymessagewhenidle":
+        case "sendEmptyMessageWhenIdle": return boolean.class;
+        case "splitoutputs":
+        case "splitOutputs": return boolean.class;
+        case "startscheduler":
+        case "startScheduler": return boolean.class;
         case "taskkind":
         case "taskKind": return java.lang.String.class;
+        case "tasklease":
+        case "taskLease": return long.class;
+        case "taskledger":
+        case "taskLedger": return io.github.camelclaid.ledger.TaskLedger.class;
         case "taskpollinterval":
         case "taskPollInterval": return long.class;
         case "taskpollmaxinterval":
         case "taskPollMaxInterval": return long.class;
+        case "timeunit":
+        case "timeUnit": return java.util.concurrent.TimeUnit.class;
+        case "usefixeddelay":
+        case "useFixedDelay": return boolean.class;
         case "validaterequests":
         case "validateRequests": return boolean.class;
         case "waitforcompletion":
         case "waitForCompletion": return boolean.class;
+        case "webhookgraceperiod":
+        case "webhookGracePeriod": return long.class;
+        case "webhookpath":
+        case "webhookPath": return java.lang.String.class;
+        case "webhooksecret":
+        case "webhookSecret": return java.lang.String.class;
         default: return null;
         }
     }
@@ -116,15 +234,39 @@ public class ClaidEndpointConfigurer extends PropertyConfigurerSupport implement
     public Object getOptionValue(Object obj, String name, boolean ignoreCase) {
         ClaidEndpoint target = (ClaidEndpoint) obj;
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "adaptivepolling":
+        case "adaptivePolling": return target.getConfiguration().isAdaptivePolling();
+        case "allowunsignedwebhooks":
+        case "allowUnsignedWebhooks": return target.getConfiguration().isAllowUnsignedWebhooks();
         case "apikey":
         case "apiKey": return target.getConfiguration().getApiKey();
+        case "backofferrorthreshold":
+        case "backoffErrorThreshold": return target.getBackoffErrorThreshold();
+        case "backoffidlethreshold":
+        case "backoffIdleThreshold": return target.getBackoffIdleThreshold();
+        case "backoffmultiplier":
+        case "backoffMultiplier": return target.getBackoffMultiplier();
         case "baseurl":
         case "baseUrl": return target.getConfiguration().getBaseUrl();
+        case "bridgeerrorhandler":
+        case "bridgeErrorHandler": return target.isBridgeErrorHandler();
         case "client": return target.getConfiguration().getClient();
         case "connecttimeout":
         case "connectTimeout": return target.getConfiguration().getConnectTimeout();
+        case "correlationheaders":
+        case "correlationHeaders": return target.getConfiguration().getCorrelationHeaders();
+        case "delay": return target.getDelay();
         case "downloadoutput":
         case "downloadOutput": return target.getConfiguration().getDownloadOutput();
+        case "exceptionhandler":
+        case "exceptionHandler": return target.getExceptionHandler();
+        case "exchangepattern":
+        case "exchangePattern": return target.getExchangePattern();
+        case "finishedretention":
+        case "finishedRetention": return target.getConfiguration().getFinishedRetention();
+        case "greedy": return target.isGreedy();
+        case "initialdelay":
+        case "initialDelay": return target.getInitialDelay();
         case "lazystartproducer":
         case "lazyStartProducer": return target.isLazyStartProducer();
         case "maxattempts":
@@ -135,26 +277,70 @@ public class ClaidEndpointConfigurer extends PropertyConfigurerSupport implement
         case "maxRateLimitWait": return target.getConfiguration().getMaxRateLimitWait();
         case "maxwait":
         case "maxWait": return target.getConfiguration().getMaxWait();
+        case "maxwebhookbodysize":
+        case "maxWebhookBodySize": return target.getConfiguration().getMaxWebhookBodySize();
         case "operations": return target.getConfiguration().getOperations();
         case "options": return target.getConfiguration().getOptions();
         case "output": return target.getConfiguration().getOutput();
+        case "pollstrategy":
+        case "pollStrategy": return target.getPollStrategy();
+        case "ratelimitreserve":
+        case "rateLimitReserve": return target.getConfiguration().getRateLimitReserve();
         case "recursive": return target.getConfiguration().isRecursive();
+        case "repeatcount":
+        case "repeatCount": return target.getRepeatCount();
         case "responsetimeout":
         case "responseTimeout": return target.getConfiguration().getResponseTimeout();
         case "retryinitialdelay":
         case "retryInitialDelay": return target.getConfiguration().getRetryInitialDelay();
         case "retrymaxdelay":
         case "retryMaxDelay": return target.getConfiguration().getRetryMaxDelay();
+        case "runlogginglevel":
+        case "runLoggingLevel": return target.getRunLoggingLevel();
+        case "scheduledexecutorservice":
+        case "scheduledExecutorService": return target.getScheduledExecutorService();
+        case "scheduler": return target.getScheduler();
+        case "schedulerproperties":
+        case "schedulerProperties": return target.getSchedulerProperties();
+        case "sendemptymessagewhenidle":
+        case "sendEmptyMessageWhenIdle": return target.isSendEmptyMessageWhenIdle();
+        case "splitoutputs":
+        case "splitOutputs": return target.getConfiguration().isSplitOutputs();
+        case "startscheduler":
+        case "startScheduler": return target.isStartScheduler();
         case "taskkind":
         case "taskKind": return target.getConfiguration().getTaskKind();
+        case "tasklease":
+        case "taskLease": return target.getConfiguration().getTaskLease();
+        case "taskledger":
+        case "taskLedger": return target.getConfiguration().getTaskLedger();
         case "taskpollinterval":
         case "taskPollInterval": return target.getConfiguration().getTaskPollInterval();
         case "taskpollmaxinterval":
         case "taskPollMaxInterval": return target.getConfiguration().getTaskPollMaxInterval();
+        case "timeunit":
+        case "timeUnit": return target.getTimeUnit();
+        case "usefixeddelay":
+        case "useFixedDelay": return target.isUseFixedDelay();
         case "validaterequests":
         case "validateRequests": return target.getConfiguration().isValidateRequests();
         case "waitforcompletion":
         case "waitForCompletion": return target.getConfiguration().isWaitForCompletion();
+        case "webhookgraceperiod":
+        case "webhookGracePeriod": return target.getConfiguration().getWebhookGracePeriod();
+        case "webhookpath":
+        case "webhookPath": return target.getConfiguration().getWebhookPath();
+        case "webhooksecret":
+        case "webhookSecret": return target.getConfiguration().getWebhookSecret();
+        default: return null;
+        }
+    }
+
+    @Override
+    public Object getCollectionValueType(Object target, String name, boolean ignoreCase) {
+        switch (ignoreCase ? name.toLowerCase() : name) {
+        case "schedulerproperties":
+        case "schedulerProperties": return java.lang.Object.class;
         default: return null;
         }
     }

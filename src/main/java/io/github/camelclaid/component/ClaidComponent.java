@@ -7,6 +7,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledExecutorService;
 
 import io.github.camelclaid.client.ClaidClient;
+import io.github.camelclaid.ledger.InMemoryTaskLedger;
+import io.github.camelclaid.ledger.TaskLedger;
 import org.apache.camel.Endpoint;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.annotations.Component;
@@ -31,6 +33,9 @@ public class ClaidComponent extends HealthCheckComponent {
     private final Map<Long, CloseableHttpAsyncClient> httpClients = new HashMap<>();
     private ScheduledExecutorService scheduler;
     private ExecutorService completionExecutor;
+    /** The ledger used when none is configured; made on first use and closed with the component. */
+    private TaskLedger defaultLedger;
+    private final TaskDurations taskDurations = new TaskDurations();
 
     public ClaidComponent() {
     }
@@ -85,6 +90,25 @@ public class ClaidComponent extends HealthCheckComponent {
                     .newScheduledThreadPool(this, "ClaidScheduler", 1);
         }
         return scheduler;
+    }
+
+    /**
+     * The ledger of an endpoint with this configuration: the configured one, or else one in-memory ledger shared by
+     * all of this component's endpoints, so that a producer's tasks reach the tasks consumer of another route.
+     */
+    synchronized TaskLedger taskLedger(ClaidConfiguration endpointConfiguration) {
+        if (endpointConfiguration.getTaskLedger() != null) {
+            return endpointConfiguration.getTaskLedger();
+        }
+        if (defaultLedger == null) {
+            defaultLedger = new InMemoryTaskLedger();
+        }
+        return defaultLedger;
+    }
+
+    /** How long tasks of each kind took, learned by this component's tasks consumers. */
+    TaskDurations taskDurations() {
+        return taskDurations;
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.github.camelclaid.component;
 
 import io.github.camelclaid.client.ClaidClient;
+import io.github.camelclaid.ledger.TaskLedger;
 import org.apache.camel.RuntimeCamelException;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.UriParam;
@@ -27,9 +28,9 @@ public class ClaidConfiguration implements Cloneable {
     private Boolean downloadOutput;
     @UriParam(label = "producer", defaultValue = "10m", javaType = "java.time.Duration")
     private long maxWait = 600_000;
-    @UriParam(label = "producer", defaultValue = "2s", javaType = "java.time.Duration")
+    @UriParam(defaultValue = "2s", javaType = "java.time.Duration")
     private long taskPollInterval = 2_000;
-    @UriParam(label = "producer", defaultValue = "30s", javaType = "java.time.Duration")
+    @UriParam(defaultValue = "30s", javaType = "java.time.Duration")
     private long taskPollMaxInterval = 30_000;
     @UriParam(label = "producer", enums = "editAsync,editBatch,aiEdit,fashionModels,generateVideo")
     private String taskKind;
@@ -53,6 +54,31 @@ public class ClaidConfiguration implements Cloneable {
     private boolean validateRequests = true;
     @UriParam(label = "advanced")
     private ClaidClient client;
+    @UriParam(label = "advanced")
+    private TaskLedger taskLedger;
+    @UriParam(label = "producer")
+    private String correlationHeaders;
+    @UriParam(label = "consumer", defaultValue = "false")
+    private boolean splitOutputs;
+    @UriParam(label = "consumer", defaultValue = "true")
+    private boolean adaptivePolling = true;
+    @UriParam(label = "consumer", defaultValue = "0", javaType = "java.time.Duration")
+    private long webhookGracePeriod;
+    @UriParam(label = "consumer", defaultValue = "10")
+    private int rateLimitReserve = 10;
+    @UriParam(label = "consumer,advanced", defaultValue = "5m", javaType = "java.time.Duration")
+    private long taskLease = 300_000;
+    @UriParam(label = "consumer,advanced", defaultValue = "24h", javaType = "java.time.Duration")
+    private long finishedRetention = 86_400_000;
+    @UriParam(label = "consumer", defaultValue = "/claid/webhook")
+    private String webhookPath = "/claid/webhook";
+    @UriParam(label = "consumer,security", secret = true)
+    @Metadata(secret = true)
+    private String webhookSecret;
+    @UriParam(label = "consumer,security", defaultValue = "false")
+    private boolean allowUnsignedWebhooks;
+    @UriParam(label = "consumer,advanced", defaultValue = "1048576")
+    private int maxWebhookBodySize = 1024 * 1024;
 
     public String getApiKey() {
         return apiKey;
@@ -150,7 +176,10 @@ public class ClaidConfiguration implements Cloneable {
         return taskPollInterval;
     }
 
-    /** With waitForCompletion: the first wait before asking for the task's status; later waits grow by half. */
+    /**
+     * With waitForCompletion, and for the tasks consumer: the first wait before asking for a task's status; later
+     * waits grow by half.
+     */
     public void setTaskPollInterval(long taskPollInterval) {
         this.taskPollInterval = taskPollInterval;
     }
@@ -159,7 +188,7 @@ public class ClaidConfiguration implements Cloneable {
         return taskPollMaxInterval;
     }
 
-    /** With waitForCompletion: the longest wait between two status requests. */
+    /** With waitForCompletion, and for the tasks consumer: the longest wait between two status requests. */
     public void setTaskPollMaxInterval(long taskPollMaxInterval) {
         this.taskPollMaxInterval = taskPollMaxInterval;
     }
@@ -272,6 +301,147 @@ public class ClaidConfiguration implements Cloneable {
     /** A ClaidClient to use instead of one built from these options; it is not closed by the endpoint. */
     public void setClient(ClaidClient client) {
         this.client = client;
+    }
+
+    public TaskLedger getTaskLedger() {
+        return taskLedger;
+    }
+
+    /**
+     * Where async tasks are recorded from submission until a route has processed their result: a #bean reference to
+     * an InMemoryTaskLedger (the default, shared by the component's endpoints), a FileTaskLedger (survives restarts of
+     * one instance) or a JdbcTaskLedger (several instances). Set it on the component, so that producers and the
+     * tasks/webhook consumers share it.
+     */
+    public void setTaskLedger(TaskLedger taskLedger) {
+        this.taskLedger = taskLedger;
+    }
+
+    public String getCorrelationHeaders() {
+        return correlationHeaders;
+    }
+
+    /**
+     * For async operations: the message headers to keep with the task (comma-separated names; a trailing * matches a
+     * prefix, e.g. Order*). The tasks and webhook consumers put them back on the exchange that reports the task.
+     */
+    public void setCorrelationHeaders(String correlationHeaders) {
+        this.correlationHeaders = correlationHeaders;
+    }
+
+    public boolean isSplitOutputs() {
+        return splitOutputs;
+    }
+
+    /**
+     * For the tasks and webhook consumers: one exchange per output of a task (batch, AI edit and fashion models make
+     * several) instead of one per task. A task is finished when all its outputs were processed; a retry after a
+     * failure emits only the outputs not processed yet.
+     */
+    public void setSplitOutputs(boolean splitOutputs) {
+        this.splitOutputs = splitOutputs;
+    }
+
+    public boolean isAdaptivePolling() {
+        return adaptivePolling;
+    }
+
+    /**
+     * For the tasks consumer: learn how long each kind of task takes and ask for a task's status when it is likely to
+     * be done (at the median, then the 75th, 90th... percentile of the durations seen), instead of at fixed growing
+     * intervals only. Saves requests; a task faster than most waits a little longer to be reported.
+     */
+    public void setAdaptivePolling(boolean adaptivePolling) {
+        this.adaptivePolling = adaptivePolling;
+    }
+
+    public long getWebhookGracePeriod() {
+        return webhookGracePeriod;
+    }
+
+    /**
+     * For the tasks consumer next to a webhook consumer: how long after submission a task is left to its webhook
+     * before polling starts, as the fallback for a notification that never came.
+     */
+    public void setWebhookGracePeriod(long webhookGracePeriod) {
+        this.webhookGracePeriod = webhookGracePeriod;
+    }
+
+    public int getRateLimitReserve() {
+        return rateLimitReserve;
+    }
+
+    /**
+     * For the tasks consumer: the requests of the current rate-limit window (RateLimit-Remaining) that status polls
+     * leave to submissions; when fewer remain, polls wait for the window to reset.
+     */
+    public void setRateLimitReserve(int rateLimitReserve) {
+        this.rateLimitReserve = rateLimitReserve;
+    }
+
+    public long getTaskLease() {
+        return taskLease;
+    }
+
+    /**
+     * For the tasks and webhook consumers: how long a consumer holds a task while it asks for its status and its
+     * route processes the result. Another instance takes the task over only when the lease lapses, so keep it longer
+     * than the route takes.
+     */
+    public void setTaskLease(long taskLease) {
+        this.taskLease = taskLease;
+    }
+
+    public long getFinishedRetention() {
+        return finishedRetention;
+    }
+
+    /** For the tasks consumer: how long finished tasks stay in the ledger, so late or repeated webhooks are spotted. */
+    public void setFinishedRetention(long finishedRetention) {
+        this.finishedRetention = finishedRetention;
+    }
+
+    public String getWebhookPath() {
+        return webhookPath;
+    }
+
+    /** For the webhook consumer: the HTTP path, served by Camel's platform-http, that Claid posts notifications to. */
+    public void setWebhookPath(String webhookPath) {
+        this.webhookPath = webhookPath;
+    }
+
+    public String getWebhookSecret() {
+        return webhookSecret;
+    }
+
+    /**
+     * For the webhook consumer: the shared secret set in Claid's webhook settings, checked against each delivery's
+     * X-Claid-Hmac-SHA256 signature. Several secrets, separated by commas, are all accepted while a secret is being
+     * rotated.
+     */
+    public void setWebhookSecret(String webhookSecret) {
+        this.webhookSecret = webhookSecret;
+    }
+
+    public boolean isAllowUnsignedWebhooks() {
+        return allowUnsignedWebhooks;
+    }
+
+    /**
+     * For the webhook consumer without a webhookSecret: accept deliveries without a signature. Anyone who can reach
+     * the endpoint can then report a task; meant for trusted networks and tests.
+     */
+    public void setAllowUnsignedWebhooks(boolean allowUnsignedWebhooks) {
+        this.allowUnsignedWebhooks = allowUnsignedWebhooks;
+    }
+
+    public int getMaxWebhookBodySize() {
+        return maxWebhookBodySize;
+    }
+
+    /** For the webhook consumer: the largest delivery accepted, in bytes; larger ones get 413 before any parsing. */
+    public void setMaxWebhookBodySize(int maxWebhookBodySize) {
+        this.maxWebhookBodySize = maxWebhookBodySize;
     }
 
     public ClaidConfiguration copy() {

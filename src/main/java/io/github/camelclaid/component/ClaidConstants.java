@@ -32,8 +32,7 @@ public final class ClaidConstants {
     @Metadata(description = "The task's status: ACCEPTED, WAITING, PROCESSING, DONE, ERROR, CANCELLED or PAUSED.",
               javaType = "String")
     public static final String TASK_STATUS = "CamelClaidTaskStatus";
-    @Metadata(label = "producer",
-              description = "The kind of task for getTask with a task id: editAsync, editBatch, aiEdit, fashionModels or generateVideo.",
+    @Metadata(description = "The kind of task, named by the operation that submits it: editAsync, editBatch, aiEdit, fashionModels or generateVideo. Read by getTask with a task id; set by the tasks and webhook consumers.",
               javaType = "String")
     public static final String TASK_KIND = "CamelClaidTaskKind";
     @Metadata(description = "The task's result_url: set by the async operations, read by getTask.", javaType = "String")
@@ -69,6 +68,21 @@ public final class ClaidConstants {
               description = "The file name sent with an uploaded image; defaults to the CamelFileName header or the S3 key.",
               javaType = "String")
     public static final String FILE_NAME = "CamelClaidFileName";
+
+    @Metadata(label = "consumer",
+              description = "Claid's error messages for a task that ended in ERROR, in Claid's order.",
+              javaType = "java.util.List<String>")
+    public static final String TASK_ERRORS = "CamelClaidTaskErrors";
+    @Metadata(label = "consumer",
+              description = "With splitOutputs: the position of this exchange's output among the task's outputs, from 0.",
+              javaType = "Integer")
+    public static final String OUTPUT_INDEX = "CamelClaidOutputIndex";
+    @Metadata(label = "consumer",
+              description = "With splitOutputs: how many outputs the task has.", javaType = "Integer")
+    public static final String OUTPUT_COUNT = "CamelClaidOutputCount";
+    @Metadata(label = "consumer",
+              description = "When Claid accepted the task, as recorded at submission (ISO-8601).", javaType = "String")
+    public static final String TASK_SUBMITTED_AT = "CamelClaidTaskSubmittedAt";
 
     private ClaidConstants() {
     }

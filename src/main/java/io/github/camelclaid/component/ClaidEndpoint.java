@@ -9,6 +9,7 @@ import io.github.camelclaid.client.ClaidRequestInvalidException;
 import io.github.camelclaid.client.RetryPolicy;
 import io.github.camelclaid.client.SchemaViolation;
 import io.github.camelclaid.client.model.TaskKind;
+import io.github.camelclaid.ledger.TaskLedger;
 import org.apache.camel.Category;
 import org.apache.camel.Consumer;
 import org.apache.camel.Processor;
@@ -17,15 +18,15 @@ import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.UriEndpoint;
 import org.apache.camel.spi.UriParam;
 import org.apache.camel.spi.UriPath;
-import org.apache.camel.support.DefaultEndpoint;
+import org.apache.camel.support.ScheduledPollEndpoint;
 
 /**
  * Calls Claid.ai's image API: edits (sync, upload, async, batch), AI edit, fashion models, generation, scenes, video,
  * task status and storage connectors.
  */
 @UriEndpoint(firstVersion = "0.1.0", scheme = "claid", title = "Claid.ai", syntax = "claid:operation",
-             category = { Category.AI, Category.CLOUD }, producerOnly = true, headersClass = ClaidConstants.class)
-public class ClaidEndpoint extends DefaultEndpoint {
+             category = { Category.AI, Category.CLOUD }, headersClass = ClaidConstants.class)
+public class ClaidEndpoint extends ScheduledPollEndpoint {
 
     @UriPath
     @Metadata(required = true)
@@ -42,6 +43,7 @@ public class ClaidEndpoint extends DefaultEndpoint {
     private JsonNode outputJson;
     private JsonNode optionsJson;
     private TaskWaiter taskWaiter;
+    private CorrelationHeaders correlationHeaders = CorrelationHeaders.NONE;
 
     public ClaidEndpoint(String uri, ClaidComponent component, ClaidConfiguration configuration) {
         super(uri, component);
@@ -55,12 +57,24 @@ public class ClaidEndpoint extends DefaultEndpoint {
 
     @Override
     public Producer createProducer() {
+        if (operation.isConsumer()) {
+            throw new IllegalArgumentException("claid:" + operation + " reports tasks: use it in from(...)."
+                    + " To submit tasks, use an operation such as claid:editAsync in to(...)");
+        }
         return new ClaidProducer(this);
     }
 
     @Override
-    public Consumer createConsumer(Processor processor) {
-        throw new UnsupportedOperationException("claid:" + operation + " is a producer: use it in to(...)");
+    public Consumer createConsumer(Processor processor) throws Exception {
+        Consumer consumer;
+        if (operation == ClaidOperations.tasks) {
+            consumer = new ClaidTasksConsumer(this, processor);
+        } else {
+            throw new IllegalArgumentException("claid:" + operation + " is a producer: use it in to(...)."
+                    + " The consumers are claid:tasks and claid:webhook");
+        }
+        configureConsumer(consumer);
+        return consumer;
     }
 
     /**
@@ -100,6 +114,7 @@ public class ClaidEndpoint extends DefaultEndpoint {
         if (configuration.getTaskKind() != null) {
             TaskKind.parse(configuration.getTaskKind());
         }
+        correlationHeaders = CorrelationHeaders.parse(configuration.getCorrelationHeaders());
         taskWaiter = new TaskWaiter(getComponent().scheduler(), configuration.getTaskPollInterval(),
                 configuration.getTaskPollMaxInterval(), configuration.getMaxWait());
     }
@@ -186,6 +201,15 @@ public class ClaidEndpoint extends DefaultEndpoint {
 
     ClaidClient client() {
         return client;
+    }
+
+    /** The ledger this endpoint records tasks in or reports them from. */
+    TaskLedger ledger() {
+        return getComponent().taskLedger(configuration);
+    }
+
+    CorrelationHeaders correlationHeaders() {
+        return correlationHeaders;
     }
 
     TaskWaiter taskWaiter() {

@@ -2,7 +2,10 @@ package io.github.camelclaid.component;
 
 import io.github.camelclaid.client.model.TaskKind;
 
-/** The producer operations of the {@code claid:} component; the names are the URI path and header values. */
+/**
+ * The operations of the {@code claid:} component; the names are the URI path and header values. {@code tasks} and
+ * {@code webhook} are consumers, all others producers.
+ */
 public enum ClaidOperations {
     edit(null),
     editAsync(TaskKind.EDIT_ASYNC),
@@ -18,7 +21,11 @@ public enum ClaidOperations {
     getStorage(null),
     createStorage(null),
     updateStorage(null),
-    deleteStorage(null);
+    deleteStorage(null),
+    /** Consumer: reports the tasks in the ledger as they finish, by polling their status. */
+    tasks(null),
+    /** Consumer: reports tasks as Claid's webhook notifications arrive. */
+    webhook(null);
 
     private final TaskKind submits;
 
@@ -33,6 +40,20 @@ public enum ClaidOperations {
 
     public boolean isAsync() {
         return submits != null;
+    }
+
+    public boolean isConsumer() {
+        return this == tasks || this == webhook;
+    }
+
+    /** The operation that submits tasks of this kind, whose name is the kind's name in headers and options. */
+    public static ClaidOperations submitting(TaskKind kind) {
+        for (ClaidOperations op : values()) {
+            if (op.submits == kind) {
+                return op;
+            }
+        }
+        throw new IllegalArgumentException("No operation submits " + kind);
     }
 
     /** Parses an operation name as written in a URI or header, with a message listing the valid ones. */

@@ -1,5 +1,7 @@
 package io.github.camelclaid.component;
 
+import java.time.Instant;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.RejectedExecutionException;
@@ -14,6 +16,9 @@ import io.github.camelclaid.client.model.TaskAccepted;
 import io.github.camelclaid.client.model.TaskKind;
 import io.github.camelclaid.client.model.TaskResult;
 import io.github.camelclaid.client.model.TaskStatus;
+import io.github.camelclaid.ledger.TaskKey;
+import io.github.camelclaid.ledger.TaskLedger;
+import io.github.camelclaid.ledger.TrackedTask;
 import org.apache.camel.AsyncCallback;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
@@ -27,6 +32,8 @@ import org.apache.camel.support.DefaultAsyncProducer;
 public class ClaidProducer extends DefaultAsyncProducer {
 
     private final ClaidEndpoint endpoint;
+    /** This producer's name when it holds a task in the ledger. */
+    private final String owner = "producer-" + java.util.UUID.randomUUID();
     private RequestMapper requests;
     private ResultWriter results;
 
@@ -73,7 +80,12 @@ public class ClaidProducer extends DefaultAsyncProducer {
 
     private ClaidOperations operation(Exchange exchange) {
         String override = exchange.getMessage().getHeader(ClaidConstants.OPERATION, String.class);
-        return override == null ? endpoint.getOperation() : ClaidOperations.parse(override);
+        ClaidOperations op = override == null ? endpoint.getOperation() : ClaidOperations.parse(override);
+        if (op.isConsumer()) {
+            throw new IllegalArgumentException("The " + ClaidConstants.OPERATION + " header names " + op
+                    + ", which is a consumer (from(\"claid:" + op + "\")), not an operation to send to");
+        }
+        return op;
     }
 
     private CompletableFuture<?> dispatch(ClaidOperations op, Exchange exchange) throws Exception {
@@ -147,10 +159,12 @@ public class ClaidProducer extends DefaultAsyncProducer {
 
     /**
      * Submits an async task. The task's id and result URL are on the message as soon as Claid accepts it, so even
-     * when the wait fails the route still knows the task and can ask for it later.
+     * when the wait fails the route still knows the task and can ask for it later. Before the exchange goes on, the
+     * task is recorded in the ledger: from then on a crash cannot lose it.
      */
     private CompletableFuture<?> submit(Exchange exchange, ClaidOperations op, Object request) {
         ApiOperation api = op.submits().submitOperation();
+        Map<String, String> correlation = endpoint.correlationHeaders().capture(exchange.getMessage());
         return client().call(api, null, request, TaskAccepted.class).thenCompose(response -> {
             TaskAccepted accepted = response.data();
             Message out = exchange.getMessage();
@@ -158,12 +172,54 @@ public class ClaidProducer extends DefaultAsyncProducer {
             out.setHeader(ClaidConstants.TASK_ID, accepted.id());
             out.setHeader(ClaidConstants.TASK_STATUS, String.valueOf(accepted.status()));
             out.setHeader(ClaidConstants.RESULT_URL, accepted.resultUrl());
+            TaskKey key = new TaskKey(op.submits(), accepted.id());
+            record(key, accepted, correlation);
             if (!endpoint.getConfiguration().isWaitForCompletion()) {
                 out.setBody(accepted);
                 return CompletableFuture.completedFuture(null);
             }
-            return awaitAndDeliver(exchange, op, accepted.id(), accepted.resultUrl(), accepted.status());
+            return awaitAndDeliver(exchange, op, accepted.id(), accepted.resultUrl(), accepted.status())
+                    .whenComplete((done, failure) -> settle(key, accepted, failure));
         });
+    }
+
+    /**
+     * Records an accepted task. While this exchange waits for it, the task is first due for the tasks consumer only
+     * after the wait's deadline: if this JVM dies meanwhile, the consumer reports it then.
+     */
+    private void record(TaskKey key, TaskAccepted accepted, Map<String, String> correlation) {
+        Instant now = Instant.now();
+        long firstPollDelay = endpoint.getConfiguration().isWaitForCompletion()
+                ? endpoint.getConfiguration().getMaxWait() + endpoint.getConfiguration().getTaskLease()
+                : endpoint.getConfiguration().getTaskPollInterval();
+        try {
+            endpoint.ledger().record(TrackedTask.submitted(key, accepted.resultUrl(), now, accepted.status(),
+                    correlation, now.plusMillis(firstPollDelay)));
+        } catch (RuntimeException e) {
+            throw new IllegalStateException("Claid accepted task " + key + " (" + accepted.resultUrl()
+                    + ") but the task ledger could not record it: " + e.getMessage()
+                    + ". Ask for it with claid:getTask, as no consumer will report it", e);
+        }
+    }
+
+    /**
+     * After a wait: a task this exchange reported (DONE, or failed with Claid's errors) is finished; a wait that
+     * ended without an outcome (deadline, stop) hands the task to the tasks consumer at once.
+     */
+    private void settle(TaskKey key, TaskAccepted accepted, Throwable failure) {
+        TaskLedger ledger = endpoint.ledger();
+        Throwable cause = unwrap(failure);
+        if (cause == null) {
+            ledger.finish(key, TaskStatus.DONE, Instant.now());
+        } else if (cause instanceof ClaidException
+                && ((ClaidException) cause).getReason() == ClaidException.Reason.TASK_FAILED) {
+            ledger.finish(key, ((ClaidException) cause).getTaskStatus(), Instant.now());
+        } else {
+            Instant now = Instant.now();
+            if (ledger.claim(key, owner, now, now.plusSeconds(60)).isPresent()) {
+                ledger.reschedule(key, owner, null, false, now);
+            }
+        }
     }
 
     private CompletableFuture<Void> awaitAndDeliver(Exchange exchange, ClaidOperations op, long taskId, String resultUrl,

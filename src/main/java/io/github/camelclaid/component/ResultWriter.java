@@ -34,27 +34,41 @@ final class ResultWriter {
             return CompletableFuture.completedFuture(null);
         }
         HasOutputs result = (HasOutputs) data;
-        List<String> locations = result.outputLocations();
-        out.setHeader(ClaidConstants.OUTPUT_URLS, locations);
-        out.setHeader(ClaidConstants.OUTPUT_URL, locations.isEmpty() ? null : locations.get(0));
         ImageObject first = result.outputs().isEmpty() ? null : result.outputs().get(0);
-        if (first != null) {
-            out.setHeader(ClaidConstants.OUTPUT_FORMAT, first.format());
-            out.setHeader(ClaidConstants.OUTPUT_WIDTH, first.width());
-            out.setHeader(ClaidConstants.OUTPUT_HEIGHT, first.height());
+        return deliverOutput(exchange, data, first, downloadOutput(op), data);
+    }
+
+    /**
+     * Puts all outputs' locations, and one output's location and metadata, in headers; the body becomes
+     * {@code body}, or, with {@code download} and a temporary URL, that output's bytes (the whole answer then goes in
+     * the CamelClaidResponse header).
+     */
+    CompletableFuture<Void> deliverOutput(Exchange exchange, Object data, ImageObject output, boolean download,
+            Object body) {
+        Message out = exchange.getMessage();
+        List<String> locations = ((HasOutputs) data).outputLocations();
+        out.setHeader(ClaidConstants.OUTPUT_URLS, locations);
+        out.setHeader(ClaidConstants.OUTPUT_URL, output != null ? output.location()
+                : locations.isEmpty() ? null : locations.get(0));
+        if (output != null) {
+            out.setHeader(ClaidConstants.OUTPUT_FORMAT, output.format());
+            out.setHeader(ClaidConstants.OUTPUT_WIDTH, output.width());
+            out.setHeader(ClaidConstants.OUTPUT_HEIGHT, output.height());
         }
-        if (!downloadOutput(op) || first == null || first.tmpUrl() == null || first.tmpUrl().isEmpty()) {
-            out.setBody(data);
+        if (!download || output == null || output.tmpUrl() == null || output.tmpUrl().isEmpty()) {
+            out.setBody(body);
             return CompletableFuture.completedFuture(null);
         }
-        return client.download(first.tmpUrl()).thenAccept(download -> {
+        return client.download(output.tmpUrl()).thenAccept(fetched -> {
             out.setHeader(ClaidConstants.RESPONSE, data);
-            out.setHeader(Exchange.CONTENT_TYPE, download.contentType() != null ? download.contentType() : first.mime());
-            out.setBody(download.bytes());
+            out.setHeader(Exchange.CONTENT_TYPE,
+                    fetched.contentType() != null ? fetched.contentType() : output.mime());
+            out.setBody(fetched.bytes());
         });
     }
 
-    private boolean downloadOutput(ClaidOperations op) {
+    /** Whether outputs are downloaded for this operation: as configured, by default only for edit. */
+    boolean downloadOutput(ClaidOperations op) {
         Boolean configured = configuration.getDownloadOutput();
         return configured != null ? configured : op == ClaidOperations.edit;
     }

@@ -1,0 +1,229 @@
+package io.github.camelclaid.component;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Queue;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+import io.github.camelclaid.client.ClaidClient;
+import io.github.camelclaid.client.ClaidException;
+import io.github.camelclaid.client.ClaidResponse;
+import io.github.camelclaid.client.RateLimitInfo;
+import io.github.camelclaid.client.model.TaskResult;
+import io.github.camelclaid.ledger.TaskKey;
+import io.github.camelclaid.ledger.TaskLedger;
+import io.github.camelclaid.ledger.TrackedTask;
+import org.apache.camel.Exchange;
+import org.apache.camel.ExchangePropertyKey;
+import org.apache.camel.Processor;
+import org.apache.camel.support.EmptyAsyncCallback;
+import org.apache.camel.support.ScheduledBatchPollingConsumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The {@code claid:tasks} consumer: on each scheduled run it takes the ledger's open tasks whose next poll is due,
+ * asks Claid for their status (all at once, without a thread per request), puts the running ones back with their next
+ * poll time, and emits the ones that reached a terminal status. A task is finished in the ledger only after its
+ * exchange was processed successfully; a failed exchange puts it back to be reported again.
+ */
+public class ClaidTasksConsumer extends ScheduledBatchPollingConsumer {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ClaidTasksConsumer.class);
+    /** Tasks taken per run when maxMessagesPerPoll is not set: a status request each, so keep runs short. */
+    static final int DEFAULT_TASKS_PER_RUN = 50;
+
+    private final ClaidEndpoint endpoint;
+    private final String owner = "tasks-" + UUID.randomUUID();
+    private final Map<TaskKey, Instant> lastPolled = new ConcurrentHashMap<>();
+    private final AtomicLong statusRequests = new AtomicLong();
+    private final AtomicLong reported = new AtomicLong();
+    private TaskLedger ledger;
+    private TaskPollPlanner planner;
+    private TaskReporter reporter;
+    private Instant nextPurge = Instant.EPOCH;
+
+    public ClaidTasksConsumer(ClaidEndpoint endpoint, Processor processor) {
+        super(endpoint, processor);
+        this.endpoint = endpoint;
+    }
+
+    @Override
+    public ClaidEndpoint getEndpoint() {
+        return endpoint;
+    }
+
+    @Override
+    protected void doStart() throws Exception {
+        ClaidConfiguration config = endpoint.getConfiguration();
+        ledger = endpoint.ledger();
+        planner = new TaskPollPlanner(config.getTaskPollInterval(), config.getTaskPollMaxInterval(),
+                config.getWebhookGracePeriod(),
+                config.isAdaptivePolling() ? endpoint.getComponent().taskDurations() : null);
+        reporter = new TaskReporter(endpoint, this, owner, planner);
+        super.doStart();
+    }
+
+    /** Status requests made by this consumer so far. */
+    public long statusRequests() {
+        return statusRequests.get();
+    }
+
+    /** Tasks this consumer has emitted (each counted once, however many outputs). */
+    public long tasksReported() {
+        return reported.get();
+    }
+
+    @Override
+    protected int poll() throws Exception {
+        Instant now = Instant.now();
+        purgeFinished(now);
+        int budget = requestBudget();
+        if (budget <= 0) {
+            return 0;
+        }
+        List<CompletableFuture<TaskReporter.Report>> reports = new ArrayList<>();
+        for (TrackedTask due : ledger.due(now, budget)) {
+            TrackedTask task = ledger.claim(due.key(), owner, now, now.plusMillis(endpoint.getConfiguration()
+                    .getTaskLease())).orElse(null);
+            if (task == null) {
+                continue; // another consumer took it in the meantime
+            }
+            Instant earliest = planner.earliestPoll(task);
+            if (earliest.isAfter(now)) {
+                ledger.reschedule(task.key(), owner, null, false, earliest);
+                continue;
+            }
+            reports.add(check(task, now));
+        }
+        Queue<Object> exchanges = new ArrayDeque<>();
+        for (CompletableFuture<TaskReporter.Report> report : reports) {
+            TaskReporter.Report done = awaitReport(report);
+            if (done != null) {
+                exchanges.addAll(done.exchanges());
+                reported.incrementAndGet();
+            }
+        }
+        return exchanges.isEmpty() ? 0 : processBatch(exchanges);
+    }
+
+    /** Asks for one task's status; completes with its report when terminal, with null when it runs on. */
+    private CompletableFuture<TaskReporter.Report> check(TrackedTask task, Instant now) {
+        statusRequests.incrementAndGet();
+        ClaidClient client = endpoint.client();
+        return client.getTask(task.resultUrl()).handle((response, failure) -> {
+            Instant seenAt = Instant.now();
+            if (failure != null) {
+                unreadable(task, unwrap(failure), seenAt);
+                return CompletableFuture.<TaskReporter.Report>completedFuture(null);
+            }
+            TaskResult result = response.data();
+            if (!result.status().isTerminal()) {
+                lastPolled.put(task.key(), seenAt);
+                ledger.reschedule(task.key(), owner, result.status(), true,
+                        planner.nextPoll(task, task.polls() + 1, seenAt));
+                return CompletableFuture.<TaskReporter.Report>completedFuture(null);
+            }
+            learnDuration(task, seenAt);
+            return reporter.report(task, result, response);
+        }).thenCompose(f -> f);
+    }
+
+    private void learnDuration(TrackedTask task, Instant seenAt) {
+        Instant before = lastPolled.remove(task.key());
+        Instant lower = before != null ? before : task.submittedAt();
+        endpoint.getComponent().taskDurations().observe(task.key().kind(),
+                Duration.between(task.submittedAt(), lower), Duration.between(task.submittedAt(), seenAt));
+    }
+
+    /** A status request failed: a passing failure is retried soon, anything else after the longest interval. */
+    private void unreadable(TrackedTask task, Throwable cause, Instant now) {
+        boolean passing = cause instanceof ClaidException && ((ClaidException) cause).isTransient();
+        if (passing) {
+            LOG.debug("Status of Claid task {} not read this time: {}", task.key(), cause.getMessage());
+            ledger.reschedule(task.key(), owner, null, true, planner.retry(now));
+        } else {
+            LOG.warn("Status of Claid task {} cannot be read: {}. Asking again in {} ms", task.key(),
+                    cause.getMessage(), endpoint.getConfiguration().getTaskPollMaxInterval());
+            ledger.reschedule(task.key(), owner, null, true,
+                    now.plusMillis(endpoint.getConfiguration().getTaskPollMaxInterval()));
+        }
+    }
+
+    private TaskReporter.Report awaitReport(CompletableFuture<TaskReporter.Report> report) {
+        try {
+            // bounded by the client's own timeouts and retries; the poll thread is this consumer's own
+            return report.get(endpoint.getConfiguration().getResponseTimeout() * 2, TimeUnit.MILLISECONDS);
+        } catch (Exception e) {
+            LOG.warn("A Claid task could not be reported this time and will be retried: {}", e.getMessage());
+            return null;
+        }
+    }
+
+    /**
+     * How many status requests this run may make: the batch size, less what the rate-limit window has left beyond
+     * the reserve for submissions. When the window is spent, wait for it to reset rather than collect 429s.
+     */
+    private int requestBudget() {
+        int perRun = getMaxMessagesPerPoll() > 0 ? getMaxMessagesPerPoll() : DEFAULT_TASKS_PER_RUN;
+        RateLimitInfo rateLimit = endpoint.client().lastRateLimit();
+        if (rateLimit == null || rateLimit.remaining() == null) {
+            return perRun;
+        }
+        int spare = rateLimit.remaining() - endpoint.getConfiguration().getRateLimitReserve();
+        return Math.max(0, Math.min(perRun, spare));
+    }
+
+    private void purgeFinished(Instant now) {
+        if (now.isBefore(nextPurge)) {
+            return;
+        }
+        nextPurge = now.plus(Duration.ofMinutes(1));
+        int purged = ledger.purgeFinished(now.minusMillis(endpoint.getConfiguration().getFinishedRetention()));
+        if (purged > 0) {
+            LOG.debug("Forgot {} Claid tasks finished more than {} ms ago", purged,
+                    endpoint.getConfiguration().getFinishedRetention());
+        }
+    }
+
+    @Override
+    public int processBatch(Queue<Object> exchanges) throws Exception {
+        int total = exchanges.size();
+        for (int index = 0; index < total; index++) {
+            Exchange exchange = (Exchange) exchanges.poll();
+            if (!isBatchAllowed()) {
+                // stopping: what was not handed over is given back to the ledger, not lost
+                skip(exchange);
+                continue;
+            }
+            exchange.setProperty(ExchangePropertyKey.BATCH_INDEX, index);
+            exchange.setProperty(ExchangePropertyKey.BATCH_SIZE, total);
+            exchange.setProperty(ExchangePropertyKey.BATCH_COMPLETE, index == total - 1);
+            pendingExchanges = total - index - 1;
+            getAsyncProcessor().process(exchange, EmptyAsyncCallback.get());
+        }
+        return total;
+    }
+
+    private static void skip(Exchange exchange) {
+        // the exchange's completion hooks settle the task as not processed
+        exchange.setException(new IllegalStateException("claid:tasks stopped before this task was processed"));
+        exchange.getExchangeExtension().handoverCompletions().forEach(s -> s.onFailure(exchange));
+    }
+
+    private static Throwable unwrap(Throwable t) {
+        while (t instanceof CompletionException && t.getCause() != null) {
+            t = t.getCause();
+        }
+        return t;
+    }
+}

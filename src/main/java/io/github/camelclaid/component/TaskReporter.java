@@ -1,0 +1,181 @@
+package io.github.camelclaid.component;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import io.github.camelclaid.client.ClaidResponse;
+import io.github.camelclaid.client.model.ImageObject;
+import io.github.camelclaid.client.model.TaskError;
+import io.github.camelclaid.client.model.TaskResult;
+import io.github.camelclaid.ledger.TaskLedger;
+import io.github.camelclaid.ledger.TrackedTask;
+import org.apache.camel.Exchange;
+import org.apache.camel.Message;
+import org.apache.camel.support.DefaultConsumer;
+import org.apache.camel.support.SynchronizationAdapter;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Turns a task that reached a terminal status into the exchanges that report it (one, or one per output with
+ * splitOutputs), and settles the task in the ledger once they are done: finished when every exchange succeeded,
+ * released for a retry when one failed. The tasks and webhook consumers share it, so both emit the same exchange.
+ */
+final class TaskReporter {
+
+    private static final Logger LOG = LoggerFactory.getLogger(TaskReporter.class);
+
+    private final DefaultConsumer consumer;
+    private final TaskLedger ledger;
+    private final String owner;
+    private final ResultWriter results;
+    private final boolean splitOutputs;
+    private final boolean download;
+    private final TaskPollPlanner planner;
+
+    TaskReporter(ClaidEndpoint endpoint, DefaultConsumer consumer, String owner, TaskPollPlanner planner) {
+        this.consumer = consumer;
+        this.ledger = endpoint.ledger();
+        this.owner = owner;
+        this.results = new ResultWriter(endpoint);
+        this.splitOutputs = endpoint.getConfiguration().isSplitOutputs();
+        this.download = results.downloadOutput(endpoint.getOperation());
+        this.planner = planner;
+    }
+
+    /**
+     * The exchanges reporting a task this reporter's owner holds. Outputs already processed in an earlier attempt
+     * are left out. When the future fails (a download failed), the task has been released for a retry.
+     */
+    CompletableFuture<Report> report(TrackedTask task, TaskResult result, ClaidResponse<?> response) {
+        List<ImageObject> outputs = result.outputs();
+        List<Integer> pending = new ArrayList<>();
+        if (splitOutputs && outputs.size() > 1) {
+            for (int i = 0; i < outputs.size(); i++) {
+                if (!task.deliveredOutputs().contains(i)) {
+                    pending.add(i);
+                }
+            }
+        } else {
+            pending.add(null);
+        }
+        Settlement settlement = new Settlement(task, result, pending.size());
+        List<CompletableFuture<Exchange>> built = new ArrayList<>();
+        for (Integer index : pending) {
+            built.add(exchange(task, result, response, outputs, index, settlement));
+        }
+        return CompletableFuture.allOf(built.toArray(CompletableFuture[]::new)).handle((ignored, failure) -> {
+            if (failure != null) {
+                settlement.abandon();
+                throw new java.util.concurrent.CompletionException(failure);
+            }
+            return new Report(built.stream().map(CompletableFuture::join).toList(), settlement);
+        });
+    }
+
+    private CompletableFuture<Exchange> exchange(TrackedTask task, TaskResult result, ClaidResponse<?> response,
+            List<ImageObject> outputs, Integer index, Settlement settlement) {
+        Exchange exchange = consumer.createExchange(true);
+        Message message = exchange.getMessage();
+        writeTaskHeaders(message, task, result, response);
+        CompletableFuture<Void> written;
+        if (index == null) {
+            ImageObject first = outputs.isEmpty() ? null : outputs.get(0);
+            written = results.deliverOutput(exchange, result, first, download, result);
+        } else {
+            message.setHeader(ClaidConstants.OUTPUT_INDEX, index);
+            message.setHeader(ClaidConstants.OUTPUT_COUNT, outputs.size());
+            written = results.deliverOutput(exchange, result, outputs.get(index), download, outputs.get(index));
+        }
+        exchange.getExchangeExtension().addOnCompletion(new SynchronizationAdapter() {
+            @Override
+            public void onComplete(Exchange done) {
+                settlement.processed(index);
+            }
+
+            @Override
+            public void onFailure(Exchange failed) {
+                settlement.failed(failed);
+            }
+        });
+        return written.thenApply(ignored -> exchange);
+    }
+
+    private static void writeTaskHeaders(Message message, TrackedTask task, TaskResult result,
+            ClaidResponse<?> response) {
+        for (Map.Entry<String, String> kept : task.correlation().entrySet()) {
+            message.setHeader(kept.getKey(), kept.getValue());
+        }
+        if (response != null) {
+            ResultWriter.setResponseHeaders(message, response);
+        }
+        message.setHeader(ClaidConstants.TASK_ID, task.key().id());
+        message.setHeader(ClaidConstants.TASK_STATUS, String.valueOf(result.status()));
+        message.setHeader(ClaidConstants.TASK_KIND, ClaidOperations.submitting(task.key().kind()).name());
+        message.setHeader(ClaidConstants.RESULT_URL, task.resultUrl());
+        message.setHeader(ClaidConstants.TASK_SUBMITTED_AT, task.submittedAt().toString());
+        if (!result.errors().isEmpty()) {
+            message.setHeader(ClaidConstants.TASK_ERRORS, result.errors().stream().map(TaskError::error).toList());
+        }
+    }
+
+    /** The exchanges for one task, and how to give the task back if they are not processed. */
+    record Report(List<Exchange> exchanges, Settlement settlement) {
+    }
+
+    /** Counts a task's exchanges down; the last one to complete settles the task in the ledger. */
+    final class Settlement {
+        private final TrackedTask task;
+        private final TaskResult result;
+        private final AtomicInteger outstanding;
+        private final AtomicBoolean failed = new AtomicBoolean();
+
+        Settlement(TrackedTask task, TaskResult result, int exchanges) {
+            this.task = task;
+            this.result = result;
+            this.outstanding = new AtomicInteger(exchanges);
+        }
+
+        void processed(Integer outputIndex) {
+            if (outputIndex != null) {
+                ledger.outputDelivered(task.key(), owner, outputIndex);
+            }
+            settleIfLast();
+        }
+
+        void failed(Exchange exchange) {
+            failed.set(true);
+            LOG.debug("The route failed on Claid task {} ({}); it will be reported again", task.key(),
+                    exchange.getException() != null ? exchange.getException().getMessage() : "no exception");
+            settleIfLast();
+        }
+
+        /** One exchange was not handed to the route (the consumer is stopping): the task is retried later. */
+        void skipped() {
+            failed.set(true);
+            settleIfLast();
+        }
+
+        /** Gives the task back before any of its exchanges reached the route: they could not be made. */
+        void abandon() {
+            outstanding.set(0);
+            ledger.reschedule(task.key(), owner, result.status(), false, planner.retry(Instant.now()));
+        }
+
+        private void settleIfLast() {
+            if (outstanding.decrementAndGet() != 0) {
+                return;
+            }
+            if (failed.get()) {
+                ledger.reschedule(task.key(), owner, result.status(), false, planner.retry(Instant.now()));
+            } else {
+                ledger.finish(task.key(), result.status(), Instant.now());
+            }
+        }
+    }
+}
