@@ -60,6 +60,7 @@ class GeneratedMetadataTest {
         }
         assertTrue(missing.isEmpty(), "headers missing from claid.json: " + missing);
         assertTrue(catalog.path("properties").path("apiKey").path("secret").asBoolean(), "apiKey is secret");
-        assertEquals(List.of("apiKey"), new ClaidEndpointUriFactory().secretPropertyNames().stream().toList());
+        assertEquals(List.of("apiKey", "webhookSecret"),
+                new ClaidEndpointUriFactory().secretPropertyNames().stream().sorted().toList());
     }
 }
