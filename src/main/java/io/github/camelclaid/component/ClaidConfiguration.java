@@ -66,6 +66,8 @@ public class ClaidConfiguration implements Cloneable {
     private long webhookGracePeriod;
     @UriParam(label = "consumer", defaultValue = "10")
     private int rateLimitReserve = 10;
+    @UriParam(label = "consumer", defaultValue = "50")
+    private int maxMessagesPerPoll = 50;
     @UriParam(label = "consumer,advanced", defaultValue = "5m", javaType = "java.time.Duration")
     private long taskLease = 300_000;
     @UriParam(label = "consumer,advanced", defaultValue = "24h", javaType = "java.time.Duration")
@@ -377,6 +379,18 @@ public class ClaidConfiguration implements Cloneable {
      */
     public void setRateLimitReserve(int rateLimitReserve) {
         this.rateLimitReserve = rateLimitReserve;
+    }
+
+    public int getMaxMessagesPerPoll() {
+        return maxMessagesPerPoll;
+    }
+
+    /**
+     * For the tasks consumer: the most tasks whose status one run asks for (and so the most it emits). Tasks not
+     * taken wait for the next run, which follows at once when greedy is on.
+     */
+    public void setMaxMessagesPerPoll(int maxMessagesPerPoll) {
+        this.maxMessagesPerPoll = maxMessagesPerPoll;
     }
 
     public long getTaskLease() {

@@ -39,9 +39,6 @@ import org.slf4j.LoggerFactory;
 public class ClaidTasksConsumer extends ScheduledBatchPollingConsumer {
 
     private static final Logger LOG = LoggerFactory.getLogger(ClaidTasksConsumer.class);
-    /** Tasks taken per run when maxMessagesPerPoll is not set: a status request each, so keep runs short. */
-    static final int DEFAULT_TASKS_PER_RUN = 50;
-
     private final ClaidEndpoint endpoint;
     private final String owner = "tasks-" + UUID.randomUUID();
     private final Map<TaskKey, Instant> lastPolled = new ConcurrentHashMap<>();
@@ -70,6 +67,7 @@ public class ClaidTasksConsumer extends ScheduledBatchPollingConsumer {
                 config.getWebhookGracePeriod(),
                 config.isAdaptivePolling() ? endpoint.getComponent().taskDurations() : null);
         reporter = new TaskReporter(endpoint, this, owner, planner);
+        setMaxMessagesPerPoll(config.getMaxMessagesPerPoll());
         super.doStart();
     }
 
@@ -174,7 +172,7 @@ public class ClaidTasksConsumer extends ScheduledBatchPollingConsumer {
      * the reserve for submissions. When the window is spent, wait for it to reset rather than collect 429s.
      */
     private int requestBudget() {
-        int perRun = getMaxMessagesPerPoll() > 0 ? getMaxMessagesPerPoll() : DEFAULT_TASKS_PER_RUN;
+        int perRun = getMaxMessagesPerPoll() > 0 ? getMaxMessagesPerPoll() : Integer.MAX_VALUE;
         RateLimitInfo rateLimit = endpoint.client().lastRateLimit();
         if (rateLimit == null || rateLimit.remaining() == null) {
             return perRun;
