@@ -62,6 +62,8 @@ public class ClaidComponentConfigurer extends PropertyConfigurerSupport implemen
         case "maxAttempts": getOrCreateConfiguration(target).setMaxAttempts(property(camelContext, int.class, value)); return true;
         case "maxdownloadbytes":
         case "maxDownloadBytes": getOrCreateConfiguration(target).setMaxDownloadBytes(property(camelContext, long.class, value)); return true;
+        case "maxmessagesperpoll":
+        case "maxMessagesPerPoll": getOrCreateConfiguration(target).setMaxMessagesPerPoll(property(camelContext, int.class, value)); return true;
         case "maxratelimitwait":
         case "maxRateLimitWait": getOrCreateConfiguration(target).setMaxRateLimitWait(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "maxwait":
@@ -141,6 +143,8 @@ public class ClaidComponentConfigurer extends PropertyConfigurerSupport implemen
         case "maxAttempts": return int.class;
         case "maxdownloadbytes":
         case "maxDownloadBytes": return long.class;
+        case "maxmessagesperpoll":
+        case "maxMessagesPerPoll": return int.class;
         case "maxratelimitwait":
         case "maxRateLimitWait": return long.class;
         case "maxwait":
@@ -221,6 +225,8 @@ public class ClaidComponentConfigurer extends PropertyConfigurerSupport implemen
         case "maxAttempts": return getOrCreateConfiguration(target).getMaxAttempts();
         case "maxdownloadbytes":
         case "maxDownloadBytes": return getOrCreateConfiguration(target).getMaxDownloadBytes();
+        case "maxmessagesperpoll":
+        case "maxMessagesPerPoll": return getOrCreateConfiguration(target).getMaxMessagesPerPoll();
         case "maxratelimitwait":
         case "maxRateLimitWait": return getOrCreateConfiguration(target).getMaxRateLimitWait();
         case "maxwait":

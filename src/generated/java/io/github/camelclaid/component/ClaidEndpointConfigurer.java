@@ -62,6 +62,8 @@ public class ClaidEndpointConfigurer extends PropertyConfigurerSupport implement
         case "maxAttempts": target.getConfiguration().setMaxAttempts(property(camelContext, int.class, value)); return true;
         case "maxdownloadbytes":
         case "maxDownloadBytes": target.getConfiguration().setMaxDownloadBytes(property(camelContext, long.class, value)); return true;
+        case "maxmessagesperpoll":
+        case "maxMessagesPerPoll": target.getConfiguration().setMaxMessagesPerPoll(property(camelContext, int.class, value)); return true;
         case "maxratelimitwait":
         case "maxRateLimitWait": target.getConfiguration().setMaxRateLimitWait(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "maxwait":
@@ -167,6 +169,8 @@ public class ClaidEndpointConfigurer extends PropertyConfigurerSupport implement
         case "maxAttempts": return int.class;
         case "maxdownloadbytes":
         case "maxDownloadBytes": return long.class;
+        case "maxmessagesperpoll":
+        case "maxMessagesPerPoll": return int.class;
         case "maxratelimitwait":
         case "maxRateLimitWait": return long.class;
         case "maxwait":
@@ -273,6 +277,8 @@ public class ClaidEndpointConfigurer extends PropertyConfigurerSupport implement
         case "maxAttempts": return target.getConfiguration().getMaxAttempts();
         case "maxdownloadbytes":
         case "maxDownloadBytes": return target.getConfiguration().getMaxDownloadBytes();
+        case "maxmessagesperpoll":
+        case "maxMessagesPerPoll": return target.getConfiguration().getMaxMessagesPerPoll();
         case "maxratelimitwait":
         case "maxRateLimitWait": return target.getConfiguration().getMaxRateLimitWait();
         case "maxwait":

@@ -23,7 +23,7 @@ public class ClaidEndpointUriFactory extends org.apache.camel.support.component.
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(54);
+        Set<String> props = new HashSet<>(55);
         props.add("adaptivePolling");
         props.add("allowUnsignedWebhooks");
         props.add("apiKey");
@@ -45,6 +45,7 @@ public class ClaidEndpointUriFactory extends org.apache.camel.support.component.
         props.add("lazyStartProducer");
         props.add("maxAttempts");
         props.add("maxDownloadBytes");
+        props.add("maxMessagesPerPoll");
         props.add("maxRateLimitWait");
         props.add("maxWait");
         props.add("maxWebhookBodySize");

@@ -69,6 +69,8 @@ public class ClaidEndpoint extends ScheduledPollEndpoint {
         Consumer consumer;
         if (operation == ClaidOperations.tasks) {
             consumer = new ClaidTasksConsumer(this, processor);
+        } else if (operation == ClaidOperations.webhook) {
+            consumer = new ClaidWebhookConsumer(this, processor);
         } else {
             throw new IllegalArgumentException("claid:" + operation + " is a producer: use it in to(...)."
                     + " The consumers are claid:tasks and claid:webhook");

@@ -31,9 +31,12 @@ import org.apache.camel.support.DefaultAsyncProducer;
  */
 public class ClaidProducer extends DefaultAsyncProducer {
 
+    /** Starts the ledger owner name of every producer, so consumers can tell a waiting exchange holds a task. */
+    static final String PRODUCER_OWNER_PREFIX = "producer-";
+
     private final ClaidEndpoint endpoint;
-    /** This producer's name when it holds a task in the ledger. */
-    private final String owner = "producer-" + java.util.UUID.randomUUID();
+    /** This producer's name when it holds a task in the ledger, while an exchange waits for it. */
+    private final String owner = PRODUCER_OWNER_PREFIX + java.util.UUID.randomUUID();
     private RequestMapper requests;
     private ResultWriter results;
 
@@ -179,22 +182,29 @@ public class ClaidProducer extends DefaultAsyncProducer {
                 return CompletableFuture.completedFuture(null);
             }
             return awaitAndDeliver(exchange, op, accepted.id(), accepted.resultUrl(), accepted.status())
-                    .whenComplete((done, failure) -> settle(key, accepted, failure));
+                    .whenComplete((done, failure) -> settle(key, failure));
         });
     }
 
     /**
-     * Records an accepted task. While this exchange waits for it, the task is first due for the tasks consumer only
-     * after the wait's deadline: if this JVM dies meanwhile, the consumer reports it then.
+     * Records an accepted task. A task this exchange waits for is recorded as held by this producer until the wait's
+     * deadline, so neither the tasks nor the webhook consumer reports it too; if this JVM dies meanwhile, the hold
+     * lapses and a consumer reports it then.
      */
     private void record(TaskKey key, TaskAccepted accepted, Map<String, String> correlation) {
         Instant now = Instant.now();
-        long firstPollDelay = endpoint.getConfiguration().isWaitForCompletion()
-                ? endpoint.getConfiguration().getMaxWait() + endpoint.getConfiguration().getTaskLease()
-                : endpoint.getConfiguration().getTaskPollInterval();
+        ClaidConfiguration config = endpoint.getConfiguration();
+        TrackedTask task;
+        if (config.isWaitForCompletion()) {
+            Instant holdUntil = now.plusMillis(config.getMaxWait() + config.getTaskLease());
+            task = TrackedTask.submitted(key, accepted.resultUrl(), now, accepted.status(), correlation, holdUntil)
+                    .claimed(owner, holdUntil);
+        } else {
+            task = TrackedTask.submitted(key, accepted.resultUrl(), now, accepted.status(), correlation,
+                    now.plusMillis(config.getTaskPollInterval()));
+        }
         try {
-            endpoint.ledger().record(TrackedTask.submitted(key, accepted.resultUrl(), now, accepted.status(),
-                    correlation, now.plusMillis(firstPollDelay)));
+            endpoint.ledger().record(task);
         } catch (RuntimeException e) {
             throw new IllegalStateException("Claid accepted task " + key + " (" + accepted.resultUrl()
                     + ") but the task ledger could not record it: " + e.getMessage()
@@ -204,9 +214,9 @@ public class ClaidProducer extends DefaultAsyncProducer {
 
     /**
      * After a wait: a task this exchange reported (DONE, or failed with Claid's errors) is finished; a wait that
-     * ended without an outcome (deadline, stop) hands the task to the tasks consumer at once.
+     * ended without an outcome (deadline, stop) hands the task to the consumers at once.
      */
-    private void settle(TaskKey key, TaskAccepted accepted, Throwable failure) {
+    private void settle(TaskKey key, Throwable failure) {
         TaskLedger ledger = endpoint.ledger();
         Throwable cause = unwrap(failure);
         if (cause == null) {
@@ -215,10 +225,7 @@ public class ClaidProducer extends DefaultAsyncProducer {
                 && ((ClaidException) cause).getReason() == ClaidException.Reason.TASK_FAILED) {
             ledger.finish(key, ((ClaidException) cause).getTaskStatus(), Instant.now());
         } else {
-            Instant now = Instant.now();
-            if (ledger.claim(key, owner, now, now.plusSeconds(60)).isPresent()) {
-                ledger.reschedule(key, owner, null, false, now);
-            }
+            ledger.reschedule(key, owner, null, false, Instant.now());
         }
     }
 

@@ -25,7 +25,6 @@ import io.github.camelclaid.ledger.TrackedTask;
 import org.apache.camel.Exchange;
 import org.apache.camel.ExchangePropertyKey;
 import org.apache.camel.Processor;
-import org.apache.camel.support.EmptyAsyncCallback;
 import org.apache.camel.support.ScheduledBatchPollingConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -207,7 +206,7 @@ public class ClaidTasksConsumer extends ScheduledBatchPollingConsumer {
             exchange.setProperty(ExchangePropertyKey.BATCH_SIZE, total);
             exchange.setProperty(ExchangePropertyKey.BATCH_COMPLETE, index == total - 1);
             pendingExchanges = total - index - 1;
-            getAsyncProcessor().process(exchange, EmptyAsyncCallback.get());
+            getAsyncProcessor().process(exchange, doneSync -> releaseExchange(exchange, false));
         }
         return total;
     }

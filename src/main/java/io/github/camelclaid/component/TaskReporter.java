@@ -80,7 +80,8 @@ final class TaskReporter {
 
     private CompletableFuture<Exchange> exchange(TrackedTask task, TaskResult result, ClaidResponse<?> response,
             List<ImageObject> outputs, Integer index, Settlement settlement) {
-        Exchange exchange = consumer.createExchange(true);
+        // released by the consumer that processes it, once its outcome has been read
+        Exchange exchange = consumer.createExchange(false);
         Message message = exchange.getMessage();
         writeTaskHeaders(message, task, result, response);
         CompletableFuture<Void> written;
