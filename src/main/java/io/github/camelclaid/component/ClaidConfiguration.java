@@ -324,8 +324,9 @@ public class ClaidConfiguration implements Cloneable {
     }
 
     /**
-     * For async operations: the message headers to keep with the task (comma-separated names; a trailing * matches a
-     * prefix, e.g. Order*). The tasks and webhook consumers put them back on the exchange that reports the task.
+     * For async operations: the message headers to keep with the task, as comma-separated names; a name ending in an
+     * asterisk matches every header it starts (Order plus asterisk: OrderId, OrderLine...). The tasks and webhook
+     * consumers put them back on the exchange that reports the task.
      */
     public void setCorrelationHeaders(String correlationHeaders) {
         this.correlationHeaders = correlationHeaders;
