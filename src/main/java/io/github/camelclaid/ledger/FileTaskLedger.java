@@ -106,6 +106,15 @@ public class FileTaskLedger extends InMemoryTaskLedger {
         }
     }
 
+    /**
+     * Opens the ledger in the file at this path, as {@link #FileTaskLedger(Path)} does. For configuration by
+     * properties, where Camel has no conversion from a String to a Path:
+     * {@code camel.component.claid.task-ledger = #class:io.github.camelclaid.ledger.FileTaskLedger('/var/lib/app/claid-tasks.jsonl')}.
+     */
+    public FileTaskLedger(String file) {
+        this(Path.of(file));
+    }
+
     /** The ledger file. */
     public Path file() {
         return file;

@@ -46,7 +46,7 @@ final class AsyncOperations {
         result.set("output_object", planned.json());
         List<TaskPlan.TaskError> errors = List.of(
                 new TaskPlan.TaskError(OutcomeMarkers.failureMessage(input), in.describe()));
-        return submit(request, TaskKind.EDIT_ASYNC, ApiOperation.EDIT_ASYNC, body,
+        return submit(request, TaskKind.EDIT_ASYNC, ApiOperation.EDIT_ASYNC, body, List.of(input),
                 new TaskPlan(outcome, result, errors, writes(planned)));
     }
 
@@ -79,7 +79,7 @@ final class AsyncOperations {
             writes.addAll(writes(planned));
         }
         TaskStatus outcome = OutcomeMarkers.outcome(inputs, request.forcedOutcome());
-        return submit(request, TaskKind.BATCH, ApiOperation.EDIT_BATCH, body,
+        return submit(request, TaskKind.BATCH, ApiOperation.EDIT_BATCH, body, inputs,
                 new TaskPlan(outcome, results, errors, writes));
     }
 
@@ -96,8 +96,8 @@ final class AsyncOperations {
         result.set("input_object", in.describe());
         result.set("output_objects", generated.json);
         TaskStatus outcome = OutcomeMarkers.outcome(List.of(input), request.forcedOutcome());
-        return submit(request, TaskKind.AI_EDIT, ApiOperation.AI_EDIT, body, new TaskPlan(outcome, result,
-                List.of(new TaskPlan.TaskError(OutcomeMarkers.failureMessage(input), null)), generated.writes));
+        return submit(request, TaskKind.AI_EDIT, ApiOperation.AI_EDIT, body, List.of(input), new TaskPlan(outcome,
+                result, List.of(new TaskPlan.TaskError(OutcomeMarkers.failureMessage(input), null)), generated.writes));
     }
 
     /** Inputs: the optional model image and the clothing images; outputs as for AI edit. */
@@ -118,7 +118,7 @@ final class AsyncOperations {
         result.set("output_objects", generated.json);
         TaskStatus outcome = OutcomeMarkers.outcome(inputs, request.forcedOutcome());
         String failing = inputs.stream().filter(OutcomeMarkers::asksToFail).findFirst().orElse(inputs.get(0));
-        return submit(request, TaskKind.FASHION_MODELS, ApiOperation.FASHION_MODELS, body, new TaskPlan(outcome,
+        return submit(request, TaskKind.FASHION_MODELS, ApiOperation.FASHION_MODELS, body, inputs, new TaskPlan(outcome,
                 result, List.of(new TaskPlan.TaskError(OutcomeMarkers.failureMessage(failing), null)),
                 generated.writes));
     }
@@ -139,8 +139,8 @@ final class AsyncOperations {
         result.set("input_object", inputObject);
         result.set("output_object", planned.json());
         TaskStatus outcome = OutcomeMarkers.outcome(List.of(input), request.forcedOutcome());
-        return submit(request, TaskKind.VIDEO, ApiOperation.GENERATE_VIDEO, body, new TaskPlan(outcome, result,
-                List.of(new TaskPlan.TaskError(OutcomeMarkers.failureMessage(input), null)), writes(planned)));
+        return submit(request, TaskKind.VIDEO, ApiOperation.GENERATE_VIDEO, body, List.of(input), new TaskPlan(outcome,
+                result, List.of(new TaskPlan.TaskError(OutcomeMarkers.failureMessage(input), null)), writes(planned)));
     }
 
     ApiResponse status(TaskKind kind, long id) {
@@ -149,8 +149,8 @@ final class AsyncOperations {
     }
 
     private ApiResponse submit(ApiRequest request, TaskKind kind, ApiOperation operation, JsonNode body,
-                               TaskPlan plan) {
-        AsyncTask task = tasks.submit(kind, body, plan);
+                               List<String> inputs, TaskPlan plan) {
+        AsyncTask task = tasks.submit(kind, body, plan, OutcomeMarkers.asksToHold(inputs));
         journal.recordPaid(operation, task.id(), request.requestId());
         return ApiResponse.data(task.acceptedJson());
     }

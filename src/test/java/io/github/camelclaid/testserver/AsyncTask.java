@@ -8,31 +8,35 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * One async task. Its status is a function of time (ACCEPTED until {@code acceptedUntil}, then PROCESSING until
- * {@code finishesAt}, then its planned outcome), so a poll never depends on a background thread having run.
+ * {@code finishesAt}, then its planned outcome), so a poll never depends on a background thread having run. A held
+ * task (see {@link OutcomeMarkers#HOLD}) stays PROCESSING until released, and ends no earlier than its release.
  */
 final class AsyncTask {
 
     private final long id;
     private final TaskKind kind;
     private final Instant createdAt;
-    private final Instant finishedAt;
+    private final long submittedAt;
     private final JsonNode request;
     private final String resultUrl;
     private final long acceptedUntil;
-    private final long finishesAt;
+    /** Written before {@link #held} is cleared, so whoever sees a task released sees its end too. */
+    private volatile long finishesAt;
+    private volatile boolean held;
     private final TaskPlan plan;
     private boolean finished;
 
     AsyncTask(long id, TaskKind kind, JsonNode request, String resultUrl, long submittedAt, long acceptedUntil,
-              long finishesAt, TaskPlan plan) {
+              long finishesAt, TaskPlan plan, boolean held) {
         this.id = id;
         this.kind = kind;
         this.createdAt = Instant.now();
-        this.finishedAt = createdAt.plusNanos(finishesAt - submittedAt);
+        this.submittedAt = submittedAt;
         this.request = request;
         this.resultUrl = resultUrl;
         this.acceptedUntil = acceptedUntil;
         this.finishesAt = finishesAt;
+        this.held = held;
         this.plan = plan;
     }
 
@@ -52,7 +56,10 @@ final class AsyncTask {
         return finishesAt;
     }
 
-    /** A non-final planned outcome (a task told to hang) is reached after the accepted phase and kept. */
+    /**
+     * A non-final planned outcome (a task told to hang) is reached after the accepted phase and kept; a held task is
+     * PROCESSING after the accepted phase until released.
+     */
     TaskStatus statusAt(long nanoTime) {
         if (nanoTime - acceptedUntil < 0) {
             return kind.initialStatus();
@@ -60,7 +67,25 @@ final class AsyncTask {
         if (!plan.outcome().isFinal()) {
             return plan.outcome();
         }
+        if (held) {
+            return TaskStatus.PROCESSING;
+        }
         return nanoTime - finishesAt < 0 ? TaskStatus.PROCESSING : plan.outcome();
+    }
+
+    /**
+     * Lets a held task end: at {@code nanoTime}, or when its processing time is over if that is later. True only for
+     * the first release of a held task, whose caller must then see to its end.
+     */
+    synchronized boolean release(long nanoTime) {
+        if (!held) {
+            return false;
+        }
+        if (nanoTime - finishesAt > 0) {
+            finishesAt = nanoTime;
+        }
+        held = false;
+        return true;
     }
 
     /** Marks the task finished; true only for the first caller, who must then publish its outputs. */
@@ -87,7 +112,7 @@ final class AsyncTask {
             for (TaskPlan.TaskError error : plan.errors()) {
                 ObjectNode item = errors.addObject();
                 item.put("error", error.message());
-                item.put("created_at", ClaidTime.format(finishedAt));
+                item.put("created_at", ClaidTime.format(createdAt.plusNanos(finishesAt - submittedAt)));
                 if (error.inputObject() != null) {
                     item.set("input_object", error.inputObject());
                 }

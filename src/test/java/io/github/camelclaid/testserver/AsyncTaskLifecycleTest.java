@@ -118,6 +118,26 @@ class AsyncTaskLifecycleTest {
     }
 
     @Test
+    void aTaskWithHoldInAnInputUrlStaysProcessingUntilReleasedThenEndsAsItsOtherMarkersSay() {
+        String path = "/v1/image/edit/async";
+        String held = path + "/" + http.postData(path,
+                "{\"input\":\"https://example.com/hold/a.jpg\",\"operations\":{}}").get("id").asLong();
+        String heldToFail = path + "/" + http.postData(path,
+                "{\"input\":\"https://example.com/hold/fail.jpg\",\"operations\":{}}").get("id").asLong();
+        // a task submitted after them ends, so their own processing time is over too
+        awaitFinal(path, http.postData(path, "{\"input\":\"https://example.com/a.jpg\",\"operations\":{}}"));
+        assertEquals("PROCESSING", http.getData(held).get("status").asText());
+        assertEquals("PROCESSING", http.getData(heldToFail).get("status").asText());
+
+        assertEquals(2, CLAID.server().releaseHeldTasks());
+        assertEquals(0, CLAID.server().releaseHeldTasks(), "a task is released once");
+        // past its processing time: it ends at the release, with no poll needed to see it
+        assertEquals("DONE", http.getData(held).get("status").asText());
+        assertEquals("ERROR", http.getData(heldToFail).get("status").asText());
+        assertSchema("Response_AsyncResultResponse_", Json.data(http.getData(held)));
+    }
+
+    @Test
     void batchOfAListAnswersOneResultPerUrlNamedAfterIt() {
         String path = "/v1/image/edit/batch";
         JsonNode task = awaitFinal(path, http.postData(path, "{\"input\":[\"https://example.com/one.jpg\","

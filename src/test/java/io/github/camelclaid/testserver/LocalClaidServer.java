@@ -46,7 +46,8 @@ import io.github.camelclaid.client.ApiOperation;
  * <li>Async tasks are ACCEPTED (videos: PROCESSING) for {@link Builder#acceptedFor}, PROCESSING for
  * {@link Builder#processingFor} (plus a random {@link Builder#processingSpread}), then DONE. An input URL containing
  * {@code fail} ends the task in ERROR (in a batch: that item), {@code cancel} in CANCELLED, {@code pause} in PAUSED;
- * {@code faults().next(n).taskEndsWith(status)} does the same for any request.</li>
+ * {@code faults().next(n).taskEndsWith(status)} does the same for any request. An input URL containing {@code hold}
+ * keeps the task PROCESSING until {@link #releaseHeldTasks()}, for tests that must know a task is still in flight.</li>
  * <li>{@code storage://name/...} must name a storage created through the storage API; outputs sent to one are kept
  * as {@link #writtenObjects()}.</li>
  * <li>Loading this class sets the system property {@code sun.net.httpserver.nodelay=true} unless it is set: without
@@ -205,6 +206,16 @@ public final class LocalClaidServer implements AutoCloseable {
 
     public long paidSubmissionCount(ApiOperation operation) {
         return journal.paid().stream().filter(p -> p.operation() == operation).count();
+    }
+
+    /**
+     * Lets every task held by an input URL containing {@code hold} end: at once when its processing time is over, else
+     * when it is, with the outcome its other markers chose. Returns how many tasks were held. A task submitted later
+     * with the marker is held again.
+     */
+    public synchronized int releaseHeldTasks() {
+        requireStarted();
+        return tasks.releaseHeld();
     }
 
     /** Outputs written to connected storages (sync answers at once; async tasks when they are DONE). */

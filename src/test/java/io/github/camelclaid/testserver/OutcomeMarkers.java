@@ -8,12 +8,18 @@ import java.util.Locale;
  * containing {@code fail} ends the task in ERROR (for a batch: that input fails), {@code cancel} in CANCELLED,
  * {@code pause} in PAUSED (case-insensitive; the first that applies in that order wins). A
  * {@link RequestFault#taskEndsWith(TaskStatus)} fault overrides the markers.
+ *
+ * <p>
+ * One marker chooses when rather than how: a URL containing {@code hold} keeps its task PROCESSING until
+ * {@link LocalClaidServer#releaseHeldTasks()}, whatever the processing time, so a test can keep a task in flight for as
+ * long as it needs without betting on a duration.
  */
 final class OutcomeMarkers {
 
     static final String FAIL = "fail";
     static final String CANCEL = "cancel";
     static final String PAUSE = "pause";
+    static final String HOLD = "hold";
 
     private OutcomeMarkers() {
     }
@@ -32,6 +38,11 @@ final class OutcomeMarkers {
             return TaskStatus.PAUSED;
         }
         return TaskStatus.DONE;
+    }
+
+    /** Whether the task of these inputs waits for {@link LocalClaidServer#releaseHeldTasks()} to end. */
+    static boolean asksToHold(Collection<String> inputUrls) {
+        return inputUrls.stream().anyMatch(url -> contains(url, HOLD));
     }
 
     static boolean asksToFail(String url) {

@@ -36,22 +36,42 @@ final class TaskRegistry {
         this.baseUrl = baseUrl;
     }
 
-    AsyncTask submit(TaskKind kind, JsonNode request, TaskPlan plan) {
+    /** A new task; a held one ends only after {@link #releaseHeld()}. */
+    AsyncTask submit(TaskKind kind, JsonNode request, TaskPlan plan, boolean held) {
         long id = ids.incrementAndGet();
         long now = System.nanoTime();
         long acceptedUntil = now + timings.acceptedNanos();
         long finishesAt = acceptedUntil + timings.processingNanos();
         AsyncTask task = new AsyncTask(id, kind, request, baseUrl + kind.statusOperation().path(id), now,
-                acceptedUntil, finishesAt, plan);
+                acceptedUntil, finishesAt, plan, held);
         tasks.put(id, task);
-        if (plan.outcome().isFinal()) {
+        if (!held) {
+            scheduleFinish(task, now);
+        }
+        return task;
+    }
+
+    /** Lets every held task end (see {@link AsyncTask#release}); returns how many were held. */
+    int releaseHeld() {
+        long now = System.nanoTime();
+        int released = 0;
+        for (AsyncTask task : tasks.values()) {
+            if (task.release(now)) {
+                released++;
+                scheduleFinish(task, now);
+            }
+        }
+        return released;
+    }
+
+    private void scheduleFinish(AsyncTask task, long now) {
+        if (task.plan().outcome().isFinal()) {
             try {
-                scheduler.schedule(() -> finish(task), finishesAt - now, TimeUnit.NANOSECONDS);
+                scheduler.schedule(() -> finish(task), task.finishesAt() - now, TimeUnit.NANOSECONDS);
             } catch (RejectedExecutionException e) {
                 // closing: a poll, if any comes, still finishes the task
             }
         }
-        return task;
     }
 
     Optional<AsyncTask> find(TaskKind kind, long id) {

@@ -18,6 +18,8 @@
  * <tr><td>CANCELLED / PAUSED</td><td>an input URL containing {@code cancel} / {@code pause}, or
  * {@code taskEndsWith(...)}</td></tr>
  * <tr><td>a task that never finishes</td><td>{@code taskEndsWith(TaskStatus.PROCESSING)}</td></tr>
+ * <tr><td>a task that finishes only when the test says</td><td>an input URL containing {@code hold}, then
+ * {@code releaseHeldTasks()}</td></tr>
  * <tr><td>error status (402, 403, 500, 502, 503, 504...)</td><td>{@code faults().next(n).status(code).on(...)}</td></tr>
  * <tr><td>429 storm</td><td>{@code faults().next(n).rateLimited()} or {@code rateLimited(retryAfter)}; or a small
  * {@link io.github.camelclaid.testserver.RateLimitBudget}</td></tr>
