@@ -1,5 +1,6 @@
 package io.github.camelclaid.client;
 
+import java.time.Instant;
 import java.util.function.Function;
 
 /**
@@ -9,8 +10,17 @@ import java.util.function.Function;
  * @param limit        the policy list as sent, e.g. {@code 120, 120;w=60, 4;w=1}
  * @param remaining    requests left in the current window ({@code -1} on a 429)
  * @param resetSeconds seconds until the window resets
+ * @param receivedAt   when the answer carrying them arrived, which {@code resetSeconds} counts from
  */
-public record RateLimitInfo(String limit, Integer remaining, Integer resetSeconds) {
+public record RateLimitInfo(String limit, Integer remaining, Integer resetSeconds, Instant receivedAt) {
+
+    /**
+     * Whether the window these headers describe has reset by {@code now}, so that {@code remaining} no longer holds;
+     * true when the reset time is unknown.
+     */
+    public boolean hasResetBy(Instant now) {
+        return resetSeconds == null || receivedAt == null || !now.isBefore(receivedAt.plusSeconds(resetSeconds));
+    }
 
     /** Reads the headers through a case-insensitive lookup; null when none of them is present. */
     public static RateLimitInfo from(Function<String, String> header) {
@@ -20,7 +30,7 @@ public record RateLimitInfo(String limit, Integer remaining, Integer resetSecond
         if (limit == null && remaining == null && reset == null) {
             return null;
         }
-        return new RateLimitInfo(limit, remaining, reset);
+        return new RateLimitInfo(limit, remaining, reset, Instant.now());
     }
 
     private static Integer integer(String value) {

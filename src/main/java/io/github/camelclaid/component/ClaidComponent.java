@@ -125,6 +125,10 @@ public class ClaidComponent extends HealthCheckComponent {
             getCamelContext().getExecutorServiceManager().shutdownNow(scheduler);
             scheduler = null;
         }
+        if (defaultLedger != null) {
+            defaultLedger.close();
+            defaultLedger = null;
+        }
         super.doStop();
     }
 }

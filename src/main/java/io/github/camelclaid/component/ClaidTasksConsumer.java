@@ -84,7 +84,7 @@ public class ClaidTasksConsumer extends ScheduledBatchPollingConsumer {
     protected int poll() throws Exception {
         Instant now = Instant.now();
         purgeFinished(now);
-        int budget = requestBudget();
+        int budget = requestBudget(now);
         if (budget <= 0) {
             return 0;
         }
@@ -168,12 +168,13 @@ public class ClaidTasksConsumer extends ScheduledBatchPollingConsumer {
 
     /**
      * How many status requests this run may make: the batch size, less what the rate-limit window has left beyond
-     * the reserve for submissions. When the window is spent, wait for it to reset rather than collect 429s.
+     * the reserve for submissions. When the window is spent, wait for it to reset rather than collect 429s; once the
+     * reset time has passed, the last headers say nothing any more and a full run goes ahead.
      */
-    private int requestBudget() {
+    private int requestBudget(Instant now) {
         int perRun = getMaxMessagesPerPoll() > 0 ? getMaxMessagesPerPoll() : Integer.MAX_VALUE;
         RateLimitInfo rateLimit = endpoint.client().lastRateLimit();
-        if (rateLimit == null || rateLimit.remaining() == null) {
+        if (rateLimit == null || rateLimit.remaining() == null || rateLimit.hasResetBy(now)) {
             return perRun;
         }
         int spare = rateLimit.remaining() - endpoint.getConfiguration().getRateLimitReserve();

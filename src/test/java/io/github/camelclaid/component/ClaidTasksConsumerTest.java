@@ -14,6 +14,7 @@ import io.github.camelclaid.client.model.TaskAccepted;
 import io.github.camelclaid.client.model.TaskResult;
 import io.github.camelclaid.testserver.LocalClaidServer;
 import io.github.camelclaid.testserver.LocalClaidServerExtension;
+import io.github.camelclaid.testserver.RateLimitBudget;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.builder.RouteBuilder;
@@ -180,6 +181,35 @@ class ClaidTasksConsumerTest extends CamelTestSupport {
                 .getMessage().getBody(TaskAccepted.class).id();
         await().atMost(Duration.ofSeconds(20)).until(() -> !seen.isEmpty() && endpointLedgerOpenCount() == 0);
         assertThat(seen).extracting(ClaidTasksConsumerTest::taskId).containsExactly(later);
+    }
+
+    @Test
+    void pollingPausesWhenTheRateLimitWindowIsSpentAndResumesWhenItResets() throws Exception {
+        // 40 requests per 2 s: 30 submissions leave 10, all of them the reserve left to submissions
+        try (LocalClaidServer tight = LocalClaidServer.builder().apiKey(KEY).acceptedFor(Duration.ofMillis(10))
+                .processingFor(Duration.ofMillis(50))
+                .rateLimit(new RateLimitBudget(40, Duration.ofSeconds(2), 1000, Duration.ofSeconds(1)))
+                .build().start()) {
+            String options = "apiKey=" + KEY + "&baseUrl=" + tight.baseUrl() + "&taskPollInterval=20";
+            context.addRoutes(new RouteBuilder() {
+                @Override
+                public void configure() {
+                    from("direct:tightSubmit").to("claid:editAsync?" + options + "&operations=RAW({})");
+                    from("claid:tasks?" + options + "&delay=20&rateLimitReserve=10").routeId("tight")
+                            .autoStartup(false).process(e -> seen.add(e.getMessage().copy()));
+                }
+            });
+            context.getRouteController().stopRoute("report");
+            List<Long> ids = new ArrayList<>();
+            for (int i = 0; i < 30; i++) {
+                ids.add(template.request("direct:tightSubmit",
+                        e -> e.getMessage().setBody("https://images.example/t.jpg"))
+                        .getMessage().getBody(TaskAccepted.class).id());
+            }
+            context.getRouteController().startRoute("tight");
+            await().atMost(Duration.ofSeconds(20)).until(() -> seen.size() >= ids.size());
+            assertThat(seen).extracting(ClaidTasksConsumerTest::taskId).containsExactlyInAnyOrderElementsOf(ids);
+        }
     }
 
     private int endpointLedgerOpenCount() {
