@@ -7,19 +7,21 @@ import java.util.Map;
 
 import io.github.camelclaid.client.RateLimitInfo;
 import org.apache.camel.Endpoint;
+import org.apache.camel.Route;
 import org.apache.camel.spi.annotations.DevConsole;
 import org.apache.camel.support.console.AbstractDevConsole;
 import org.apache.camel.util.json.JsonObject;
 
 /**
- * What each {@code claid:} endpoint is doing: where it calls, how much of Claid's rate limit is left, and how many
- * tasks it is waiting for. Never shows the API key: endpoints are described by their sanitised URI.
+ * What each {@code claid:} endpoint is doing: where it calls, how much of Claid's rate limit is left, how many tasks
+ * it is waiting for and how many its ledger holds open, and for a tasks consumer what it has reported for how many
+ * status requests. Never shows the API key: endpoints are described by their sanitised URI.
  */
-@DevConsole(name = "claid", displayName = "Claid", description = "Claid endpoints: rate-limit headroom and tasks waited for")
+@DevConsole(name = "claid", displayName = "Claid", description = "Claid endpoints: rate-limit headroom, tasks waited for and tasks open")
 public class ClaidDevConsole extends AbstractDevConsole {
 
     public ClaidDevConsole() {
-        super("camel", "claid", "Claid", "Claid endpoints: rate-limit headroom and tasks waited for");
+        super("camel", "claid", "Claid", "Claid endpoints: rate-limit headroom, tasks waited for and tasks open");
     }
 
     @Override
@@ -27,9 +29,13 @@ public class ClaidDevConsole extends AbstractDevConsole {
         StringBuilder sb = new StringBuilder();
         for (Map<String, Object> e : endpoints()) {
             sb.append(String.format("%s%n    baseUrl: %s%n    rate limit: %s remaining, resets in %s s (%s)%n"
-                            + "    tasks waited for: %s%n",
+                            + "    tasks waited for: %s, open in the ledger: %s%n",
                     e.get("uri"), e.get("baseUrl"), e.get("rateLimitRemaining"), e.get("rateLimitReset"),
-                    e.get("rateLimit"), e.get("tasksWaiting")));
+                    e.get("rateLimit"), e.get("tasksWaiting"), e.get("tasksOpen")));
+            if (e.containsKey("statusRequests")) {
+                sb.append(String.format("    tasks reported: %s, status requests: %s%n", e.get("tasksReported"),
+                        e.get("statusRequests")));
+            }
         }
         return sb.toString();
     }
@@ -43,6 +49,15 @@ public class ClaidDevConsole extends AbstractDevConsole {
         }
         root.put("endpoints", list);
         return root;
+    }
+
+    private ClaidTasksConsumer tasksConsumer(ClaidEndpoint endpoint) {
+        for (Route route : getCamelContext().getRoutes()) {
+            if (route.getEndpoint() == endpoint && route.getConsumer() instanceof ClaidTasksConsumer) {
+                return (ClaidTasksConsumer) route.getConsumer();
+            }
+        }
+        return null;
     }
 
     private List<Map<String, Object>> endpoints() {
@@ -59,6 +74,12 @@ public class ClaidDevConsole extends AbstractDevConsole {
                 e.put("rateLimitRemaining", rateLimit == null ? null : rateLimit.remaining());
                 e.put("rateLimitReset", rateLimit == null ? null : rateLimit.resetSeconds());
                 e.put("tasksWaiting", claid.taskWaiter() == null ? 0 : claid.taskWaiter().waiting());
+                e.put("tasksOpen", claid.ledger().openCount());
+                ClaidTasksConsumer tasks = tasksConsumer(claid);
+                if (tasks != null) {
+                    e.put("tasksReported", tasks.tasksReported());
+                    e.put("statusRequests", tasks.statusRequests());
+                }
                 out.add(e);
             }
         }

@@ -84,6 +84,62 @@ class SecretsTest {
         assertTrue(claid.server().requests().stream().anyMatch(r -> ("Bearer " + KEY).equals(r.header("Authorization"))));
     }
 
+    @Test
+    void neitherTheKeyNorTheWebhookSecretAppearsWhenTasksAreReported() throws Exception {
+        String secret = "whsec_Pq7/Rotate+Me=2026";
+        String oldSecret = "whsec_Old-9x";
+        List<String> shown = new ArrayList<>();
+        try (CapturedLogs logs = new CapturedLogs()) {
+            CamelContext context = new DefaultCamelContext();
+            org.apache.camel.component.platform.http.main.MainHttpServer http =
+                    io.github.camelclaid.support.LoopbackPlatformHttp.install(context, null);
+            String base = "apiKey=RAW(" + KEY + ")&baseUrl=" + claid.server().baseUrl() + "&taskPollInterval=20";
+            context.addRoutes(new RouteBuilder() {
+                @Override
+                public void configure() {
+                    from("direct:submit").to("claid:editAsync?" + base + "&operations=RAW({})");
+                    from("claid:webhook?" + base + "&webhookSecret=RAW(" + oldSecret + "," + secret + ")")
+                            .routeId("webhook").log("reported ${header.CamelClaidTaskId}");
+                    from("claid:tasks?" + base + "&delay=20&webhookGracePeriod=200").routeId("tasks")
+                            .log("polled ${header.CamelClaidTaskId}");
+                }
+            });
+            context.start();
+            try {
+                claid.server().webhook(java.net.URI.create("http://127.0.0.1:"
+                        + io.github.camelclaid.support.LoopbackPlatformHttp.port(http) + "/claid/webhook"), secret);
+                claid.server().faults().nextWebhooks(1).withForgedSignature();
+                for (int i = 0; i < 4; i++) {
+                    shown.add(String.valueOf(send(context, "direct:submit", "https://example.com/" + i + ".jpg")));
+                }
+                ClaidComponent component = context.getComponent("claid", ClaidComponent.class);
+                org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10))
+                        .until(() -> component.taskLedger(new ClaidConfiguration()).openCount() == 0);
+                for (Endpoint endpoint : context.getEndpoints()) {
+                    shown.add(endpoint.toString());
+                }
+                org.apache.camel.console.DevConsole console = org.apache.camel.support.PluginHelper
+                        .getDevConsoleResolver(context).resolveDevConsole("claid");
+                String text = String.valueOf(console.call(org.apache.camel.console.DevConsole.MediaType.TEXT, Map.of()));
+                assertTrue(text.contains("tasks reported:"), text);
+                shown.add(text);
+                shown.add(context.getRoutes().toString());
+            } finally {
+                claid.server().disableWebhook();
+                context.stop();
+            }
+            assertTrue(logs.lines().size() > 20, "DEBUG logging was captured: " + logs.lines().size() + " lines");
+            shown.addAll(logs.lines());
+        }
+        assertTrue(claid.server().webhookDeliveries().stream().anyMatch(d -> d.statusCode() == 401),
+                "a forged delivery was refused");
+        for (String text : shown) {
+            for (String hidden : List.of(KEY, secret, oldSecret)) {
+                assertEquals(-1, text.indexOf(hidden), () -> "secret shown: " + text.replace(hidden, "<SECRET>"));
+            }
+        }
+    }
+
     /** Sends a message and returns what a person would see of the outcome: the exception with its stack, or body. */
     private static Object send(CamelContext context, String uri, String body) {
         Exchange exchange = context.createProducerTemplate().request(uri, e -> e.getMessage().setBody(body));
