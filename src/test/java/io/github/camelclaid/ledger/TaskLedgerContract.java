@@ -38,6 +38,15 @@ public abstract class TaskLedgerContract {
      */
     protected abstract TaskLedger reopen() throws Exception;
 
+    /**
+     * Whether a reopened store still has the holds taken before: true for a store shared by several instances, whose
+     * leases the others must see, so a restarted process waits for a dead holder's lease to lapse. A store of one
+     * process forgets them, as the restarted process holds nothing.
+     */
+    protected boolean leasesSurviveReopen() {
+        return false;
+    }
+
     @BeforeEach
     void openLedger() throws Exception {
         ledger = newLedger();
@@ -224,6 +233,13 @@ public abstract class TaskLedgerContract {
         assertThat(one.deliveredOutputs()).containsExactly(0);
         assertThat(one.correlation()).containsEntry("orderId", "order-1");
         assertThat(ledger.find(task(2).key()).orElseThrow().state()).isEqualTo(TaskState.FINISHED);
-        assertThat(ledger.claim(task(1).key(), "new-process", T0.plusSeconds(10), T0.plusSeconds(60))).isPresent();
+        if (leasesSurviveReopen()) {
+            assertThat(one.owner()).isEqualTo("dead-process");
+            assertThat(ledger.claim(task(1).key(), "new-process", T0.plusSeconds(10), T0.plusSeconds(60))).isEmpty();
+            assertThat(ledger.due(T0.plusSeconds(10), 10)).extracting(t -> t.key().id()).containsExactly(3L);
+        }
+        Instant afterLease = leasesSurviveReopen() ? T0.plusSeconds(3600) : T0.plusSeconds(10);
+        assertThat(ledger.claim(task(1).key(), "new-process", afterLease, afterLease.plusSeconds(60)))
+                .hasValueSatisfying(t -> assertThat(t.deliveredOutputs()).containsExactly(0));
     }
 }
