@@ -84,6 +84,15 @@ public final class ClaidConstants {
               description = "When Claid accepted the task, as recorded at submission (ISO-8601).", javaType = "String")
     public static final String TASK_SUBMITTED_AT = "CamelClaidTaskSubmittedAt";
 
+    @Metadata(label = "producer",
+              description = "For async operations: the caller's name for the work, e.g. bucket/key/ETag of an image. If the task ledger already holds a task submitted under it, that task is used instead of submitting (and paying) again.",
+              javaType = "String")
+    public static final String REQUEST_KEY = "CamelClaidRequestKey";
+    @Metadata(label = "producer",
+              description = "Set to true when the request key named a task submitted before, which the exchange now carries instead of a new one.",
+              javaType = "Boolean")
+    public static final String TASK_REUSED = "CamelClaidTaskReused";
+
     private ClaidConstants() {
     }
 }

@@ -2,6 +2,7 @@ package io.github.camelclaid.component;
 
 import java.time.Instant;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.RejectedExecutionException;
@@ -23,6 +24,8 @@ import org.apache.camel.AsyncCallback;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.support.DefaultAsyncProducer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Sends each exchange to the Claid operation named in the URI (or in the {@code CamelClaidOperation} header). It is
@@ -33,6 +36,8 @@ public class ClaidProducer extends DefaultAsyncProducer {
 
     /** Starts the ledger owner name of every producer, so consumers can tell a waiting exchange holds a task. */
     static final String PRODUCER_OWNER_PREFIX = "producer-";
+
+    private static final Logger LOG = LoggerFactory.getLogger(ClaidProducer.class);
 
     private final ClaidEndpoint endpoint;
     /** This producer's name when it holds a task in the ledger, while an exchange waits for it. */
@@ -166,6 +171,13 @@ public class ClaidProducer extends DefaultAsyncProducer {
      * task is recorded in the ledger: from then on a crash cannot lose it.
      */
     private CompletableFuture<?> submit(Exchange exchange, ClaidOperations op, Object request) {
+        String requestKey = exchange.getMessage().getHeader(ClaidConstants.REQUEST_KEY, String.class);
+        if (requestKey != null) {
+            Optional<TrackedTask> known = endpoint.ledger().findByRequestKey(requestKey);
+            if (known.isPresent()) {
+                return reuse(exchange, op, known.get());
+            }
+        }
         ApiOperation api = op.submits().submitOperation();
         Map<String, String> correlation = endpoint.correlationHeaders().capture(exchange.getMessage());
         return client().call(api, null, request, TaskAccepted.class).thenCompose(response -> {
@@ -176,7 +188,7 @@ public class ClaidProducer extends DefaultAsyncProducer {
             out.setHeader(ClaidConstants.TASK_STATUS, String.valueOf(accepted.status()));
             out.setHeader(ClaidConstants.RESULT_URL, accepted.resultUrl());
             TaskKey key = new TaskKey(op.submits(), accepted.id());
-            record(key, accepted, correlation);
+            record(key, accepted, correlation, requestKey);
             if (!endpoint.getConfiguration().isWaitForCompletion()) {
                 out.setBody(accepted);
                 return CompletableFuture.completedFuture(null);
@@ -187,11 +199,33 @@ public class ClaidProducer extends DefaultAsyncProducer {
     }
 
     /**
+     * The work named by the request key was submitted before (by this exchange's earlier attempt, or before a
+     * restart): the exchange goes on with that task instead of paying for a new one. The task is reported as usual,
+     * once, by whoever reports the ledger's tasks; with waitForCompletion this exchange waits for it.
+     */
+    private CompletableFuture<?> reuse(Exchange exchange, ClaidOperations op, TrackedTask known) {
+        LOG.debug("Request {} was submitted before as Claid task {}; not submitting it again", known.requestKey(),
+                known.key());
+        Message out = exchange.getMessage();
+        out.setHeader(ClaidConstants.TASK_ID, known.key().id());
+        out.setHeader(ClaidConstants.TASK_STATUS, String.valueOf(known.lastStatus()));
+        out.setHeader(ClaidConstants.RESULT_URL, known.resultUrl());
+        out.setHeader(ClaidConstants.TASK_REUSED, true);
+        if (!endpoint.getConfiguration().isWaitForCompletion()) {
+            out.setBody(new TaskAccepted(known.key().id(), known.lastStatus(), known.submittedAt().toString(), null,
+                    known.resultUrl()));
+            return CompletableFuture.completedFuture(null);
+        }
+        return awaitAndDeliver(exchange, op, known.key().id(), known.resultUrl(), known.lastStatus())
+                .whenComplete((done, failure) -> settle(known.key(), failure));
+    }
+
+    /**
      * Records an accepted task. A task this exchange waits for is recorded as held by this producer until the wait's
      * deadline, so neither the tasks nor the webhook consumer reports it too; if this JVM dies meanwhile, the hold
      * lapses and a consumer reports it then.
      */
-    private void record(TaskKey key, TaskAccepted accepted, Map<String, String> correlation) {
+    private void record(TaskKey key, TaskAccepted accepted, Map<String, String> correlation, String requestKey) {
         Instant now = Instant.now();
         ClaidConfiguration config = endpoint.getConfiguration();
         TrackedTask task;
@@ -204,7 +238,7 @@ public class ClaidProducer extends DefaultAsyncProducer {
                     now.plusMillis(config.getTaskPollInterval()));
         }
         try {
-            endpoint.ledger().record(task);
+            endpoint.ledger().record(task.withRequestKey(requestKey));
         } catch (RuntimeException e) {
             throw new IllegalStateException("Claid accepted task " + key + " (" + accepted.resultUrl()
                     + ") but the task ledger could not record it: " + e.getMessage()

@@ -143,6 +143,12 @@ public class FileTaskLedger extends InMemoryTaskLedger {
     }
 
     @Override
+    public synchronized Optional<TrackedTask> findByRequestKey(String requestKey) {
+        checkUsable();
+        return super.findByRequestKey(requestKey);
+    }
+
+    @Override
     public synchronized List<TrackedTask> due(Instant now, int limit) {
         checkUsable();
         return super.due(now, limit);

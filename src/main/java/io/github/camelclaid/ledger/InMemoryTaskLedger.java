@@ -21,6 +21,8 @@ import io.github.camelclaid.client.model.TaskStatus;
 public class InMemoryTaskLedger implements TaskLedger {
 
     private final Map<TaskKey, TrackedTask> tasks = new HashMap<>();
+    /** The latest task recorded under each request key. */
+    private final Map<String, TaskKey> byRequestKey = new HashMap<>();
 
     @Override
     public synchronized boolean record(TrackedTask task) {
@@ -45,6 +47,12 @@ public class InMemoryTaskLedger implements TaskLedger {
             }
         }
         return found;
+    }
+
+    @Override
+    public synchronized Optional<TrackedTask> findByRequestKey(String requestKey) {
+        TaskKey key = byRequestKey.get(requestKey);
+        return key == null ? Optional.empty() : Optional.ofNullable(tasks.get(key));
     }
 
     @Override
@@ -103,7 +111,12 @@ public class InMemoryTaskLedger implements TaskLedger {
                 .filter(t -> !t.isOpen() && t.finishedAt() != null && t.finishedAt().isBefore(before))
                 .map(TrackedTask::key)
                 .toList();
-        old.forEach(tasks::remove);
+        for (TaskKey key : old) {
+            TrackedTask gone = tasks.remove(key);
+            if (gone.requestKey() != null) {
+                byRequestKey.remove(gone.requestKey(), key);
+            }
+        }
         if (!old.isEmpty()) {
             purged(old);
         }
@@ -123,6 +136,7 @@ public class InMemoryTaskLedger implements TaskLedger {
     /** Loads a task read back from a store, replacing what was known under its key; not persisted again. */
     protected synchronized void load(TrackedTask task) {
         tasks.put(task.key(), task);
+        index(task);
     }
 
     /**
@@ -136,6 +150,15 @@ public class InMemoryTaskLedger implements TaskLedger {
     protected void purged(List<TaskKey> keys) {
     }
 
+    private void index(TrackedTask task) {
+        if (task.requestKey() != null) {
+            TaskKey known = byRequestKey.get(task.requestKey());
+            if (known == null || !tasks.get(known).submittedAt().isAfter(task.submittedAt())) {
+                byRequestKey.put(task.requestKey(), task.key());
+            }
+        }
+    }
+
     private TrackedTask heldBy(TaskKey key, String owner) {
         TrackedTask task = tasks.get(key);
         return task != null && task.isOpen() && owner != null && owner.equals(task.owner()) ? task : null;
@@ -143,6 +166,7 @@ public class InMemoryTaskLedger implements TaskLedger {
 
     private void put(TrackedTask task, boolean durable) {
         tasks.put(task.key(), task);
+        index(task);
         stored(task, durable);
     }
 }

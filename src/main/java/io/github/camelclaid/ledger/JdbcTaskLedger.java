@@ -58,9 +58,11 @@ import io.github.camelclaid.client.model.TaskStatus;
  *     owner        VARCHAR(200),                        -- who holds the task now, or NULL
  *     lease_until  BIGINT,                              -- when that hold lapses
  *     finished_at  BIGINT,
- *     data         VARCHAR(4000) NOT NULL               -- JSON: correlation headers and delivered outputs
+ *     data         VARCHAR(4000) NOT NULL,              -- JSON: correlation headers and delivered outputs
+ *     request_key  VARCHAR(512)                         -- the caller's name for the work, to find it again
  * );
  * CREATE INDEX CLAID_TASK_ID_IDX ON CLAID_TASK (task_id);
+ * CREATE INDEX CLAID_TASK_REQ_IDX ON CLAID_TASK (request_key);
  * CREATE INDEX CLAID_TASK_DUE_IDX ON CLAID_TASK (state, next_poll_at);
  * </pre>
  *
@@ -97,6 +99,7 @@ public class JdbcTaskLedger implements TaskLedger {
 
     static final int RESULT_URL_LIMIT = 2048;
     static final int OWNER_LIMIT = 200;
+    static final int REQUEST_KEY_LIMIT = 512;
 
     /** Plain, unquoted identifiers only, optionally with a schema: the name is written into the SQL as it is. */
     private static final Pattern TABLE_NAME = Pattern.compile("[A-Za-z][A-Za-z0-9_$]*(\\.[A-Za-z][A-Za-z0-9_$]*)?");
@@ -107,7 +110,7 @@ public class JdbcTaskLedger implements TaskLedger {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private static final String COLUMNS = "task_key, task_id, kind, result_url, submitted_at, state, last_status, polls,"
-            + " next_poll_at, owner, lease_until, finished_at, data";
+            + " next_poll_at, owner, lease_until, finished_at, data, request_key";
 
     private final DataSource dataSource;
     private final String table;
@@ -117,6 +120,7 @@ public class JdbcTaskLedger implements TaskLedger {
     private final String insertSql;
     private final String findSql;
     private final String findByIdSql;
+    private final String findByRequestKeySql;
     private final String dueSql;
     private final String openCountSql;
     private final String claimSql;
@@ -147,9 +151,10 @@ public class JdbcTaskLedger implements TaskLedger {
         }
         this.table = tableName;
         String t = tableName;
-        insertSql = "INSERT INTO " + t + " (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+        insertSql = "INSERT INTO " + t + " (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
         findSql = "SELECT " + COLUMNS + " FROM " + t + " WHERE task_key = ?";
         findByIdSql = "SELECT " + COLUMNS + " FROM " + t + " WHERE task_id = ? ORDER BY task_key";
+        findByRequestKeySql = "SELECT " + COLUMNS + " FROM " + t + " WHERE request_key = ? ORDER BY submitted_at DESC";
         dueSql = "SELECT " + COLUMNS + " FROM " + t + " WHERE state = 'OPEN' AND next_poll_at <= ?"
                 + " AND (owner IS NULL OR lease_until IS NULL OR lease_until <= ?) ORDER BY next_poll_at, task_key";
         openCountSql = "SELECT COUNT(*) FROM " + t + " WHERE state = 'OPEN'";
@@ -198,6 +203,10 @@ public class JdbcTaskLedger implements TaskLedger {
             throw refused("record", key, "resultUrl", task.resultUrl().length() + " characters", RESULT_URL_LIMIT,
                     "result_url");
         }
+        if (task.requestKey() != null && task.requestKey().length() > REQUEST_KEY_LIMIT) {
+            throw refused("record", key, "requestKey", task.requestKey().length() + " characters", REQUEST_KEY_LIMIT,
+                    "request_key");
+        }
         String data = encode("record", key, "correlation", task.correlation(), task.deliveredOutputs());
         return inTransaction("record", key, c -> {
             try (PreparedStatement ps = c.prepareStatement(insertSql)) {
@@ -214,6 +223,7 @@ public class JdbcTaskLedger implements TaskLedger {
                 setTime(ps, 11, task.leaseUntil());
                 setTime(ps, 12, task.finishedAt());
                 ps.setString(13, data);
+                setString(ps, 14, task.requestKey());
                 ps.executeUpdate();
                 return true;
             } catch (SQLException e) {
@@ -245,6 +255,17 @@ public class JdbcTaskLedger implements TaskLedger {
             try (PreparedStatement ps = c.prepareStatement(findByIdSql)) {
                 ps.setLong(1, id);
                 return readAll(ps);
+            }
+        });
+    }
+
+    @Override
+    public Optional<TrackedTask> findByRequestKey(String requestKey) {
+        return inTransaction("findByRequestKey", "request " + requestKey, c -> {
+            try (PreparedStatement ps = c.prepareStatement(findByRequestKeySql)) {
+                ps.setString(1, requestKey);
+                ps.setMaxRows(1);
+                return readAll(ps).stream().findFirst();
             }
         });
     }
@@ -565,8 +586,10 @@ public class JdbcTaskLedger implements TaskLedger {
                 + "owner VARCHAR(" + OWNER_LIMIT + "), "
                 + "lease_until " + bigint + ", "
                 + "finished_at " + bigint + ", "
-                + "data VARCHAR(" + DATA_LIMIT + ") NOT NULL)",
+                + "data VARCHAR(" + DATA_LIMIT + ") NOT NULL, "
+                + "request_key VARCHAR(" + REQUEST_KEY_LIMIT + "))",
                 "CREATE INDEX " + bare + "_ID_IDX ON " + table + " (task_id)",
+                "CREATE INDEX " + bare + "_REQ_IDX ON " + table + " (request_key)",
                 "CREATE INDEX " + bare + "_DUE_IDX ON " + table + " (state, next_poll_at)");
     }
 
@@ -657,7 +680,7 @@ public class JdbcTaskLedger implements TaskLedger {
         Instant leaseUntil = time(rs, 11);
         Instant finishedAt = time(rs, 12);
         Data data = decode(key, rs.getString(13));
-        return new TrackedTask(taskKey, resultUrl, submittedAt, data.correlation, state,
+        return new TrackedTask(taskKey, resultUrl, submittedAt, data.correlation, rs.getString(14), state,
                 lastStatus == null ? null : TaskStatus.valueOf(lastStatus), polls, nextPollAt, owner, leaseUntil,
                 data.delivered, finishedAt);
     }

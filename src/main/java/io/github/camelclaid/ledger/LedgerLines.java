@@ -58,6 +58,7 @@ final class LedgerLines {
             ObjectNode correlation = line.putObject("correlation");
             task.correlation().forEach(correlation::put);
         }
+        putIfPresent(line, "requestKey", task.requestKey());
         line.put("state", task.state().name());
         putIfPresent(line, "lastStatus", task.lastStatus() == null ? null : task.lastStatus().name());
         line.put("polls", task.polls());
@@ -115,7 +116,7 @@ final class LedgerLines {
         String lastStatus = optional(line, "lastStatus");
         String finishedAt = optional(line, "finishedAt");
         return new TrackedTask(TaskKey.parse(required(line, "key")), optional(line, "resultUrl"),
-                Instant.parse(required(line, "submittedAt")), correlation,
+                Instant.parse(required(line, "submittedAt")), correlation, optional(line, "requestKey"),
                 TaskState.valueOf(required(line, "state")), lastStatus == null ? null : TaskStatus.valueOf(lastStatus),
                 line.path("polls").asInt(0), Instant.parse(required(line, "nextPollAt")), null, null, delivered,
                 finishedAt == null ? null : Instant.parse(finishedAt));

@@ -37,6 +37,13 @@ public interface TaskLedger extends AutoCloseable {
     /** The tasks with this id, of any kind (a webhook body names the id, not the kind). */
     List<TrackedTask> findById(long id);
 
+    /**
+     * The task recorded under this request key ({@link TrackedTask#requestKey()}), open or finished; the latest if
+     * several were. A producer asks before submitting, so that work submitted before a crash or retry is not paid for
+     * again.
+     */
+    Optional<TrackedTask> findByRequestKey(String requestKey);
+
     /** Open tasks whose next poll is due at {@code now} and which nobody holds, earliest due first, at most {@code limit}. */
     List<TrackedTask> due(Instant now, int limit);
 

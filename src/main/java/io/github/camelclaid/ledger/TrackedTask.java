@@ -16,6 +16,8 @@ import io.github.camelclaid.client.model.TaskStatus;
  * @param resultUrl         Claid's result_url, polled for the status
  * @param submittedAt       when Claid accepted the task
  * @param correlation       the message headers the submitting route chose to keep, restored on the result
+ * @param requestKey        the caller's name for the work (e.g. bucket/key/ETag of an image), so that submitting the
+ *                          same work again finds this task instead of paying for a new one; null when none was given
  * @param state             open until a route has processed the task's result
  * @param lastStatus        the last status Claid reported
  * @param polls             status requests made so far
@@ -26,8 +28,8 @@ import io.github.camelclaid.client.model.TaskStatus;
  * @param finishedAt        when the task was reported, for finished tasks
  */
 public record TrackedTask(TaskKey key, String resultUrl, Instant submittedAt, Map<String, String> correlation,
-        TaskState state, TaskStatus lastStatus, int polls, Instant nextPollAt, String owner, Instant leaseUntil,
-        SortedSet<Integer> deliveredOutputs, Instant finishedAt) {
+        String requestKey, TaskState state, TaskStatus lastStatus, int polls, Instant nextPollAt, String owner,
+        Instant leaseUntil, SortedSet<Integer> deliveredOutputs, Instant finishedAt) {
 
     public TrackedTask {
         Objects.requireNonNull(key, "key");
@@ -42,8 +44,14 @@ public record TrackedTask(TaskKey key, String resultUrl, Instant submittedAt, Ma
     /** A task just accepted by Claid, open and unheld, first due at {@code firstPollAt}. */
     public static TrackedTask submitted(TaskKey key, String resultUrl, Instant submittedAt, TaskStatus status,
             Map<String, String> correlation, Instant firstPollAt) {
-        return new TrackedTask(key, resultUrl, submittedAt, correlation, TaskState.OPEN, status, 0, firstPollAt, null,
-                null, null, null);
+        return new TrackedTask(key, resultUrl, submittedAt, correlation, null, TaskState.OPEN, status, 0, firstPollAt,
+                null, null, null, null);
+    }
+
+    /** The same task, known to callers as {@code requestKey}. */
+    public TrackedTask withRequestKey(String requestKey) {
+        return new TrackedTask(key, resultUrl, submittedAt, correlation, requestKey, state, lastStatus, polls,
+                nextPollAt, owner, leaseUntil, deliveredOutputs, finishedAt);
     }
 
     public boolean isOpen() {
@@ -56,25 +64,26 @@ public record TrackedTask(TaskKey key, String resultUrl, Instant submittedAt, Ma
     }
 
     public TrackedTask claimed(String who, Instant until) {
-        return new TrackedTask(key, resultUrl, submittedAt, correlation, state, lastStatus, polls, nextPollAt, who,
-                until, deliveredOutputs, finishedAt);
+        return new TrackedTask(key, resultUrl, submittedAt, correlation, requestKey, state, lastStatus, polls,
+                nextPollAt, who, until, deliveredOutputs, finishedAt);
     }
 
     /** Still running (or to be retried): the status seen, one more poll counted, next due time, hold released. */
     public TrackedTask rescheduled(TaskStatus seen, boolean polled, Instant next) {
-        return new TrackedTask(key, resultUrl, submittedAt, correlation, state, seen == null ? lastStatus : seen,
-                polled ? polls + 1 : polls, next, null, null, deliveredOutputs, finishedAt);
+        return new TrackedTask(key, resultUrl, submittedAt, correlation, requestKey, state,
+                seen == null ? lastStatus : seen, polled ? polls + 1 : polls, next, null, null, deliveredOutputs,
+                finishedAt);
     }
 
     public TrackedTask withDelivered(int outputIndex) {
         SortedSet<Integer> delivered = new TreeSet<>(deliveredOutputs);
         delivered.add(outputIndex);
-        return new TrackedTask(key, resultUrl, submittedAt, correlation, state, lastStatus, polls, nextPollAt, owner,
-                leaseUntil, delivered, finishedAt);
+        return new TrackedTask(key, resultUrl, submittedAt, correlation, requestKey, state, lastStatus, polls,
+                nextPollAt, owner, leaseUntil, delivered, finishedAt);
     }
 
     public TrackedTask finished(TaskStatus status, Instant at) {
-        return new TrackedTask(key, resultUrl, submittedAt, correlation, TaskState.FINISHED, status, polls, nextPollAt,
-                null, null, deliveredOutputs, at);
+        return new TrackedTask(key, resultUrl, submittedAt, correlation, requestKey, TaskState.FINISHED, status, polls,
+                nextPollAt, null, null, deliveredOutputs, at);
     }
 }

@@ -184,6 +184,41 @@ class ClaidTasksConsumerTest extends CamelTestSupport {
     }
 
     @Test
+    void workSubmittedAgainUnderTheSameRequestKeyReusesTheTaskAndIsPaidAndReportedOnce() {
+        Exchange first = template.request("direct:submit", e -> {
+            e.getMessage().setBody("https://images.example/cat.jpg");
+            e.getMessage().setHeader(ClaidConstants.REQUEST_KEY, "photos/cat.jpg/etag-1");
+        });
+        Exchange again = template.request("direct:submit", e -> {
+            e.getMessage().setBody("https://images.example/cat.jpg");
+            e.getMessage().setHeader(ClaidConstants.REQUEST_KEY, "photos/cat.jpg/etag-1");
+        });
+        long id = first.getMessage().getHeader(ClaidConstants.TASK_ID, Long.class);
+        assertThat(first.getMessage().getHeader(ClaidConstants.TASK_REUSED)).isNull();
+        assertThat(again.getMessage().getHeader(ClaidConstants.TASK_REUSED)).isEqualTo(true);
+        assertThat(again.getMessage().getHeader(ClaidConstants.TASK_ID)).isEqualTo(id);
+        assertThat(again.getMessage().getBody(TaskAccepted.class).resultUrl())
+                .isEqualTo(first.getMessage().getHeader(ClaidConstants.RESULT_URL));
+        await().atMost(Duration.ofSeconds(20)).until(() -> !seen.isEmpty() && endpointLedgerOpenCount() == 0);
+
+        // after it was reported, too; a changed image (new ETag) is new work
+        Exchange afterwards = template.request("direct:submit", e -> {
+            e.getMessage().setBody("https://images.example/cat.jpg");
+            e.getMessage().setHeader(ClaidConstants.REQUEST_KEY, "photos/cat.jpg/etag-1");
+        });
+        assertThat(afterwards.getMessage().getHeader(ClaidConstants.TASK_STATUS)).isEqualTo("DONE");
+        Exchange changed = template.request("direct:submit", e -> {
+            e.getMessage().setBody("https://images.example/cat.jpg");
+            e.getMessage().setHeader(ClaidConstants.REQUEST_KEY, "photos/cat.jpg/etag-2");
+        });
+        assertThat(changed.getMessage().getHeader(ClaidConstants.TASK_ID)).isNotEqualTo(id);
+        await().atMost(Duration.ofSeconds(20)).until(() -> seen.size() >= 2 && endpointLedgerOpenCount() == 0);
+        assertThat(seen).extracting(ClaidTasksConsumerTest::taskId).containsExactly(id,
+                changed.getMessage().getHeader(ClaidConstants.TASK_ID, Long.class));
+        assertThat(claid.server().paidSubmissionCount(ApiOperation.EDIT_ASYNC)).isEqualTo(2);
+    }
+
+    @Test
     void pollingPausesWhenTheRateLimitWindowIsSpentAndResumesWhenItResets() throws Exception {
         // 40 requests per 2 s: 30 submissions leave 10, all of them the reserve left to submissions
         try (LocalClaidServer tight = LocalClaidServer.builder().apiKey(KEY).acceptedFor(Duration.ofMillis(10))

@@ -145,9 +145,11 @@ class JdbcTaskLedgerTest extends TaskLedgerContract {
                     owner        VARCHAR(200),
                     lease_until  BIGINT,
                     finished_at  BIGINT,
-                    data         VARCHAR(4000) NOT NULL
+                    data         VARCHAR(4000) NOT NULL,
+                    request_key  VARCHAR(512)
                 )""",
                 "CREATE INDEX MY_TASKS_ID_IDX ON MY_TASKS (task_id)",
+                "CREATE INDEX MY_TASKS_REQ_IDX ON MY_TASKS (request_key)",
                 "CREATE INDEX MY_TASKS_DUE_IDX ON MY_TASKS (state, next_poll_at)");
         // lower case here, upper case in the database: found all the same, and nothing is created
         JdbcTaskLedger mine = new JdbcTaskLedger(dataSource, "my_tasks").createTableIfMissing(false);

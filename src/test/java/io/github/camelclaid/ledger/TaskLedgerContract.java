@@ -80,6 +80,26 @@ public abstract class TaskLedgerContract {
     }
 
     @Test
+    void aTaskIsFoundByItsRequestKeyOpenOrFinishedAndAfterReopen() throws Exception {
+        assertThat(ledger.findByRequestKey("images/cat.jpg/etag-1")).isEmpty();
+        ledger.record(task(1).withRequestKey("images/cat.jpg/etag-1"));
+        ledger.record(task(2));
+        assertThat(ledger.findByRequestKey("images/cat.jpg/etag-1")).hasValueSatisfying(
+                t -> assertThat(t.key()).isEqualTo(task(1).key()));
+        ledger.finish(task(1).key(), TaskStatus.DONE, T0.plusSeconds(1));
+        assertThat(ledger.findByRequestKey("images/cat.jpg/etag-1")).hasValueSatisfying(
+                t -> assertThat(t.isOpen()).isFalse());
+        ledger.close();
+        ledger = reopen();
+        if (ledger == null) {
+            return;
+        }
+        assertThat(ledger.findByRequestKey("images/cat.jpg/etag-1")).hasValueSatisfying(
+                t -> assertThat(t.requestKey()).isEqualTo("images/cat.jpg/etag-1"));
+        assertThat(ledger.findByRequestKey("images/cat.jpg/etag-2")).isEmpty();
+    }
+
+    @Test
     void keysIncludeTheKindAsIdsRepeatAcrossKinds() {
         TrackedTask batch = TrackedTask.submitted(new TaskKey(TaskKind.EDIT_BATCH, 1), "http://x/v1/image/edit/batch/1",
                 T0, TaskStatus.ACCEPTED, Map.of(), T0);
