@@ -52,9 +52,9 @@ public class FailureReport implements Processor {
             describeTask(report, message);
         }
         message.setBody(JSON.writerWithDefaultPrettyPrinter().writeValueAsString(report));
+        message.removeHeaders(ResultObject.S3_HEADERS);
         message.setHeader(ResultObject.S3_KEY, prefix + (sourceKey == null ? "unknown" : sourceKey) + ".json");
         message.setHeader(ResultObject.S3_CONTENT_TYPE, "application/json");
-        message.removeHeader(ResultObject.S3_METADATA);
     }
 
     private static void describe(ObjectNode report, ClaidException e) {

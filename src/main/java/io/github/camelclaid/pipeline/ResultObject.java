@@ -13,14 +13,16 @@ import org.apache.camel.Processor;
  * Prepares a processed image for the output bucket: the key is the source image's key under {@link #setPrefix} with
  * the extension of the format Claid produced ({@code photos/chair.jpg} made into PNG becomes {@code photos/chair.png}),
  * and Claid's facts about it (task, request id, format, size) become the object's user metadata, next to where it came
- * from. Sets the {@code CamelAwsS3Key}, {@code CamelAwsS3ContentType} and {@code CamelAwsS3Metadata} headers an
- * {@code aws2-s3} producer reads; the body, the image's bytes, is left as it is.
+ * from. Replaces the {@code CamelAwsS3*} headers of the source object with the {@code CamelAwsS3Key},
+ * {@code CamelAwsS3ContentType} and {@code CamelAwsS3Metadata} an {@code aws2-s3} producer reads for the result; the
+ * body, the image's bytes, is left as it is.
  */
 public class ResultObject implements Processor {
 
     static final String S3_KEY = "CamelAwsS3Key";
     static final String S3_CONTENT_TYPE = "CamelAwsS3ContentType";
     static final String S3_METADATA = "CamelAwsS3Metadata";
+    static final String S3_HEADERS = "CamelAwsS3*";
 
     private String prefix = "";
 
@@ -33,6 +35,8 @@ public class ResultObject implements Processor {
                     + " before calling Claid, and keep it with correlationHeaders for async tasks");
         }
         String format = message.getHeader(ClaidConstants.OUTPUT_FORMAT, String.class);
+        // the source object's headers (its length, checksum, type) would describe the upload wrongly
+        message.removeHeaders(S3_HEADERS);
         message.setHeader(S3_KEY, prefix + withExtension(source, format));
         String contentType = message.getHeader(Exchange.CONTENT_TYPE, String.class);
         if (contentType != null) {

@@ -38,6 +38,17 @@ public final class SampleImages {
         return written;
     }
 
+    /** One sample as JPEG bytes, its colour picked by {@code n}. */
+    public static byte[] jpeg(int width, int height, int n) {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        try {
+            ImageIO.write(render(width, height, PALETTE[Math.floorMod(n, PALETTE.length)]), "jpg", out);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
+
     /** A soft gradient background with a round "product" in the middle. */
     public static BufferedImage render(int width, int height, Color accent) {
         BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);

@@ -1,0 +1,47 @@
+package io.github.camelclaid.demo;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import io.github.camelclaid.s3.LocalS3Server;
+import io.github.camelclaid.testserver.LocalClaidServer;
+import org.apache.camel.main.Main;
+
+/**
+ * Runs {@code routes/bucket-pipeline.yaml} on Camel Main with {@code routes/application.properties}, as a user would,
+ * with some settings overridden: the demo, the tests and the restart test's child process all start it here.
+ */
+public final class BucketPipeline {
+
+    public static final String INPUT_BUCKET = "claid-incoming";
+    public static final String OUTPUT_BUCKET = "claid-processed";
+
+    private BucketPipeline() {
+    }
+
+    /** A Camel Main for the pipeline with these settings over the ones in {@code routes/application.properties}. */
+    public static Main main(Map<String, String> overrides) {
+        Main main = new Main();
+        main.setPropertyPlaceholderLocations("file:routes/application.properties");
+        overrides.forEach(main::addOverrideProperty);
+        return main;
+    }
+
+    /** The settings pointing the pipeline at a local Claid server and a local S3 server, keeping its state in a dir. */
+    public static Map<String, String> local(LocalClaidServer claid, LocalS3Server s3, Path stateDir) {
+        return local(claid.apiKey(), claid.baseUrl(), s3, stateDir);
+    }
+
+    public static Map<String, String> local(String apiKey, String baseUrl, LocalS3Server s3, Path stateDir) {
+        Map<String, String> settings = new LinkedHashMap<>();
+        settings.put("camel.component.claid.api-key", apiKey);
+        settings.put("camel.component.claid.base-url", baseUrl);
+        settings.putAll(s3.camelProperties());
+        settings.put("camel.component.aws2-s3.use-default-credentials-provider", "false");
+        settings.put("pipeline.input-bucket", INPUT_BUCKET);
+        settings.put("pipeline.output-bucket", OUTPUT_BUCKET);
+        settings.put("pipeline.state-dir", stateDir.toString());
+        return settings;
+    }
+}

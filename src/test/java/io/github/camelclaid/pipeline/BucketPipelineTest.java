@@ -1,0 +1,131 @@
+package io.github.camelclaid.pipeline;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.camelclaid.client.ApiOperation;
+import io.github.camelclaid.demo.BucketPipeline;
+import io.github.camelclaid.demo.SampleImages;
+import io.github.camelclaid.s3.LocalS3Server;
+import io.github.camelclaid.s3.LocalS3ServerExtension;
+import io.github.camelclaid.testserver.LocalClaidServer;
+import org.apache.camel.main.Main;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The bucket pipeline of {@code routes/} end to end: images put into a real S3 server come out of Claid (the local
+ * server) into the output bucket, each once, and a failure lands under {@code failed/} with its report.
+ */
+class BucketPipelineTest {
+
+    @RegisterExtension
+    static LocalS3ServerExtension s3 = new LocalS3ServerExtension(LocalS3Server.builder());
+
+    @TempDir
+    Path state;
+
+    LocalClaidServer claid;
+    Main main;
+
+    @BeforeEach
+    void start() {
+        claid = LocalClaidServer.builder().apiKey("pipeline-key").acceptedFor(Duration.ofMillis(20))
+                .processingFor(Duration.ofMillis(100)).processingSpread(Duration.ofMillis(200)).build().start();
+        s3.server().clear();
+        s3.server().createBucket(BucketPipeline.INPUT_BUCKET);
+        s3.server().createBucket(BucketPipeline.OUTPUT_BUCKET);
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        if (main != null) {
+            main.stop();
+        }
+        claid.close();
+    }
+
+    private void run(String mode, String inputMode) throws Exception {
+        Map<String, String> settings = new LinkedHashMap<>(BucketPipeline.local(claid, s3.server(), state));
+        settings.put("pipeline.mode", mode);
+        settings.put("pipeline.input-mode", inputMode);
+        settings.put("pipeline.poll-delay", "100");
+        settings.put("camel.component.claid.task-poll-interval", "50");
+        main = BucketPipeline.main(settings);
+        main.start();
+    }
+
+    private List<String> outputs(String prefix) {
+        return s3.server().keys(BucketPipeline.OUTPUT_BUCKET, prefix);
+    }
+
+    private void putImages(int count) throws Exception {
+        for (int i = 0; i < count; i++) {
+            s3.server().put(BucketPipeline.INPUT_BUCKET, "photos/image-" + i + ".jpg", SampleImages.jpeg(400, 300, i));
+        }
+    }
+
+    @Test
+    void asyncWithPresignedUrlsProcessesEveryImageOnceAndReportsAFailure() throws Exception {
+        putImages(6);
+        s3.server().put(BucketPipeline.INPUT_BUCKET, "photos/fail-this.jpg", SampleImages.jpeg(400, 300, 9));
+        run("async", "presigned");
+        await().atMost(Duration.ofSeconds(30)).until(() -> outputs("photos/").size() == 6
+                && outputs("failed/").size() == 1);
+        assertThat(outputs("photos/")).containsExactlyInAnyOrder("photos/image-0.png", "photos/image-1.png",
+                "photos/image-2.png", "photos/image-3.png", "photos/image-4.png", "photos/image-5.png");
+        HeadObjectResponse head = s3.server().client().headObject(b -> b.bucket(BucketPipeline.OUTPUT_BUCKET)
+                .key("photos/image-0.png"));
+        assertThat(head.contentType()).isEqualTo("image/png");
+        assertThat(head.metadata()).containsKeys("claid-task-id", "claid-format", "claid-width", "source-etag")
+                .containsEntry("source-key", "photos/image-0.jpg").containsEntry("claid-width", "800");
+        JsonNode report = new ObjectMapper().readTree(s3.server().get(BucketPipeline.OUTPUT_BUCKET,
+                "failed/photos/fail-this.jpg.json"));
+        assertThat(report.path("source").path("key").asText()).isEqualTo("photos/fail-this.jpg");
+        assertThat(report.path("taskStatus").asText()).isEqualTo("ERROR");
+        assertThat(report.path("taskId").asLong()).isPositive();
+        assertThat(report.path("taskErrors")).isNotEmpty();
+        // more polls of the bucket change nothing: each image was submitted once
+        long polls = s3Polls();
+        await().atMost(Duration.ofSeconds(10)).until(() -> s3Polls() > polls + 3);
+        assertThat(claid.paidSubmissionCount(ApiOperation.EDIT_ASYNC)).isEqualTo(7);
+        assertThat(outputs("")).hasSize(7);
+    }
+
+    @Test
+    void syncWithUploadsProcessesEveryImageOnceAndReportsAFailedCall() throws Exception {
+        putImages(4);
+        claid.faults().next(1).status(422).on("POST", "/v1/image/edit/upload");
+        run("sync", "upload");
+        await().atMost(Duration.ofSeconds(30)).until(() -> outputs("photos/").size() + outputs("failed/").size() == 4);
+        assertThat(outputs("failed/")).hasSize(1);
+        JsonNode report = new ObjectMapper().readTree(s3.server().get(BucketPipeline.OUTPUT_BUCKET,
+                outputs("failed/").get(0)));
+        assertThat(report.path("httpStatus").asInt()).isEqualTo(422);
+        assertThat(report.path("requestId").asText()).isNotBlank();
+        long polls = s3Polls();
+        await().atMost(Duration.ofSeconds(10)).until(() -> s3Polls() > polls + 3);
+        assertThat(claid.requests().stream().filter(r -> r.path().equals("/v1/image/edit/upload"))
+                .map(r -> r.receivedAt() + " " + r.bodyAsString().replaceAll("(?s).*filename=\"([^\"]*)\".*", "$1"))
+                .toList()).as("uploads").hasSize(4);
+        assertThat(claid.paidSubmissionCount(ApiOperation.EDIT_UPLOAD)).isEqualTo(3);
+    }
+
+    /** How often the pipeline has listed the input bucket, to wait for a few more polls without a fixed sleep. */
+    private long s3Polls() {
+        return main.getCamelContext().getRoute("claid-pipeline-in").getConsumer() instanceof
+                org.apache.camel.support.ScheduledPollConsumer consumer ? consumer.getCounter() : 0;
+    }
+}
