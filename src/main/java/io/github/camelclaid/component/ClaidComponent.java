@@ -83,6 +83,21 @@ public class ClaidComponent extends HealthCheckComponent {
         return completionExecutor;
     }
 
+    /**
+     * Runs work on the {@link #completionExecutor()}, or right here when the pool refuses it (shutting down, full):
+     * what is handed over, such as recording a task Claid accepted, must happen either way.
+     */
+    java.util.concurrent.Executor continuation() {
+        ExecutorService pool = completionExecutor();
+        return work -> {
+            try {
+                pool.execute(work);
+            } catch (java.util.concurrent.RejectedExecutionException e) {
+                work.run();
+            }
+        };
+    }
+
     /** The scheduler for retry waits and task polls, from Camel's thread pool manager so it is named and managed. */
     synchronized ScheduledExecutorService scheduler() {
         if (scheduler == null) {

@@ -5,7 +5,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.RejectedExecutionException;
 
 import io.github.camelclaid.client.ApiOperation;
 import io.github.camelclaid.client.ClaidClient;
@@ -79,11 +78,7 @@ public class ClaidProducer extends DefaultAsyncProducer {
 
     /** Continues the exchange off the HTTP I/O thread; if the pool refuses (shutting down, full), right here. */
     private void continueExchange(Runnable continuation) {
-        try {
-            endpoint.getComponent().completionExecutor().execute(continuation);
-        } catch (RejectedExecutionException e) {
-            continuation.run();
-        }
+        completion().execute(continuation);
     }
 
     private ClaidOperations operation(Exchange exchange) {
@@ -180,7 +175,9 @@ public class ClaidProducer extends DefaultAsyncProducer {
         }
         ApiOperation api = op.submits().submitOperation();
         Map<String, String> correlation = endpoint.correlationHeaders().capture(exchange.getMessage());
-        return client().call(api, null, request, TaskAccepted.class).thenCompose(response -> {
+        // continued on the completion pool: recording the task is a ledger write (an fsync, a database insert),
+        // which must not hold one of the HTTP client's few I/O threads
+        return client().call(api, null, request, TaskAccepted.class).thenComposeAsync(response -> {
             TaskAccepted accepted = response.data();
             Message out = exchange.getMessage();
             ResultWriter.setResponseHeaders(out, response);
@@ -194,8 +191,12 @@ public class ClaidProducer extends DefaultAsyncProducer {
                 return CompletableFuture.completedFuture(null);
             }
             return awaitAndDeliver(exchange, op, accepted.id(), accepted.resultUrl(), accepted.status())
-                    .whenComplete((done, failure) -> settle(key, failure));
-        });
+                    .whenCompleteAsync((done, failure) -> settle(key, failure), completion());
+        }, completion());
+    }
+
+    private java.util.concurrent.Executor completion() {
+        return endpoint.getComponent().continuation();
     }
 
     /**
@@ -217,7 +218,7 @@ public class ClaidProducer extends DefaultAsyncProducer {
             return CompletableFuture.completedFuture(null);
         }
         return awaitAndDeliver(exchange, op, known.key().id(), known.resultUrl(), known.lastStatus())
-                .whenComplete((done, failure) -> settle(known.key(), failure));
+                .whenCompleteAsync((done, failure) -> settle(known.key(), failure), completion());
     }
 
     /**

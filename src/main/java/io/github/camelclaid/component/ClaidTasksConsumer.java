@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Queue;
@@ -88,7 +89,9 @@ public class ClaidTasksConsumer extends ScheduledBatchPollingConsumer {
         if (budget <= 0) {
             return 0;
         }
-        List<CompletableFuture<TaskReporter.Report>> reports = new ArrayList<>();
+        // all status requests go out at once; the answers are then handled here, on the poll thread, so that ledger
+        // writes (a database round trip, an fsync) never run on the HTTP client's few I/O threads
+        Map<TrackedTask, CompletableFuture<ClaidResponse<TaskResult>>> checks = new LinkedHashMap<>();
         for (TrackedTask due : ledger.due(now, budget)) {
             TrackedTask task = ledger.claim(due.key(), owner, now, now.plusMillis(endpoint.getConfiguration()
                     .getTaskLease())).orElse(null);
@@ -100,11 +103,26 @@ public class ClaidTasksConsumer extends ScheduledBatchPollingConsumer {
                 ledger.reschedule(task.key(), owner, null, false, earliest);
                 continue;
             }
-            reports.add(check(task, now));
+            statusRequests.incrementAndGet();
+            checks.put(task, endpoint.client().getTask(task.resultUrl()));
         }
+        List<CompletableFuture<TaskReporter.Report>> reports = new ArrayList<>();
+        checks.forEach((task, answer) -> {
+            CompletableFuture<TaskReporter.Report> report = handle(task, answer);
+            if (report != null) {
+                reports.add(report);
+            }
+        });
         Queue<Object> exchanges = new ArrayDeque<>();
         for (CompletableFuture<TaskReporter.Report> report : reports) {
-            TaskReporter.Report done = awaitReport(report);
+            TaskReporter.Report done;
+            try {
+                done = await(report);
+            } catch (RuntimeException e) {
+                // the task was given back to the ledger when its report failed: it is tried again later
+                LOG.warn("A finished Claid task could not be reported this time: {}", unwrap(e).getMessage());
+                continue;
+            }
             if (done != null) {
                 exchanges.addAll(done.exchanges());
                 reported.incrementAndGet();
@@ -113,26 +131,30 @@ public class ClaidTasksConsumer extends ScheduledBatchPollingConsumer {
         return exchanges.isEmpty() ? 0 : processBatch(exchanges);
     }
 
-    /** Asks for one task's status; completes with its report when terminal, with null when it runs on. */
-    private CompletableFuture<TaskReporter.Report> check(TrackedTask task, Instant now) {
-        statusRequests.incrementAndGet();
-        ClaidClient client = endpoint.client();
-        return client.getTask(task.resultUrl()).handle((response, failure) -> {
-            Instant seenAt = Instant.now();
-            if (failure != null) {
-                unreadable(task, unwrap(failure), seenAt);
-                return CompletableFuture.<TaskReporter.Report>completedFuture(null);
-            }
-            TaskResult result = response.data();
-            if (!result.status().isTerminal()) {
-                lastPolled.put(task.key(), seenAt);
-                ledger.reschedule(task.key(), owner, result.status(), true,
-                        planner.nextPoll(task, task.polls() + 1, seenAt));
-                return CompletableFuture.<TaskReporter.Report>completedFuture(null);
-            }
-            learnDuration(task, seenAt);
-            return reporter.report(task, result, response);
-        }).thenCompose(f -> f);
+    /** What one status answer means: the task is put back to be polled later, or its report is under way. */
+    private CompletableFuture<TaskReporter.Report> handle(TrackedTask task,
+            CompletableFuture<ClaidResponse<TaskResult>> answer) {
+        ClaidResponse<TaskResult> response;
+        try {
+            response = await(answer);
+        } catch (RuntimeException e) {
+            unreadable(task, unwrap(e), Instant.now());
+            return null;
+        }
+        Instant seenAt = Instant.now();
+        if (response == null) {
+            unreadable(task, new IllegalStateException("no answer in time"), seenAt);
+            return null;
+        }
+        TaskResult result = response.data();
+        if (!result.status().isTerminal()) {
+            lastPolled.put(task.key(), seenAt);
+            ledger.reschedule(task.key(), owner, result.status(), true,
+                    planner.nextPoll(task, task.polls() + 1, seenAt));
+            return null;
+        }
+        learnDuration(task, seenAt);
+        return reporter.report(task, result, response);
     }
 
     private void learnDuration(TrackedTask task, Instant seenAt) {
@@ -156,13 +178,20 @@ public class ClaidTasksConsumer extends ScheduledBatchPollingConsumer {
         }
     }
 
-    private TaskReporter.Report awaitReport(CompletableFuture<TaskReporter.Report> report) {
+    /**
+     * Waits for an answer on the poll thread, which belongs to this consumer and does nothing else; bounded by the
+     * client's own timeouts and retries. Null when it does not come in time; a failure is thrown.
+     */
+    private <T> T await(CompletableFuture<T> future) {
         try {
-            // bounded by the client's own timeouts and retries; the poll thread is this consumer's own
-            return report.get(endpoint.getConfiguration().getResponseTimeout() * 2, TimeUnit.MILLISECONDS);
-        } catch (Exception e) {
-            LOG.warn("A Claid task could not be reported this time and will be retried: {}", e.getMessage());
+            return future.get(endpoint.getConfiguration().getResponseTimeout() * 2, TimeUnit.MILLISECONDS);
+        } catch (java.util.concurrent.TimeoutException e) {
             return null;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new CompletionException(e.getCause());
         }
     }
 

@@ -37,6 +37,7 @@ final class TaskReporter {
     private final boolean splitOutputs;
     private final boolean download;
     private final TaskPollPlanner planner;
+    private final java.util.concurrent.Executor completion;
 
     TaskReporter(ClaidEndpoint endpoint, DefaultConsumer consumer, String owner, TaskPollPlanner planner) {
         this.consumer = consumer;
@@ -46,6 +47,7 @@ final class TaskReporter {
         this.splitOutputs = endpoint.getConfiguration().isSplitOutputs();
         this.download = results.downloadOutput(endpoint.getOperation());
         this.planner = planner;
+        this.completion = endpoint.getComponent().continuation();
     }
 
     /**
@@ -69,13 +71,14 @@ final class TaskReporter {
         for (Integer index : pending) {
             built.add(exchange(task, result, response, outputs, index, settlement));
         }
-        return CompletableFuture.allOf(built.toArray(CompletableFuture[]::new)).handle((ignored, failure) -> {
+        // settled off the HTTP client's I/O threads: giving the task back is a ledger write
+        return CompletableFuture.allOf(built.toArray(CompletableFuture[]::new)).handleAsync((ignored, failure) -> {
             if (failure != null) {
                 settlement.abandon();
                 throw new java.util.concurrent.CompletionException(failure);
             }
             return new Report(built.stream().map(CompletableFuture::join).toList(), settlement);
-        });
+        }, completion);
     }
 
     private CompletableFuture<Exchange> exchange(TrackedTask task, TaskResult result, ClaidResponse<?> response,
