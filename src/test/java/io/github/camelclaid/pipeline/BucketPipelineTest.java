@@ -123,6 +123,47 @@ class BucketPipelineTest {
         assertThat(claid.paidSubmissionCount(ApiOperation.EDIT_UPLOAD)).isEqualTo(3);
     }
 
+    @Test
+    void twoInstancesOnSharedDatabaseStoresSubmitEachImageOnce() throws Exception {
+        putImages(20);
+        String db = "jdbc:h2:mem:pipeline-" + System.nanoTime() + ";DB_CLOSE_DELAY=-1";
+        Main[] instances = new Main[2];
+        try {
+            for (int i = 0; i < instances.length; i++) {
+                Map<String, String> settings = new LinkedHashMap<>(BucketPipeline.local(claid, s3.server(),
+                        state.resolve("instance-" + i)));
+                settings.put("pipeline.poll-delay", "50");
+                settings.put("pipeline.images-per-poll", "5");
+                settings.put("camel.component.claid.task-poll-interval", "50");
+                // what docs/bucket-pipeline.md tells several instances to configure, around a DataSource bean
+                settings.put("camel.component.claid.task-ledger",
+                        "#class:io.github.camelclaid.ledger.JdbcTaskLedger(#bean:claidDb)");
+                settings.put("camel.beans.claidSeenImages", "#class:org.apache.camel.processor.idempotent.jdbc"
+                        + ".JdbcMessageIdRepository(#bean:claidDb, 'claid-pipeline')");
+                settings.put("pipeline.claim-on-read", "true");
+                instances[i] = BucketPipeline.main(settings);
+                org.h2.jdbcx.JdbcDataSource dataSource = new org.h2.jdbcx.JdbcDataSource();
+                dataSource.setURL(db);
+                instances[i].bind("claidDb", dataSource);
+                instances[i].start();
+            }
+            await().atMost(Duration.ofSeconds(40)).until(() -> outputs("photos/").size() == 20);
+            long listed = instances[1].getCamelContext().getRoute("claid-pipeline-in").getConsumer()
+                    instanceof org.apache.camel.support.ScheduledPollConsumer c ? c.getCounter() : 0;
+            await().atMost(Duration.ofSeconds(10)).until(() -> instances[1].getCamelContext()
+                    .getRoute("claid-pipeline-in").getConsumer() instanceof org.apache.camel.support.ScheduledPollConsumer c
+                    && c.getCounter() > listed + 3);
+        } finally {
+            for (Main instance : instances) {
+                if (instance != null) {
+                    instance.stop();
+                }
+            }
+        }
+        assertThat(claid.paidSubmissionCount(ApiOperation.EDIT_ASYNC)).isEqualTo(20);
+        assertThat(outputs("failed/")).isEmpty();
+    }
+
     /** How often the pipeline has listed the input bucket, to wait for a few more polls without a fixed sleep. */
     private long s3Polls() {
         return main.getCamelContext().getRoute("claid-pipeline-in").getConsumer() instanceof
