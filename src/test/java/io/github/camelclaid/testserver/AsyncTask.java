@@ -1,6 +1,7 @@
 package io.github.camelclaid.testserver;
 
 import java.time.Instant;
+import java.util.function.UnaryOperator;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -23,11 +24,13 @@ final class AsyncTask {
     /** Written before {@link #held} is cleared, so whoever sees a task released sees its end too. */
     private volatile long finishesAt;
     private volatile boolean held;
-    private final TaskPlan plan;
+    /** The plan made at submission, replaced by the settled one when the task finishes. */
+    private volatile TaskPlan plan;
+    private final UnaryOperator<TaskPlan> settlement;
     private boolean finished;
 
     AsyncTask(long id, TaskKind kind, JsonNode request, String resultUrl, long submittedAt, long acceptedUntil,
-              long finishesAt, TaskPlan plan, boolean held) {
+              long finishesAt, TaskPlan plan, boolean held, UnaryOperator<TaskPlan> settlement) {
         this.id = id;
         this.kind = kind;
         this.createdAt = Instant.now();
@@ -38,6 +41,7 @@ final class AsyncTask {
         this.finishesAt = finishesAt;
         this.held = held;
         this.plan = plan;
+        this.settlement = settlement;
     }
 
     long id() {
@@ -88,12 +92,16 @@ final class AsyncTask {
         return true;
     }
 
-    /** Marks the task finished; true only for the first caller, who must then publish its outputs. */
-    synchronized boolean markFinished() {
+    /**
+     * Marks the task finished and settles its plan (inputs read, outputs written: the outcome may change); true only
+     * for the first caller, who must then publish its outputs.
+     */
+    synchronized boolean finish() {
         if (finished) {
             return false;
         }
         finished = true;
+        plan = settlement.apply(plan);
         return true;
     }
 

@@ -30,6 +30,7 @@ final class ErrorBodies {
     static final String FORBIDDEN_CODE = "4003";
     static final String NOT_FOUND_CODE = "4004";
     static final String STORAGE_CODE = "4010";
+    static final String INPUT_CODE = "4011";
     static final String TOO_LARGE_CODE = "4013";
     static final String INTERNAL_CODE = "5000";
 
@@ -77,6 +78,16 @@ final class ErrorBodies {
 
     static ApiError storage(String message) {
         return new ApiError(flat(400, STORAGE_CODE, "storage", message), message);
+    }
+
+    /**
+     * 400 {@code error_type "input"}: an input that could not be read (a missing object in a storage, a URL answering
+     * 404 or not at all). Claid documents 400 "when we can't get the object from storage"; the code and type are this
+     * server's. Async tasks show the same message as their error instead.
+     */
+    static ApiError unreadableInput(String input, String reason) {
+        String message = "Could not read the input " + input + ": " + reason + ".";
+        return new ApiError(flat(400, INPUT_CODE, "input", message), message);
     }
 
     static ApiError notFound(String type, String message) {

@@ -7,6 +7,7 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -17,6 +18,8 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import com.sun.net.httpserver.HttpServer;
 
@@ -41,15 +44,25 @@ import io.github.camelclaid.client.ApiOperation;
  * <li>Outputs are real images (a gradient) of the size the request implies; WebP/AVIF outputs are reported as such
  * but their bytes are PNG (the JDK cannot write those formats). They are served without authentication at
  * {@code tmp_url} = {@code <baseUrl>/tmp/<uuid>.<ext>}. Videos are a placeholder MP4 header.</li>
- * <li>Input URLs are never fetched. An input is assumed to be a 640x480 image (see
- * {@link Builder#defaultInputSize}) unless it is an output of this server, whose real size is used.</li>
+ * <li>Input URLs on other hosts than loopback ones are never fetched: such an input is assumed to be a 640x480 image
+ * (see {@link Builder#defaultInputSize}) unless it is an output of this server, whose real size is used. An
+ * {@code http(s)} input on 127.0.0.1 or localhost (a presigned URL of a local S3 server, say) is fetched, as Claid
+ * fetches inputs: by sync operations before answering, by async tasks at the end of processing. An answer other than
+ * 2xx, or none, is Claid's input error: a 400 ({@code error_type "input"}, {@code error_code "4011"}) for sync
+ * operations, a task ending in ERROR with the reason as its error for async ones. Inputs fetched as decodable images
+ * have their real size.</li>
  * <li>Async tasks are ACCEPTED (videos: PROCESSING) for {@link Builder#acceptedFor}, PROCESSING for
  * {@link Builder#processingFor} (plus a random {@link Builder#processingSpread}), then DONE. An input URL containing
  * {@code fail} ends the task in ERROR (in a batch: that item), {@code cancel} in CANCELLED, {@code pause} in PAUSED;
  * {@code faults().next(n).taskEndsWith(status)} does the same for any request. An input URL containing {@code hold}
  * keeps the task PROCESSING until {@link #releaseHeldTasks()}, for tests that must know a task is still in flight.</li>
- * <li>{@code storage://name/...} must name a storage created through the storage API; outputs sent to one are kept
- * as {@link #writtenObjects()}.</li>
+ * <li>{@code storage://name/...} must name a connected storage (created through the storage API, or from the start
+ * with {@link Builder#s3Storage}); outputs sent to one are kept as {@link #writtenObjects()}. By default storages are
+ * names only: nothing is read from or written to any bucket, and an input in a storage is assumed as above. With
+ * {@link Builder#s3Endpoint} the {@code s3} storages are real buckets at that endpoint: inputs are read from them
+ * (GetObject; a missing object is the input error), a batch's folder input is listed, and outputs are PUT into them.
+ * The storages' own credentials are not used (any will do): the server signs with the endpoint's keys.
+ * {@code gcs} storages stay names only.</li>
  * <li>Loading this class sets the system property {@code sun.net.httpserver.nodelay=true} unless it is set: without
  * it every answer of a JDK HTTP server is held back about 40 ms (Nagle's algorithm meeting delayed ACKs).</li>
  * <li>Header names go out as the JDK server writes them ({@code X-request-id}, {@code Ratelimit-limit}): HTTP header
@@ -67,8 +80,23 @@ public final class LocalClaidServer implements AutoCloseable {
     /** Environment variables {@link #main} reads an optional webhook target from. */
     public static final String WEBHOOK_URL_ENV = "CLAID_LOCAL_WEBHOOK_URL";
     public static final String WEBHOOK_SECRET_ENV = "CLAID_LOCAL_WEBHOOK_SECRET";
+    /** Environment variable {@link #main} reads an S3 endpoint from (see {@link Builder#s3Endpoint}). */
+    public static final String S3_ENDPOINT_ENV = "CLAID_LOCAL_S3_ENDPOINT";
+    /** Environment variables {@link #main} reads the keys for {@value #S3_ENDPOINT_ENV} from. */
+    public static final String S3_ACCESS_KEY_ENV = "CLAID_LOCAL_S3_ACCESS_KEY";
+    public static final String S3_SECRET_KEY_ENV = "CLAID_LOCAL_S3_SECRET_KEY";
+    /**
+     * Environment variable {@link #main} reads storages to connect from the start from: {@code name=bucket} or
+     * {@code name=bucket/path/} pairs separated by commas, e.g. {@code incoming=claid-incoming,processed=claid-processed}.
+     */
+    public static final String S3_STORAGES_ENV = "CLAID_LOCAL_S3_STORAGES";
+    /** The keys {@link #main} signs with when only {@value #S3_ENDPOINT_ENV} is set (LocalS3Server's defaults). */
+    static final String DEFAULT_S3_ACCESS_KEY = "local-access-key";
+    static final String DEFAULT_S3_SECRET_KEY = "local-secret-key";
 
     private static final AtomicInteger SERVER_NUMBERS = new AtomicInteger();
+    /** An item of {@value #S3_STORAGES_ENV}: {@code name=bucket} or {@code name=bucket/path}. */
+    private static final Pattern STORAGE_PAIR = Pattern.compile("([^=\\s]+)=([^/\\s]+)(?:/(\\S*))?");
 
     static {
         // The JDK server writes an answer's headers and body as two small TCP segments; with Nagle's algorithm the
@@ -101,12 +129,14 @@ public final class LocalClaidServer implements AutoCloseable {
     private ExecutorService webhookSenders;
     private WebhookDispatcher webhooks;
     private TaskRegistry tasks;
+    private ObjectStore buckets;
     private String baseUrl;
 
     private LocalClaidServer(ServerSettings settings) {
         this.settings = settings;
         this.rateLimiter = new RateLimiter(settings.rateLimit());
         this.webhookTarget = settings.webhook();
+        connectPresetStorages();
     }
 
     public static Builder builder() {
@@ -124,9 +154,13 @@ public final class LocalClaidServer implements AutoCloseable {
         if (state != State.NEW) {
             throw new IllegalStateException("A LocalClaidServer starts once; this one is " + state);
         }
+        buckets = openBuckets(settings.s3Endpoint());
         try {
             httpServer = HttpServer.create(new InetSocketAddress(loopback(), settings.port()), 50);
         } catch (IOException e) {
+            if (buckets != null) {
+                buckets.close();
+            }
             throw new UncheckedIOException("Cannot bind 127.0.0.1:" + settings.port(), e);
         }
         baseUrl = "http://127.0.0.1:" + httpServer.getAddress().getPort();
@@ -146,10 +180,25 @@ public final class LocalClaidServer implements AutoCloseable {
         return this;
     }
 
+    /** The only place naming {@link S3ObjectStore}: without an endpoint the AWS SDK is never loaded. */
+    private static ObjectStore openBuckets(ServerSettings.S3Endpoint endpoint) {
+        return endpoint == null ? null
+                : new S3ObjectStore(endpoint.endpoint(), endpoint.accessKey(), endpoint.secretKey());
+    }
+
+    private void connectPresetStorages() {
+        ServerSettings.S3Endpoint endpoint = settings.s3Endpoint();
+        for (ServerSettings.StoragePreset preset : settings.storages()) {
+            storages.createS3(preset.name(), preset.bucket(), preset.path(),
+                    endpoint == null ? DEFAULT_S3_ACCESS_KEY : endpoint.accessKey(),
+                    endpoint == null ? DEFAULT_S3_SECRET_KEY : endpoint.secretKey());
+        }
+    }
+
     private ClaidApi assembleApi() {
         StorageReferences references = new StorageReferences(storages);
-        InputProbe probe = new InputProbe(baseUrl, media, settings.defaultInputSize());
-        OutputWriter outputs = new OutputWriter(baseUrl, media, references);
+        InputProbe probe = new InputProbe(baseUrl, media, settings.defaultInputSize(), storages, buckets);
+        OutputWriter outputs = new OutputWriter(baseUrl, media, references, buckets);
         return new ClaidApi(settings.apiKey(), settings.rateLimitStatusPolls(), rateLimiter, references,
                 new SyncOperations(probe, outputs, references, journal),
                 new AsyncOperations(tasks, probe, outputs, journal, settings.batchFolderSize()),
@@ -218,7 +267,10 @@ public final class LocalClaidServer implements AutoCloseable {
         return tasks.releaseHeld();
     }
 
-    /** Outputs written to connected storages (sync answers at once; async tasks when they are DONE). */
+    /**
+     * Outputs written to connected storages (sync answers at once; async tasks when they are DONE), including those
+     * also PUT into a bucket at the {@linkplain Builder#s3Endpoint S3 endpoint}.
+     */
     public List<WrittenObject> writtenObjects() {
         return media.written();
     }
@@ -251,12 +303,14 @@ public final class LocalClaidServer implements AutoCloseable {
     /**
      * Forgets everything tests could observe or trip over: requests, paid submissions, tasks (and their pending
      * webhook attempts), storages, temporary files, written objects, webhook deliveries, rate-limit counters and armed
-     * faults. Configuration, including the webhook target, stays.
+     * faults. Configuration, including the webhook target, stays: the {@link Builder#s3Storage} storages are connected
+     * again (with new ids). Buckets at the S3 endpoint are not touched.
      */
     public synchronized void reset() {
         faults.clear();
         journal.clear();
         storages.clear();
+        connectPresetStorages();
         media.clear();
         rateLimiter.reset();
         if (tasks != null) {
@@ -285,6 +339,11 @@ public final class LocalClaidServer implements AutoCloseable {
         awaitTermination(handlerPool);
         awaitTermination(scheduler);
         awaitTermination(webhookSenders);
+        synchronized (this) {
+            if (buckets != null) {
+                buckets.close();
+            }
+        }
         closed.countDown();
     }
 
@@ -304,7 +363,9 @@ public final class LocalClaidServer implements AutoCloseable {
      *
      * <p>
      * Port: the first argument, else {@value #PORT_ENV}, else 0 (any free port). API key: {@value #API_KEY_ENV}, else
-     * {@value #DEFAULT_API_KEY}. Webhook: {@value #WEBHOOK_URL_ENV} and {@value #WEBHOOK_SECRET_ENV}, when set.
+     * {@value #DEFAULT_API_KEY}. Webhook: {@value #WEBHOOK_URL_ENV} and {@value #WEBHOOK_SECRET_ENV}, when set. S3:
+     * {@value #S3_ENDPOINT_ENV} with {@value #S3_ACCESS_KEY_ENV} and {@value #S3_SECRET_KEY_ENV} (default
+     * {@code local-access-key} / {@code local-secret-key}, LocalS3Server's), and {@value #S3_STORAGES_ENV}, when set.
      */
     public static void main(String[] args) throws InterruptedException {
         LocalClaidServer server;
@@ -338,7 +399,27 @@ public final class LocalClaidServer implements AutoCloseable {
         if (webhookUrl != null && !webhookUrl.isBlank()) {
             builder.webhook(URI.create(webhookUrl.trim()), env.get(WEBHOOK_SECRET_ENV));
         }
+        String s3Endpoint = env.get(S3_ENDPOINT_ENV);
+        if (s3Endpoint != null && !s3Endpoint.isBlank()) {
+            builder.s3Endpoint(URI.create(s3Endpoint.trim()), nonBlank(env.get(S3_ACCESS_KEY_ENV),
+                    DEFAULT_S3_ACCESS_KEY), nonBlank(env.get(S3_SECRET_KEY_ENV), DEFAULT_S3_SECRET_KEY));
+        }
+        String presets = env.get(S3_STORAGES_ENV);
+        if (presets != null && !presets.isBlank()) {
+            for (String pair : presets.split(",")) {
+                Matcher m = STORAGE_PAIR.matcher(pair.trim());
+                if (!m.matches()) {
+                    throw new IllegalArgumentException(S3_STORAGES_ENV + " takes name=bucket or name=bucket/path/"
+                            + " pairs separated by commas, not '" + pair.trim() + "'");
+                }
+                builder.s3Storage(m.group(1), m.group(2), m.group(3) == null ? "" : m.group(3));
+            }
+        }
         return builder;
+    }
+
+    private static String nonBlank(String value, String fallback) {
+        return value == null || value.isBlank() ? fallback : value.trim();
     }
 
     private void requireStarted() {
@@ -387,6 +468,8 @@ public final class LocalClaidServer implements AutoCloseable {
         private WebhookSignatureStyle webhookSignatureStyle = WebhookSignatureStyle.PREFIXED;
         private Duration webhookTimeout = Duration.ofSeconds(30);
         private double webhookTimeScale = 1.0;
+        private ServerSettings.S3Endpoint s3Endpoint;
+        private final List<ServerSettings.StoragePreset> storages = new ArrayList<>();
 
         private Builder() {
         }
@@ -433,7 +516,10 @@ public final class LocalClaidServer implements AutoCloseable {
             return this;
         }
 
-        /** The size assumed for input URLs the server does not know (it never fetches them); default 640x480. */
+        /**
+         * The size assumed for inputs the server does not know and does not read (URLs on other hosts than loopback
+         * ones, storages not backed by a bucket), or whose bytes are no image it can decode; default 640x480.
+         */
         public Builder defaultInputSize(int width, int height) {
             this.defaultInputSize = new PixelSize(width, height);
             return this;
@@ -494,11 +580,56 @@ public final class LocalClaidServer implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Backs the {@code s3} storages with real buckets at this S3-compatible endpoint (such as a LocalS3Server's
+         * {@code endpoint()}), signing with these keys, in region us-east-1 with path-style addressing. A
+         * {@code storage://name/key} input of such a storage is read from the bucket (GetObject; an object that is
+         * missing or cannot be read is Claid's input error: 400 for sync operations, ERROR for async tasks), a batch's
+         * {@code storage://name/folder/} input is listed, and outputs to such a storage are PUT into the bucket (the
+         * image bytes; sync operations before answering, async tasks when they end DONE; a refused PUT is a 400
+         * storage error or a task ending in ERROR) and still kept as {@link LocalClaidServer#writtenObjects()}. The
+         * storage's own {@code credentials} are not checked: every request is signed with these keys. The storage's
+         * {@code path} is the key prefix, as for Claid. Buckets are never created. Without this, storages are names
+         * only.
+         */
+        public Builder s3Endpoint(URI endpoint, String accessKey, String secretKey) {
+            Objects.requireNonNull(endpoint, "endpoint");
+            if (endpoint.getScheme() == null || endpoint.getHost() == null) {
+                throw new IllegalArgumentException("The S3 endpoint must be an absolute http(s) URI, not " + endpoint);
+            }
+            if (accessKey == null || accessKey.isBlank() || secretKey == null || secretKey.isBlank()) {
+                throw new IllegalArgumentException("The S3 endpoint needs an access key and a secret key");
+            }
+            this.s3Endpoint = new ServerSettings.S3Endpoint(endpoint, accessKey, secretKey);
+            return this;
+        }
+
+        /**
+         * Connects an {@code s3} storage named {@code name} for {@code bucket} from the start, and again after each
+         * {@link LocalClaidServer#reset()}, so that {@code storage://name/...} works without a call to the storage
+         * API. Its credentials are the {@link #s3Endpoint} keys (placeholders without one). The bucket is not created.
+         */
+        public Builder s3Storage(String name, String bucket) {
+            return s3Storage(name, bucket, "");
+        }
+
+        /** As {@link #s3Storage(String, String)}, with a key prefix: the storage's {@code path}. */
+        public Builder s3Storage(String name, String bucket, String path) {
+            if (name == null || name.isBlank() || bucket == null || bucket.isBlank()) {
+                throw new IllegalArgumentException("A storage needs a name and a bucket");
+            }
+            if (storages.stream().anyMatch(s -> s.name().equals(name))) {
+                throw new IllegalArgumentException("A storage named '" + name + "' is configured already");
+            }
+            storages.add(new ServerSettings.StoragePreset(name, bucket, path == null ? "" : path));
+            return this;
+        }
+
         /** A server with these settings, not yet started. */
         public LocalClaidServer build() {
             return new LocalClaidServer(new ServerSettings(apiKey, port, acceptedFor, processingFor,
                     processingSpread, randomSeed, defaultInputSize, batchFolderSize, rateLimit, rateLimitStatusPolls,
-                    webhook, webhookSignatureStyle, webhookTimeout, webhookTimeScale));
+                    webhook, webhookSignatureStyle, webhookTimeout, webhookTimeScale, s3Endpoint, storages));
         }
 
         private static Duration nonNegative(Duration duration, String name) {

@@ -8,18 +8,24 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 /**
  * Places outputs: without a destination on the server's temporary bucket ({@code tmp_url}); with a
  * {@code storage://} destination in that storage ({@code object_key}, {@code object_bucket}, {@code object_uri},
- * {@code claid_storage_uri}, and no {@code tmp_url}, as Claid documents).
+ * {@code claid_storage_uri}, and no {@code tmp_url}, as Claid documents). An output of an {@code s3} storage is PUT
+ * into the bucket when the server has an S3 endpoint ({@link #store}); others are kept in memory only.
  */
 final class OutputWriter {
 
     private final String baseUrl;
     private final MediaStore store;
     private final StorageReferences references;
+    private final ObjectStore buckets;
 
-    OutputWriter(String baseUrl, MediaStore store, StorageReferences references) {
+    /**
+     * @param buckets the buckets of {@code s3} storages; null when they are not backed by an endpoint
+     */
+    OutputWriter(String baseUrl, MediaStore store, StorageReferences references, ObjectStore buckets) {
         this.baseUrl = baseUrl;
         this.store = store;
         this.references = references;
+        this.buckets = buckets;
     }
 
     /**
@@ -59,7 +65,7 @@ final class OutputWriter {
         String key = storage.objectKey(target.path());
         String objectUri = storage.objectUriScheme() + "://" + storage.bucket() + "/" + key;
         WrittenObject object = new WrittenObject(storage.name(), storage.bucket(), key, objectUri, target.toString(),
-                media, Instant.now());
+                media, Instant.now(), buckets != null && storage.isS3());
         json.put("object_key", key);
         json.put("object_bucket", storage.bucket());
         json.put("object_uri", objectUri);
@@ -72,9 +78,28 @@ final class OutputWriter {
                      String field) {
         PlannedOutput planned = plan(media, destination, baseName, index, count, field);
         if (planned.storageObject() != null) {
+            store(planned.storageObject());
             store.recordWritten(planned.storageObject());
         }
         return planned.json();
+    }
+
+    /**
+     * PUTs an object {@link WrittenObject#inBucket() meant for a bucket} into it (the caller then records it); does
+     * nothing for the others.
+     *
+     * @throws ApiError 400 storage error when the bucket refuses it (e.g. it does not exist)
+     */
+    void store(WrittenObject object) {
+        if (!object.inBucket()) {
+            return;
+        }
+        try {
+            buckets.put(object.bucket(), object.key(), object.media().bytes(), object.media().servedMime());
+        } catch (ObjectStore.Failure e) {
+            throw ErrorBodies.storage("Could not write the output " + object.claidStorageUri() + ": "
+                    + e.getMessage() + ".");
+        }
     }
 
     private static String parentOf(String path) {

@@ -10,9 +10,15 @@ record Storage(long id, String name, String type, String path, String bucket, St
         String secretAccessKey, String baseUrl, String createdAt) {
 
     static final String WEB_FOLDER = "web_folder";
+    static final String S3 = "s3";
 
     boolean isCloud() {
         return !WEB_FOLDER.equals(type);
+    }
+
+    /** Claid's AWS S3 type: the one a server with an S3 endpoint backs with real buckets. */
+    boolean isS3() {
+        return S3.equals(type);
     }
 
     /** The scheme of {@code object_uri} for objects written here. */

@@ -35,6 +35,15 @@ final class StorageRegistry {
         return storage;
     }
 
+    /** Connects an {@code s3} storage without a request, as {@link LocalClaidServer.Builder#s3Storage} asks. */
+    synchronized Storage createS3(String name, String bucket, String path, String accessKey, String secretKey) {
+        requireUniqueName(name, -1);
+        Storage storage = new Storage(ids.incrementAndGet(), name, Storage.S3, path, bucket, accessKey, secretKey,
+                null, ClaidTime.format(Instant.now()));
+        byId.put(storage.id(), storage);
+        return storage;
+    }
+
     /** Applies a {@code StorageInUpdate}: every member is optional; given ones replace the stored values. */
     synchronized Storage update(long id, JsonNode patch) {
         Storage current = require(id);

@@ -12,7 +12,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.github.camelclaid.client.ApiOperation;
 
-/** The synchronous image operations: edit, edit by upload, text-to-image generation and AI background (scene). */
+/**
+ * The synchronous image operations: edit, edit by upload, text-to-image generation and AI background (scene). Inputs
+ * are read ({@link InputProbe#read}) before anything is done, so an unreadable one is a 400 and nothing is billed.
+ */
 final class SyncOperations {
 
     /** Claid's generated images (generate, scene) are 1024 px on their long side. */
@@ -32,7 +35,7 @@ final class SyncOperations {
 
     ApiResponse edit(ApiRequest request, JsonNode body) {
         String input = body.get("input").asText();
-        ObjectNode data = editResult(probe.probe(input), FileNames.stem(input, "image"), body);
+        ObjectNode data = editResult(probe.read(input), FileNames.stem(input, "image"), body);
         journal.recordPaid(ApiOperation.EDIT, null, request.requestId());
         return ApiResponse.data(data);
     }
@@ -93,7 +96,7 @@ final class SyncOperations {
     /** {@code output.number_of_images} images (4 by default) of the scene's aspect ratio, PNG unless asked otherwise. */
     ApiResponse scene(ApiRequest request, JsonNode body) {
         String imageUrl = body.get("object").get("image_url").asText();
-        MediaInfo input = probe.probe(imageUrl);
+        MediaInfo input = probe.read(imageUrl);
         JsonNode output = body.get("output");
         StorageUri destination = OutputWriter.destination(output, "output");
         int count = output != null && output.isObject() ? Json.integer(output, "number_of_images", 4) : 4;

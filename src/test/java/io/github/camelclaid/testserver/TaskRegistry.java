@@ -7,6 +7,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.UnaryOperator;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -36,14 +37,18 @@ final class TaskRegistry {
         this.baseUrl = baseUrl;
     }
 
-    /** A new task; a held one ends only after {@link #releaseHeld()}. */
-    AsyncTask submit(TaskKind kind, JsonNode request, TaskPlan plan, boolean held) {
+    /**
+     * A new task; a held one ends only after {@link #releaseHeld()}. {@code settlement} turns the plan into the final
+     * one when the task finishes (see {@link AsyncTask#finish()}).
+     */
+    AsyncTask submit(TaskKind kind, JsonNode request, TaskPlan plan, boolean held,
+                     UnaryOperator<TaskPlan> settlement) {
         long id = ids.incrementAndGet();
         long now = System.nanoTime();
         long acceptedUntil = now + timings.acceptedNanos();
         long finishesAt = acceptedUntil + timings.processingNanos();
         AsyncTask task = new AsyncTask(id, kind, request, baseUrl + kind.statusOperation().path(id), now,
-                acceptedUntil, finishesAt, plan, held);
+                acceptedUntil, finishesAt, plan, held, settlement);
         tasks.put(id, task);
         if (!held) {
             scheduleFinish(task, now);
@@ -80,9 +85,12 @@ final class TaskRegistry {
 
     /** The task's status answer now. */
     ObjectNode statusOf(AsyncTask task) {
-        TaskStatus status = task.statusAt(System.nanoTime());
+        long now = System.nanoTime();
+        TaskStatus status = task.statusAt(now);
         if (status.isFinal()) {
             finish(task);
+            // settling may have changed the outcome (an unreadable input ends the task in ERROR)
+            status = task.statusAt(now);
         }
         return task.statusJson(status);
     }
@@ -91,10 +99,13 @@ final class TaskRegistry {
         tasks.clear();
     }
 
-    /** Publishes the outputs of a task that reached its end, once; held under the task's lock so polls wait for it. */
+    /**
+     * Settles a task that reached its end and publishes its outputs, once; held under the task's lock so polls wait
+     * for it. Settling may read inputs and write to buckets, on this thread.
+     */
     private void finish(AsyncTask task) {
         synchronized (task) {
-            if (tasks.get(task.id()) != task || !task.markFinished()) {
+            if (tasks.get(task.id()) != task || !task.finish()) {
                 return;
             }
             TaskStatus outcome = task.plan().outcome();

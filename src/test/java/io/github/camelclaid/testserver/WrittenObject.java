@@ -5,7 +5,9 @@ import java.time.Instant;
 /**
  * An output the server "wrote" to a connected storage (an {@code s3} or {@code gcs} storage created through the
  * storage API), as Claid reports it in {@code object_key}, {@code object_bucket}, {@code object_uri} and
- * {@code claid_storage_uri}. Nothing leaves the server: the object is kept in memory so tests can inspect it.
+ * {@code claid_storage_uri}. The object is kept in memory so tests can inspect it; when the server has an S3 endpoint
+ * ({@link LocalClaidServer.Builder#s3Endpoint}) an object of an {@code s3} storage was also PUT into the bucket there
+ * ({@link #inBucket()}).
  *
  * <p>
  * {@code object_uri} is written {@code s3://bucket/key} or {@code gs://bucket/key}; Claid does not document its
@@ -20,9 +22,10 @@ public final class WrittenObject {
     private final String claidStorageUri;
     private final GeneratedMedia media;
     private final Instant writtenAt;
+    private final boolean inBucket;
 
     WrittenObject(String storageName, String bucket, String key, String objectUri, String claidStorageUri,
-                  GeneratedMedia media, Instant writtenAt) {
+                  GeneratedMedia media, Instant writtenAt, boolean inBucket) {
         this.storageName = storageName;
         this.bucket = bucket;
         this.key = key;
@@ -30,6 +33,7 @@ public final class WrittenObject {
         this.claidStorageUri = claidStorageUri;
         this.media = media;
         this.writtenAt = writtenAt;
+        this.inBucket = inBucket;
     }
 
     /** The storage's name in Claid (the host part of {@code storage://name/...}). */
@@ -77,6 +81,14 @@ public final class WrittenObject {
 
     public Instant writtenAt() {
         return writtenAt;
+    }
+
+    /**
+     * Whether the object is in a real bucket: PUT (with {@link #bytes()}) into {@link #bucket()} at the server's S3
+     * endpoint; false when it exists in memory only.
+     */
+    public boolean inBucket() {
+        return inBucket;
     }
 
     GeneratedMedia media() {

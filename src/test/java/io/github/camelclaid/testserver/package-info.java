@@ -9,12 +9,35 @@
  * {@code requests()}, {@code requestCount(method, pathPrefix)}, {@code paidSubmissions()}, {@code writtenObjects()}
  * and {@code webhookDeliveries()}.
  *
+ * <h2>Real buckets</h2>
+ * By default storage connectors are names only and input URLs are not fetched. Against a local S3 server (such as
+ * {@link io.github.camelclaid.s3.LocalS3Server}) the server works as Claid does against AWS:
+ *
+ * <pre>{@code
+ * LocalClaidServer.builder()
+ *         .s3Endpoint(s3.endpoint(), s3.accessKey(), s3.secretKey()) // s3 storages are buckets there
+ *         .s3Storage("incoming", "claid-incoming")                   // connected from the start
+ *         .s3Storage("processed", "claid-processed")
+ *         .build().start();
+ * }</pre>
+ *
+ * A {@code storage://incoming/key} input is then read from the bucket (its real size used), outputs to
+ * {@code storage://processed/folder/} are PUT into the bucket, and a batch's folder input is listed. Input URLs on
+ * 127.0.0.1 or localhost (presigned URLs, say) are always fetched, with or without an endpoint. The storages' own
+ * credentials are not checked. {@link io.github.camelclaid.testserver.LocalClaidServer#main} takes the same settings
+ * from {@code CLAID_LOCAL_S3_ENDPOINT}, {@code CLAID_LOCAL_S3_ACCESS_KEY}, {@code CLAID_LOCAL_S3_SECRET_KEY} and
+ * {@code CLAID_LOCAL_S3_STORAGES} ({@code incoming=claid-incoming,processed=claid-processed}).
+ *
  * <h2>Making things go wrong</h2>
  * <table>
  * <caption>How to trigger each failure</caption>
  * <tr><th>Wanted</th><th>How</th></tr>
  * <tr><td>async task ends in ERROR</td><td>an input URL containing {@code fail}, or
  * {@code faults().next(n).taskEndsWith(TaskStatus.ERROR).on(...)}</td></tr>
+ * <tr><td>unreadable input (sync: 400 {@code error_type "input"}, code 4011; async: ERROR)</td><td>an input URL on
+ * 127.0.0.1 answering non-2xx or nothing; with an S3 endpoint, a {@code storage://} input whose object is missing</td></tr>
+ * <tr><td>output the bucket refuses (sync: 400 {@code error_type "storage"}; async: ERROR)</td><td>with an S3
+ * endpoint, an output to an {@code s3} storage whose bucket does not exist</td></tr>
  * <tr><td>CANCELLED / PAUSED</td><td>an input URL containing {@code cancel} / {@code pause}, or
  * {@code taskEndsWith(...)}</td></tr>
  * <tr><td>a task that never finishes</td><td>{@code taskEndsWith(TaskStatus.PROCESSING)}</td></tr>
