@@ -75,6 +75,8 @@ public class ClaidComponentConfigurer extends PropertyConfigurerSupport implemen
         case "output": getOrCreateConfiguration(target).setOutput(property(camelContext, java.lang.Object.class, value)); return true;
         case "ratelimitreserve":
         case "rateLimitReserve": getOrCreateConfiguration(target).setRateLimitReserve(property(camelContext, int.class, value)); return true;
+        case "ratelimitshaping":
+        case "rateLimitShaping": getOrCreateConfiguration(target).setRateLimitShaping(property(camelContext, boolean.class, value)); return true;
         case "recursive": getOrCreateConfiguration(target).setRecursive(property(camelContext, boolean.class, value)); return true;
         case "responsetimeout":
         case "responseTimeout": getOrCreateConfiguration(target).setResponseTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
@@ -156,6 +158,8 @@ public class ClaidComponentConfigurer extends PropertyConfigurerSupport implemen
         case "output": return java.lang.Object.class;
         case "ratelimitreserve":
         case "rateLimitReserve": return int.class;
+        case "ratelimitshaping":
+        case "rateLimitShaping": return boolean.class;
         case "recursive": return boolean.class;
         case "responsetimeout":
         case "responseTimeout": return long.class;
@@ -238,6 +242,8 @@ public class ClaidComponentConfigurer extends PropertyConfigurerSupport implemen
         case "output": return getOrCreateConfiguration(target).getOutput();
         case "ratelimitreserve":
         case "rateLimitReserve": return getOrCreateConfiguration(target).getRateLimitReserve();
+        case "ratelimitshaping":
+        case "rateLimitShaping": return getOrCreateConfiguration(target).isRateLimitShaping();
         case "recursive": return getOrCreateConfiguration(target).isRecursive();
         case "responsetimeout":
         case "responseTimeout": return getOrCreateConfiguration(target).getResponseTimeout();

@@ -77,6 +77,8 @@ public class ClaidEndpointConfigurer extends PropertyConfigurerSupport implement
         case "pollStrategy": target.setPollStrategy(property(camelContext, org.apache.camel.spi.PollingConsumerPollStrategy.class, value)); return true;
         case "ratelimitreserve":
         case "rateLimitReserve": target.getConfiguration().setRateLimitReserve(property(camelContext, int.class, value)); return true;
+        case "ratelimitshaping":
+        case "rateLimitShaping": target.getConfiguration().setRateLimitShaping(property(camelContext, boolean.class, value)); return true;
         case "recursive": target.getConfiguration().setRecursive(property(camelContext, boolean.class, value)); return true;
         case "repeatcount":
         case "repeatCount": target.setRepeatCount(property(camelContext, long.class, value)); return true;
@@ -184,6 +186,8 @@ public class ClaidEndpointConfigurer extends PropertyConfigurerSupport implement
         case "pollStrategy": return org.apache.camel.spi.PollingConsumerPollStrategy.class;
         case "ratelimitreserve":
         case "rateLimitReserve": return int.class;
+        case "ratelimitshaping":
+        case "rateLimitShaping": return boolean.class;
         case "recursive": return boolean.class;
         case "repeatcount":
         case "repeatCount": return long.class;
@@ -292,6 +296,8 @@ public class ClaidEndpointConfigurer extends PropertyConfigurerSupport implement
         case "pollStrategy": return target.getPollStrategy();
         case "ratelimitreserve":
         case "rateLimitReserve": return target.getConfiguration().getRateLimitReserve();
+        case "ratelimitshaping":
+        case "rateLimitShaping": return target.getConfiguration().isRateLimitShaping();
         case "recursive": return target.getConfiguration().isRecursive();
         case "repeatcount":
         case "repeatCount": return target.getRepeatCount();

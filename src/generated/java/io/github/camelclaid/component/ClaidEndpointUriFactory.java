@@ -23,7 +23,7 @@ public class ClaidEndpointUriFactory extends org.apache.camel.support.component.
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(55);
+        Set<String> props = new HashSet<>(56);
         props.add("adaptivePolling");
         props.add("allowUnsignedWebhooks");
         props.add("apiKey");
@@ -55,6 +55,7 @@ public class ClaidEndpointUriFactory extends org.apache.camel.support.component.
         props.add("output");
         props.add("pollStrategy");
         props.add("rateLimitReserve");
+        props.add("rateLimitShaping");
         props.add("recursive");
         props.add("repeatCount");
         props.add("responseTimeout");

@@ -79,7 +79,7 @@ public final class ClaidClient implements AutoCloseable {
         this.mapper = JsonMapper.builder().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
         this.transport = new RetryingTransport(b.httpClient, b.scheduler,
                 Objects.requireNonNull(b.retryPolicy, "retryPolicy"), b.connectTimeout, b.responseTimeout,
-                b.maxConnections);
+                b.maxConnections, b.rateLimitShaping ? RateLimitGate.of(baseUri.toString(), b.apiKey) : null);
     }
 
     public static Builder builder() {
@@ -354,6 +354,18 @@ public final class ClaidClient implements AutoCloseable {
         return transport.lastRateLimit();
     }
 
+    /** What this client has sent and been refused so far. */
+    public Counters counters() {
+        return transport.counters();
+    }
+
+    /**
+     * Counts of one client: HTTP requests sent (attempts, retries included), 429 answers received, and the time
+     * requests were held back in all by the rate-limit gate before being sent.
+     */
+    public record Counters(long requestsSent, long rateLimitedAnswers, Duration heldBack) {
+    }
+
     @Override
     public void close() {
         transport.close();
@@ -450,6 +462,7 @@ public final class ClaidClient implements AutoCloseable {
         private boolean validateRequests = true;
         private CloseableHttpAsyncClient httpClient;
         private ScheduledExecutorService scheduler;
+        private boolean rateLimitShaping = true;
 
         private Builder() {
         }
@@ -509,6 +522,15 @@ public final class ClaidClient implements AutoCloseable {
         /** A scheduler for retry waits to share; it is not shut down by this client. */
         public Builder scheduler(ScheduledExecutorService scheduler) {
             this.scheduler = scheduler;
+            return this;
+        }
+
+        /**
+         * Whether to hold requests back before Claid would refuse them, by what its RateLimit headers said, shared
+         * with every client of the same key and server in this JVM (see {@link RateLimitGate}). Default true.
+         */
+        public Builder rateLimitShaping(boolean rateLimitShaping) {
+            this.rateLimitShaping = rateLimitShaping;
             return this;
         }
 

@@ -12,6 +12,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -24,6 +25,7 @@ import org.apache.hc.client5.http.config.RequestConfig;
 import org.apache.hc.client5.http.impl.async.CloseableHttpAsyncClient;
 import org.apache.hc.core5.concurrent.FutureCallback;
 import org.apache.hc.core5.http.RequestNotExecutedException;
+import org.apache.hc.core5.http.HttpHeaders;
 import org.apache.hc.core5.io.CloseMode;
 import org.apache.hc.core5.util.Timeout;
 import org.slf4j.Logger;
@@ -45,6 +47,11 @@ final class RetryingTransport implements AutoCloseable {
     private final RetryPolicy retryPolicy;
     private final Timeout responseTimeout;
     private final AtomicReference<RateLimitInfo> lastRateLimit = new AtomicReference<>();
+    /** The account's rate-limit gate, or null when requests are not held back. */
+    private final RateLimitGate gate;
+    private final AtomicLong requestsSent = new AtomicLong();
+    private final AtomicLong rateLimitedAnswers = new AtomicLong();
+    private final AtomicLong heldBackNanos = new AtomicLong();
     /** Calls not yet answered, so that closing can answer them rather than leave a retry timer that never fires. */
     private final Set<Call<?>> pending = ConcurrentHashMap.newKeySet();
 
@@ -53,8 +60,9 @@ final class RetryingTransport implements AutoCloseable {
      * @param scheduler a scheduler to share, or null to create (and later shut down) one
      */
     RetryingTransport(CloseableHttpAsyncClient http, ScheduledExecutorService scheduler, RetryPolicy retryPolicy,
-            Duration connectTimeout, Duration responseTimeout, int maxConnections) {
+            Duration connectTimeout, Duration responseTimeout, int maxConnections, RateLimitGate gate) {
         this.retryPolicy = retryPolicy;
+        this.gate = gate;
         this.responseTimeout = Timeout.of(responseTimeout);
         if (http != null) {
             this.http = http;
@@ -82,6 +90,11 @@ final class RetryingTransport implements AutoCloseable {
         return lastRateLimit.get();
     }
 
+    ClaidClient.Counters counters() {
+        return new ClaidClient.Counters(requestsSent.get(), rateLimitedAnswers.get(),
+                Duration.ofNanos(heldBackNanos.get()));
+    }
+
     /**
      * Sends a request, retrying per the policy, and reads the final answer with {@code reader} (which throws
      * {@link ClaidException} for error answers). {@code request} is asked for a fresh request for each attempt.
@@ -105,6 +118,21 @@ final class RetryingTransport implements AutoCloseable {
             return;
         }
         SimpleHttpRequest request = call.request.get();
+        // only calls to Claid's API count against the account; downloads of temporary URLs carry no key
+        if (gate != null && request.getFirstHeader(HttpHeaders.AUTHORIZATION) != null) {
+            long wait = gate.reserve(System.nanoTime());
+            if (wait > 0) {
+                // the account's window is spent, or its per-second pace reached: ask again when it has room
+                heldBackNanos.addAndGet(wait);
+                try {
+                    scheduler.schedule(() -> attempt(call, attempt), wait, TimeUnit.NANOSECONDS);
+                } catch (RuntimeException e) {
+                    call.result.completeExceptionally(ClaidException.network(call.what, e));
+                }
+                return;
+            }
+        }
+        requestsSent.incrementAndGet();
         request.setConfig(RequestConfig.custom().setResponseTimeout(responseTimeout).build());
         try {
             http.execute(SimpleRequestProducer.create(request), new CappedResponseConsumer(call.maxAnswerBytes), null,
@@ -134,6 +162,12 @@ final class RetryingTransport implements AutoCloseable {
         RateLimitInfo rateLimit = RateLimitInfo.from(answer::header);
         if (rateLimit != null) {
             lastRateLimit.set(rateLimit);
+        }
+        if (answer.status() == 429) {
+            rateLimitedAnswers.incrementAndGet();
+        }
+        if (gate != null && request.getFirstHeader(HttpHeaders.AUTHORIZATION) != null) {
+            gate.update(rateLimit, answer.status(), System.nanoTime());
         }
         if (LOG.isDebugEnabled()) {
             LOG.debug("Claid {} {} answered {} after {} ms (attempt {}, x-request-id {})", request.getMethod(),
@@ -166,6 +200,9 @@ final class RetryingTransport implements AutoCloseable {
     }
 
     private void onFailure(Call<?> call, int attempt, SimpleHttpRequest request, Exception e) {
+        if (gate != null && request.getFirstHeader(HttpHeaders.AUTHORIZATION) != null) {
+            gate.unanswered();
+        }
         if (e instanceof BodyTooLargeException) {
             call.result.completeExceptionally(ClaidException.invalidResponse(call.what, 0, e.getMessage(), null, e));
             return;

@@ -52,6 +52,8 @@ public class ClaidConfiguration implements Cloneable {
     private long maxDownloadBytes = 100L * 1024 * 1024;
     @UriParam(label = "advanced", defaultValue = "true")
     private boolean validateRequests = true;
+    @UriParam(label = "advanced", defaultValue = "true")
+    private boolean rateLimitShaping = true;
     @UriParam(label = "advanced")
     private ClaidClient client;
     @UriParam(label = "advanced")
@@ -294,6 +296,20 @@ public class ClaidConfiguration implements Cloneable {
      */
     public void setValidateRequests(boolean validateRequests) {
         this.validateRequests = validateRequests;
+    }
+
+    public boolean isRateLimitShaping() {
+        return rateLimitShaping;
+    }
+
+    /**
+     * Hold requests back before Claid would refuse them: a request waits (on a timer, holding no thread) while the
+     * account's rate-limit window is spent or its per-second pace is reached, as Claid's RateLimit headers describe
+     * them. Shared by every endpoint using the same API key and base URL in this JVM, so several routes together
+     * stay within the account's limit and get few 429s.
+     */
+    public void setRateLimitShaping(boolean rateLimitShaping) {
+        this.rateLimitShaping = rateLimitShaping;
     }
 
     public ClaidClient getClient() {

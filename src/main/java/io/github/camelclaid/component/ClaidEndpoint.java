@@ -105,6 +105,7 @@ public class ClaidEndpoint extends ScheduledPollEndpoint {
                             Duration.ofMillis(configuration.getMaxRateLimitWait())))
                     .maxDownloadBytes(configuration.getMaxDownloadBytes())
                     .validateRequests(configuration.isValidateRequests())
+                    .rateLimitShaping(configuration.isRateLimitShaping())
                     .httpClient(getComponent().httpClient(configuration.getConnectTimeout()))
                     .scheduler(getComponent().scheduler())
                     .build();

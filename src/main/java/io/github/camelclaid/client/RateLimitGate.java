@@ -1,0 +1,180 @@
+package io.github.camelclaid.client;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Holds requests back before Claid would refuse them, so that a route able to send faster than the account allows
+ * gets few 429s instead of many retried ones. One gate serves every client of the same API key and server in this JVM:
+ * the limit is the account's, not a route's.
+ *
+ * <p>
+ * It learns from Claid's answers: {@code RateLimit-Limit} names the policies ({@code 120, 120;w=60, 4;w=1}: 120 a
+ * minute and 4 a second), {@code RateLimit-Remaining} and {@code RateLimit-Reset} the state of the window in effect.
+ * A request waits while that window is spent (until its reset), and while the last {@code n} requests of any
+ * {@code n;w=s} policy went out less than {@code s} seconds ago, counted here as they are sent. Until Claid has
+ * described its limits, one request goes first and the others wait for its answer (up to two seconds).
+ */
+public final class RateLimitGate {
+
+    private static final Map<String, RateLimitGate> GATES = new ConcurrentHashMap<>();
+    private static final long LEARNING_PAUSE_NANOS = Duration.ofMillis(20).toNanos();
+    private static final long FIRST_ANSWER_PATIENCE_NANOS = Duration.ofSeconds(2).toNanos();
+
+    private final List<Policy> policies = new ArrayList<>();
+    private int remaining = Integer.MAX_VALUE;
+    private long windowEndsNanos;
+    private boolean windowKnown;
+    /** Before Claid has described its limits, one request goes first to learn them: whether and when it went. */
+    private boolean learning;
+    private long firstRequestSentNanos;
+    /** Requests let through and not answered yet: an answer's count of remaining requests does not know of them. */
+    private int inFlight;
+
+    RateLimitGate() {
+    }
+
+    /** The gate of an account on a server; the key is kept only as a hash. */
+    static RateLimitGate of(String baseUrl, String apiKey) {
+        return GATES.computeIfAbsent(baseUrl + "#" + hash(apiKey), k -> new RateLimitGate());
+    }
+
+    /**
+     * Takes a place for one request at {@code nowNanos}: 0 when it may go now (and it is counted as sent), else how many
+     * nanoseconds to wait before asking again.
+     */
+    synchronized long reserve(long nowNanos) {
+        if (!windowKnown && policies.isEmpty()) {
+            // nothing known yet: a burst sent now could be refused whole, so one request goes to learn the limits,
+            // and the others ask again shortly (or go anyway if that first one got no answer in time)
+            if (learning && nowNanos - firstRequestSentNanos < FIRST_ANSWER_PATIENCE_NANOS) {
+                return LEARNING_PAUSE_NANOS;
+            }
+            learning = true;
+            firstRequestSentNanos = nowNanos;
+            inFlight++;
+            return 0;
+        }
+        long wait = 0;
+        if (windowKnown && nowNanos - windowEndsNanos < 0 && remaining <= 0) {
+            wait = windowEndsNanos - nowNanos;
+        }
+        for (Policy policy : policies) {
+            wait = Math.max(wait, policy.waitNanos(nowNanos));
+        }
+        if (wait > 0) {
+            return wait;
+        }
+        if (windowKnown && nowNanos - windowEndsNanos < 0) {
+            remaining--;
+        }
+        for (Policy policy : policies) {
+            policy.sent(nowNanos);
+        }
+        inFlight++;
+        return 0;
+    }
+
+    /** A request let through got no answer (a network failure): it no longer counts as in flight. */
+    synchronized void unanswered() {
+        inFlight = Math.max(0, inFlight - 1);
+    }
+
+    /**
+     * Learns from an answer received at {@code nowNanos}. An answer to a request sent earlier may report more remaining
+     * than the requests sent since leave, so within one window the lower count wins; a later reset starts a new one.
+     */
+    synchronized void update(RateLimitInfo info, int status, long nowNanos) {
+        inFlight = Math.max(0, inFlight - 1);
+        if (info == null) {
+            return;
+        }
+        learnPolicies(info.limit());
+        if (info.resetSeconds() != null) {
+            long endsNanos = nowNanos + Duration.ofSeconds(Math.max(0, info.resetSeconds())).toNanos();
+            int reported = info.remaining() == null ? Integer.MAX_VALUE : info.remaining();
+            if (status == 429) {
+                reported = 0;
+                // a refusal reports whole seconds to wait: never less than a moment, or a spent window stays open
+                endsNanos = Math.max(endsNanos, nowNanos + Duration.ofMillis(250).toNanos());
+            }
+            // a refusal describes the window that refused, which may be a shorter one than the window known so far
+            if (status == 429 || !windowKnown || nowNanos - windowEndsNanos >= 0
+                    || endsNanos - windowEndsNanos > 1_500_000_000L) {
+                // requests sent after this one and still unanswered were not counted in what it reports
+                remaining = reported == Integer.MAX_VALUE ? reported : reported - inFlight;
+                windowEndsNanos = endsNanos;
+                windowKnown = true;
+            } else {
+                remaining = Math.min(remaining, reported);
+            }
+        }
+    }
+
+    /** Reads the {@code n;w=s} entries of RateLimit-Limit; the first time only, as the policies do not change. */
+    private void learnPolicies(String limit) {
+        if (!policies.isEmpty() || limit == null) {
+            return;
+        }
+        for (String part : limit.split(",")) {
+            String[] fields = part.trim().split(";");
+            if (fields.length < 2) {
+                continue;
+            }
+            try {
+                int count = Integer.parseInt(fields[0].trim());
+                for (int i = 1; i < fields.length; i++) {
+                    String field = fields[i].trim();
+                    if (field.startsWith("w=") && count > 0) {
+                        policies.add(new Policy(count, Duration.ofSeconds(Long.parseLong(field.substring(2)))
+                                .toNanos()));
+                    }
+                }
+            } catch (NumberFormatException e) {
+                // a policy this version cannot read is left to the server to enforce
+            }
+        }
+    }
+
+    private static String hash(String apiKey) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(String.valueOf(apiKey)
+                    .getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest, 0, 8);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+        }
+    }
+
+    /** One {@code n;w=s} policy: the send times of the last {@code n} requests. */
+    private static final class Policy {
+        private final int limit;
+        private final long windowNanos;
+        private final Deque<Long> sends = new ArrayDeque<>();
+
+        Policy(int limit, long windowNanos) {
+            this.limit = limit;
+            this.windowNanos = windowNanos;
+        }
+
+        long waitNanos(long nowNanos) {
+            while (!sends.isEmpty() && nowNanos - sends.peekFirst() >= windowNanos) {
+                sends.pollFirst();
+            }
+            return sends.size() < limit ? 0 : sends.peekFirst() + windowNanos - nowNanos;
+        }
+
+        void sent(long nowNanos) {
+            sends.addLast(nowNanos);
+        }
+    }
+}
