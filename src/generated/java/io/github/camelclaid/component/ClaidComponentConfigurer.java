@@ -48,12 +48,16 @@ public class ClaidComponentConfigurer extends PropertyConfigurerSupport implemen
         case "connectTimeout": getOrCreateConfiguration(target).setConnectTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "correlationheaders":
         case "correlationHeaders": getOrCreateConfiguration(target).setCorrelationHeaders(property(camelContext, java.lang.String.class, value)); return true;
+        case "creditcircuitcooldown":
+        case "creditCircuitCooldown": target.setCreditCircuitCooldown(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "downloadoutput":
         case "downloadOutput": getOrCreateConfiguration(target).setDownloadOutput(property(camelContext, java.lang.Boolean.class, value)); return true;
         case "finishedretention":
         case "finishedRetention": getOrCreateConfiguration(target).setFinishedRetention(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "healthcheckconsumerenabled":
         case "healthCheckConsumerEnabled": target.setHealthCheckConsumerEnabled(property(camelContext, boolean.class, value)); return true;
+        case "healthcheckprobeinterval":
+        case "healthCheckProbeInterval": target.setHealthCheckProbeInterval(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "healthcheckproducerenabled":
         case "healthCheckProducerEnabled": target.setHealthCheckProducerEnabled(property(camelContext, boolean.class, value)); return true;
         case "lazystartproducer":
@@ -72,6 +76,10 @@ public class ClaidComponentConfigurer extends PropertyConfigurerSupport implemen
         case "maxWebhookBodySize": getOrCreateConfiguration(target).setMaxWebhookBodySize(property(camelContext, int.class, value)); return true;
         case "operations": getOrCreateConfiguration(target).setOperations(property(camelContext, java.lang.Object.class, value)); return true;
         case "options": getOrCreateConfiguration(target).setOptions(property(camelContext, java.lang.Object.class, value)); return true;
+        case "outagecircuitcooldown":
+        case "outageCircuitCooldown": target.setOutageCircuitCooldown(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "outagecircuitthreshold":
+        case "outageCircuitThreshold": target.setOutageCircuitThreshold(property(camelContext, int.class, value)); return true;
         case "output": getOrCreateConfiguration(target).setOutput(property(camelContext, java.lang.Object.class, value)); return true;
         case "ratelimitreserve":
         case "rateLimitReserve": getOrCreateConfiguration(target).setRateLimitReserve(property(camelContext, int.class, value)); return true;
@@ -131,12 +139,16 @@ public class ClaidComponentConfigurer extends PropertyConfigurerSupport implemen
         case "connectTimeout": return long.class;
         case "correlationheaders":
         case "correlationHeaders": return java.lang.String.class;
+        case "creditcircuitcooldown":
+        case "creditCircuitCooldown": return long.class;
         case "downloadoutput":
         case "downloadOutput": return java.lang.Boolean.class;
         case "finishedretention":
         case "finishedRetention": return long.class;
         case "healthcheckconsumerenabled":
         case "healthCheckConsumerEnabled": return boolean.class;
+        case "healthcheckprobeinterval":
+        case "healthCheckProbeInterval": return long.class;
         case "healthcheckproducerenabled":
         case "healthCheckProducerEnabled": return boolean.class;
         case "lazystartproducer":
@@ -155,6 +167,10 @@ public class ClaidComponentConfigurer extends PropertyConfigurerSupport implemen
         case "maxWebhookBodySize": return int.class;
         case "operations": return java.lang.Object.class;
         case "options": return java.lang.Object.class;
+        case "outagecircuitcooldown":
+        case "outageCircuitCooldown": return long.class;
+        case "outagecircuitthreshold":
+        case "outageCircuitThreshold": return int.class;
         case "output": return java.lang.Object.class;
         case "ratelimitreserve":
         case "rateLimitReserve": return int.class;
@@ -215,12 +231,16 @@ public class ClaidComponentConfigurer extends PropertyConfigurerSupport implemen
         case "connectTimeout": return getOrCreateConfiguration(target).getConnectTimeout();
         case "correlationheaders":
         case "correlationHeaders": return getOrCreateConfiguration(target).getCorrelationHeaders();
+        case "creditcircuitcooldown":
+        case "creditCircuitCooldown": return target.getCreditCircuitCooldown();
         case "downloadoutput":
         case "downloadOutput": return getOrCreateConfiguration(target).getDownloadOutput();
         case "finishedretention":
         case "finishedRetention": return getOrCreateConfiguration(target).getFinishedRetention();
         case "healthcheckconsumerenabled":
         case "healthCheckConsumerEnabled": return target.isHealthCheckConsumerEnabled();
+        case "healthcheckprobeinterval":
+        case "healthCheckProbeInterval": return target.getHealthCheckProbeInterval();
         case "healthcheckproducerenabled":
         case "healthCheckProducerEnabled": return target.isHealthCheckProducerEnabled();
         case "lazystartproducer":
@@ -239,6 +259,10 @@ public class ClaidComponentConfigurer extends PropertyConfigurerSupport implemen
         case "maxWebhookBodySize": return getOrCreateConfiguration(target).getMaxWebhookBodySize();
         case "operations": return getOrCreateConfiguration(target).getOperations();
         case "options": return getOrCreateConfiguration(target).getOptions();
+        case "outagecircuitcooldown":
+        case "outageCircuitCooldown": return target.getOutageCircuitCooldown();
+        case "outagecircuitthreshold":
+        case "outageCircuitThreshold": return target.getOutageCircuitThreshold();
         case "output": return getOrCreateConfiguration(target).getOutput();
         case "ratelimitreserve":
         case "rateLimitReserve": return getOrCreateConfiguration(target).getRateLimitReserve();

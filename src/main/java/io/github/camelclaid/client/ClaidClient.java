@@ -4,12 +4,18 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.atomic.AtomicReference;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
@@ -67,6 +73,9 @@ public final class ClaidClient implements AutoCloseable {
     private final boolean validateRequests;
     private final RetryingTransport transport;
     private final ObjectMapper mapper;
+    private final String accountId;
+    /** When Claid's API last answered a call of this client with a 2xx; null before any. */
+    private final AtomicReference<Instant> lastSuccessAt = new AtomicReference<>();
 
     private ClaidClient(Builder b) {
         if (b.apiKey == null || b.apiKey.isBlank()) {
@@ -74,12 +83,13 @@ public final class ClaidClient implements AutoCloseable {
         }
         this.bearer = new BearerHeader(b.apiKey.trim());
         this.baseUri = normaliseBaseUrl(b.baseUrl);
+        this.accountId = accountId(baseUri, b.apiKey.trim());
         this.maxDownloadBytes = b.maxDownloadBytes;
         this.validateRequests = b.validateRequests;
         this.mapper = JsonMapper.builder().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
         this.transport = new RetryingTransport(b.httpClient, b.scheduler,
                 Objects.requireNonNull(b.retryPolicy, "retryPolicy"), b.connectTimeout, b.responseTimeout,
-                b.maxConnections, b.rateLimitShaping ? RateLimitGate.of(baseUri.toString(), b.apiKey) : null);
+                b.maxConnections, b.rateLimitShaping ? RateLimitGate.of(accountId) : null);
     }
 
     public static Builder builder() {
@@ -212,6 +222,20 @@ public final class ClaidClient implements AutoCloseable {
 
     public CompletableFuture<ClaidResponse<List<String>>> listStorageTypes() {
         return call(ApiOperation.LIST_STORAGE_TYPES, null, null, new TypeReference<List<String>>() { });
+    }
+
+    /**
+     * Asks Claid whether it is there and takes the key, with a call that costs no credit ({@code GET
+     * /v1/storage/storage-types}), sent once, not retried, and failed when no answer comes within {@code timeout}:
+     * a health check wants to know what is, not to wait out an outage. Fails with a {@link ClaidException}: HTTP 401
+     * or 403 when the key was refused, {@link ClaidException.Reason#NETWORK} when Claid could not be reached.
+     */
+    public CompletableFuture<ClaidResponse<List<String>>> checkAccess(Duration timeout) {
+        ApiOperation op = ApiOperation.LIST_STORAGE_TYPES;
+        URI target = url(op, null);
+        JavaType type = mapper.constructType(new TypeReference<List<String>>() { });
+        return transport.executeOnce("access check", timeout, () -> authorized(SimpleRequestBuilder.get(target)).build(),
+                MAX_JSON_ANSWER_BYTES, answer -> success(op, answer, type));
     }
 
     public CompletableFuture<ClaidResponse<List<Storage>>> listStorages() {
@@ -366,6 +390,23 @@ public final class ClaidClient implements AutoCloseable {
     public record Counters(long requestsSent, long rateLimitedAnswers, Duration heldBack) {
     }
 
+    /**
+     * When Claid's API last answered one of this client's calls with success (downloads of temporary URLs do not
+     * count: they carry no key); null before any. Proof, as of then, that Claid was reachable and took the key.
+     */
+    public Instant lastSuccessAt() {
+        return lastSuccessAt.get();
+    }
+
+    /**
+     * A short name for the account this client calls, made from the base URL and the API key: the first 12 hex
+     * digits of their SHA-256. Clients with the same key and base URL share it, so it can key what they share (a
+     * circuit breaker, a health check) and be shown in logs and health details, where the key itself must never be.
+     */
+    public String accountId() {
+        return accountId;
+    }
+
     @Override
     public void close() {
         transport.close();
@@ -385,6 +426,7 @@ public final class ClaidClient implements AutoCloseable {
             throw ClaidException.http(describe(op), answer.status(), ErrorBody.parse(mapper, answer.body()),
                     requestId, rateLimit);
         }
+        lastSuccessAt.set(Instant.now());
         JsonNode root;
         try {
             root = mapper.readTree(answer.body());
@@ -444,6 +486,16 @@ public final class ClaidClient implements AutoCloseable {
                     + ", was '" + baseUrl + "'");
         }
         return uri;
+    }
+
+    private static String accountId(URI baseUri, String apiKey) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256")
+                    .digest((baseUri + "\n" + apiKey).getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest, 0, 6);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+        }
     }
 
     private static String describe(ApiOperation op) {

@@ -28,7 +28,12 @@ public class ClaidException extends RuntimeException {
         /** The task ended in ERROR, CANCELLED or PAUSED. */
         TASK_FAILED,
         /** The task was still running when the wait's deadline passed; it may still finish. */
-        TASK_TIMEOUT
+        TASK_TIMEOUT,
+        /**
+         * Not sent: a circuit in front of paid submissions is open, because Claid said the account has no API calls
+         * left (402) or because Claid kept failing. No HTTP call was made.
+         */
+        CIRCUIT_OPEN
     }
 
     private final Reason reason;
@@ -58,6 +63,20 @@ public class ClaidException extends RuntimeException {
         this.taskStatus = b.taskStatus;
         this.resultUrl = b.resultUrl;
         this.taskErrors = b.taskErrors == null ? List.of() : List.copyOf(b.taskErrors);
+    }
+
+    /**
+     * For failures raised on this side without an answer from Claid, such as a call refused by a circuit breaker:
+     * the message reads {@code Claid <what> failed: <errorMessage>}.
+     */
+    protected ClaidException(Reason reason, String what, String errorMessage, Throwable cause) {
+        this(local(reason, what, errorMessage), cause);
+    }
+
+    private static Builder local(Reason reason, String what, String errorMessage) {
+        Builder b = new Builder(reason, what);
+        b.errorMessage = errorMessage;
+        return b;
     }
 
     /** A non-2xx answer, with Claid's error body already parsed by {@link ErrorBody}. */

@@ -1,13 +1,9 @@
 package io.github.camelclaid.client;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -43,9 +39,9 @@ public final class RateLimitGate {
     RateLimitGate() {
     }
 
-    /** The gate of an account on a server; the key is kept only as a hash. */
-    static RateLimitGate of(String baseUrl, String apiKey) {
-        return GATES.computeIfAbsent(baseUrl + "#" + hash(apiKey), k -> new RateLimitGate());
+    /** The gate of an account, named by {@link ClaidClient#accountId()} (a hash: the key itself is never kept). */
+    static RateLimitGate of(String accountId) {
+        return GATES.computeIfAbsent(accountId, k -> new RateLimitGate());
     }
 
     /**
@@ -142,16 +138,6 @@ public final class RateLimitGate {
             } catch (NumberFormatException e) {
                 // a policy this version cannot read is left to the server to enforce
             }
-        }
-    }
-
-    private static String hash(String apiKey) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(String.valueOf(apiKey)
-                    .getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest, 0, 8);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
         }
     }
 

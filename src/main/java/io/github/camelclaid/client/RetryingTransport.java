@@ -101,16 +101,32 @@ final class RetryingTransport implements AutoCloseable {
      */
     <T> CompletableFuture<T> execute(String what, boolean idempotent, Supplier<SimpleHttpRequest> request,
             long maxAnswerBytes, Function<HttpAnswer, T> reader) {
+        return execute(what, idempotent, retryPolicy.maxAttempts(), responseTimeout, request, maxAnswerBytes, reader);
+    }
+
+    /**
+     * Sends a request once, with its own response timeout: for probes, which must answer quickly and say what they
+     * saw rather than hide an outage behind retries.
+     */
+    <T> CompletableFuture<T> executeOnce(String what, Duration responseTimeout, Supplier<SimpleHttpRequest> request,
+            long maxAnswerBytes, Function<HttpAnswer, T> reader) {
+        return execute(what, true, 1, Timeout.of(responseTimeout), request, maxAnswerBytes, reader);
+    }
+
+    private <T> CompletableFuture<T> execute(String what, boolean idempotent, int maxAttempts, Timeout timeout,
+            Supplier<SimpleHttpRequest> request, long maxAnswerBytes, Function<HttpAnswer, T> reader) {
         CompletableFuture<T> result = new CompletableFuture<>();
-        Call<T> call = new Call<>(what, idempotent, request, maxAnswerBytes, reader, result, System.nanoTime());
+        Call<T> call = new Call<>(what, idempotent, maxAttempts, timeout, request, maxAnswerBytes, reader, result,
+                System.nanoTime());
         pending.add(call);
         result.whenComplete((r, e) -> pending.remove(call));
         attempt(call, 1);
         return result;
     }
 
-    private record Call<T>(String what, boolean idempotent, Supplier<SimpleHttpRequest> request, long maxAnswerBytes,
-            Function<HttpAnswer, T> reader, CompletableFuture<T> result, long startNanos) {
+    private record Call<T>(String what, boolean idempotent, int maxAttempts, Timeout responseTimeout,
+            Supplier<SimpleHttpRequest> request, long maxAnswerBytes, Function<HttpAnswer, T> reader,
+            CompletableFuture<T> result, long startNanos) {
     }
 
     private void attempt(Call<?> call, int attempt) {
@@ -133,7 +149,7 @@ final class RetryingTransport implements AutoCloseable {
             }
         }
         requestsSent.incrementAndGet();
-        request.setConfig(RequestConfig.custom().setResponseTimeout(responseTimeout).build());
+        request.setConfig(RequestConfig.custom().setResponseTimeout(call.responseTimeout).build());
         try {
             http.execute(SimpleRequestProducer.create(request), new CappedResponseConsumer(call.maxAnswerBytes), null,
                     new FutureCallback<>() {
@@ -174,7 +190,7 @@ final class RetryingTransport implements AutoCloseable {
                     request.getPath(), answer.status(), (System.nanoTime() - call.startNanos) / 1_000_000, attempt,
                     answer.header("x-request-id"));
         }
-        boolean attemptsLeft = attempt < retryPolicy.maxAttempts();
+        boolean attemptsLeft = attempt < call.maxAttempts;
         if (!answer.isSuccess() && isRetryableStatus(answer.status(), call.idempotent) && attemptsLeft) {
             long asked = serverAskedWaitMillis(answer, rateLimit);
             if (asked <= retryPolicy.maxRateLimitWait().toMillis()) {
@@ -207,7 +223,7 @@ final class RetryingTransport implements AutoCloseable {
             call.result.completeExceptionally(ClaidException.invalidResponse(call.what, 0, e.getMessage(), null, e));
             return;
         }
-        boolean retry = (call.idempotent || surelyNotSent(e)) && attempt < retryPolicy.maxAttempts();
+        boolean retry = (call.idempotent || surelyNotSent(e)) && attempt < call.maxAttempts;
         if (!retry) {
             if (!call.idempotent && !surelyNotSent(e)) {
                 LOG.warn("Claid {} got no answer ({}); not repeated because Claid may have acted on it",
@@ -221,7 +237,7 @@ final class RetryingTransport implements AutoCloseable {
 
     private void retryLater(Call<?> call, int attempt, long delayMillis, String why) {
         LOG.info("Claid {} {}; retrying in {} ms (attempt {} of {})", call.what, why, delayMillis, attempt + 1,
-                retryPolicy.maxAttempts());
+                call.maxAttempts);
         try {
             scheduler.schedule(() -> attempt(call, attempt + 1), delayMillis, TimeUnit.MILLISECONDS);
         } catch (RuntimeException e) {

@@ -1,5 +1,6 @@
 package io.github.camelclaid.component;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
@@ -28,6 +29,14 @@ public class ClaidComponent extends HealthCheckComponent {
 
     @Metadata
     private ClaidConfiguration configuration = new ClaidConfiguration();
+    @Metadata(label = "producer,advanced", defaultValue = "5m", javaType = "java.time.Duration")
+    private long creditCircuitCooldown = 300_000;
+    @Metadata(label = "producer,advanced", defaultValue = "5")
+    private int outageCircuitThreshold = 5;
+    @Metadata(label = "producer,advanced", defaultValue = "30s", javaType = "java.time.Duration")
+    private long outageCircuitCooldown = 30_000;
+    @Metadata(label = "health", defaultValue = "30s", javaType = "java.time.Duration")
+    private long healthCheckProbeInterval = 30_000;
 
     /** One pool per connect timeout, as the timeout is a property of the pool's connections. */
     private final Map<Long, CloseableHttpAsyncClient> httpClients = new HashMap<>();
@@ -36,6 +45,8 @@ public class ClaidComponent extends HealthCheckComponent {
     /** The ledger used when none is configured; made on first use and closed with the component. */
     private TaskLedger defaultLedger;
     private final TaskDurations taskDurations = new TaskDurations();
+    /** Per account (hashed key and base URL): the circuit of its paid submissions and its health check. */
+    private final Map<String, ClaidAccount> accounts = new HashMap<>();
 
     public ClaidComponent() {
     }
@@ -59,6 +70,74 @@ public class ClaidComponent extends HealthCheckComponent {
     /** Options shared by every claid endpoint of this component (API key, base URL, timeouts...). */
     public void setConfiguration(ClaidConfiguration configuration) {
         this.configuration = configuration;
+    }
+
+    public long getCreditCircuitCooldown() {
+        return creditCircuitCooldown;
+    }
+
+    /**
+     * After Claid answers 402 (no API calls left), how long paid submissions (edits, uploads, async submits,
+     * generation, scenes, video) of that API key are refused without calling Claid. Then one trial submission is let
+     * through: success closes the circuit, another 402 opens it again. Status requests, downloads and storage calls
+     * are never refused.
+     */
+    public void setCreditCircuitCooldown(long creditCircuitCooldown) {
+        this.creditCircuitCooldown = creditCircuitCooldown;
+    }
+
+    public int getOutageCircuitThreshold() {
+        return outageCircuitThreshold;
+    }
+
+    /**
+     * How many paid submissions of one API key in a row, failing with no answer or a 502/503/504 after the retries,
+     * open its circuit for outageCircuitCooldown, so that queued messages fail at once instead of each waiting for a
+     * Claid that is down. 0 turns this off (a 402 still opens the circuit).
+     */
+    public void setOutageCircuitThreshold(int outageCircuitThreshold) {
+        this.outageCircuitThreshold = outageCircuitThreshold;
+    }
+
+    public long getOutageCircuitCooldown() {
+        return outageCircuitCooldown;
+    }
+
+    /** How long an outage (see outageCircuitThreshold) keeps the circuit open before one trial submission. */
+    public void setOutageCircuitCooldown(long outageCircuitCooldown) {
+        this.outageCircuitCooldown = outageCircuitCooldown;
+    }
+
+    public long getHealthCheckProbeInterval() {
+        return healthCheckProbeInterval;
+    }
+
+    /**
+     * The producer health check's longest reliance on what it last saw: a success from Claid within this interval
+     * is taken as proof of reach and key, and otherwise at most one request that costs no credit (GET
+     * /v1/storage/storage-types) is sent per interval, however often the health endpoint is polled.
+     */
+    public void setHealthCheckProbeInterval(long healthCheckProbeInterval) {
+        this.healthCheckProbeInterval = healthCheckProbeInterval;
+    }
+
+    /**
+     * What the endpoints using this client's account (API key and base URL) share: the circuit in front of its paid
+     * submissions and its health check. Made on first use and kept until the component stops, so the circuit
+     * outlives a route restart.
+     */
+    synchronized ClaidAccount account(ClaidClient client) {
+        return accounts.computeIfAbsent(client.accountId(), id -> {
+            String baseUrl = client.baseUri().toString();
+            SubmissionCircuit circuit = new SubmissionCircuit(id, baseUrl, Duration.ofMillis(creditCircuitCooldown),
+                    outageCircuitThreshold, Duration.ofMillis(outageCircuitCooldown), Clock.systemUTC());
+            return new ClaidAccount(id, baseUrl, circuit, Duration.ofMillis(healthCheckProbeInterval));
+        });
+    }
+
+    /** The accounts this component's endpoints have used, for the dev console. */
+    synchronized java.util.List<ClaidAccount> accounts() {
+        return java.util.List.copyOf(accounts.values());
     }
 
     /** The HTTP client shared by this component's endpoints with that connect timeout; created on first use. */
@@ -144,6 +223,7 @@ public class ClaidComponent extends HealthCheckComponent {
             defaultLedger.close();
             defaultLedger = null;
         }
+        accounts.clear();
         super.doStop();
     }
 }

@@ -13,15 +13,16 @@ import org.apache.camel.support.console.AbstractDevConsole;
 import org.apache.camel.util.json.JsonObject;
 
 /**
- * What each {@code claid:} endpoint is doing: where it calls, how much of Claid's rate limit is left, how many tasks
- * it is waiting for and how many its ledger holds open, and for a tasks consumer what it has reported for how many
- * status requests. Never shows the API key: endpoints are described by their sanitised URI.
+ * What each {@code claid:} endpoint is doing: where it calls, how much of Claid's rate limit is left, whether its
+ * account's circuit lets paid submissions through, how many tasks it is waiting for and how many its ledger holds
+ * open, and for a tasks consumer what it has reported for how many status requests. Never shows the API key:
+ * endpoints are described by their sanitised URI, accounts by their hash.
  */
-@DevConsole(name = "claid", displayName = "Claid", description = "Claid endpoints: rate-limit headroom, tasks waited for and tasks open")
+@DevConsole(name = "claid", displayName = "Claid", description = "Claid endpoints: rate-limit headroom, circuit, tasks waited for and tasks open")
 public class ClaidDevConsole extends AbstractDevConsole {
 
     public ClaidDevConsole() {
-        super("camel", "claid", "Claid", "Claid endpoints: rate-limit headroom, tasks waited for and tasks open");
+        super("camel", "claid", "Claid", "Claid endpoints: rate-limit headroom, circuit, tasks waited for and tasks open");
     }
 
     @Override
@@ -32,6 +33,13 @@ public class ClaidDevConsole extends AbstractDevConsole {
                             + "    tasks waited for: %s, open in the ledger: %s%n",
                     e.get("uri"), e.get("baseUrl"), e.get("rateLimitRemaining"), e.get("rateLimitReset"),
                     e.get("rateLimit"), e.get("tasksWaiting"), e.get("tasksOpen")));
+            if (e.containsKey("circuit")) {
+                sb.append(String.format("    account %s, circuit %s since %s%s%n", e.get("account"), e.get("circuit"),
+                        e.get("circuitSince"), e.containsKey("circuitTrip")
+                                ? " (" + e.get("circuitTrip") + ", opened at " + e.get("circuitOpenedAt")
+                                        + (e.containsKey("circuitUntil") ? ", until " + e.get("circuitUntil") : "") + ")"
+                                : ""));
+            }
             if (e.containsKey("statusRequests")) {
                 sb.append(String.format("    tasks reported: %s, status requests: %s%n", e.get("tasksReported"),
                         e.get("statusRequests")));
@@ -75,6 +83,20 @@ public class ClaidDevConsole extends AbstractDevConsole {
                 e.put("rateLimitReset", rateLimit == null ? null : rateLimit.resetSeconds());
                 e.put("tasksWaiting", claid.taskWaiter() == null ? 0 : claid.taskWaiter().waiting());
                 e.put("tasksOpen", claid.ledger().openCount());
+                ClaidAccount account = claid.account();
+                if (account != null) {
+                    SubmissionCircuit.Snapshot circuit = account.circuit().snapshot();
+                    e.put("account", account.id());
+                    e.put("circuit", circuit.state().name());
+                    e.put("circuitSince", String.valueOf(circuit.since()));
+                    if (circuit.trip() != null) {
+                        e.put("circuitTrip", circuit.trip().name());
+                        e.put("circuitOpenedAt", String.valueOf(circuit.openedAt()));
+                    }
+                    if (circuit.until() != null) {
+                        e.put("circuitUntil", String.valueOf(circuit.until()));
+                    }
+                }
                 ClaidTasksConsumer tasks = tasksConsumer(claid);
                 if (tasks != null) {
                     e.put("tasksReported", tasks.tasksReported());

@@ -39,6 +39,7 @@ public class ClaidEndpoint extends ScheduledPollEndpoint {
 
     private ClaidClient client;
     private boolean ownsClient;
+    private ClaidAccount account;
     private JsonNode operationsJson;
     private JsonNode outputJson;
     private JsonNode optionsJson;
@@ -120,12 +121,19 @@ public class ClaidEndpoint extends ScheduledPollEndpoint {
         correlationHeaders = CorrelationHeaders.parse(configuration.getCorrelationHeaders());
         taskWaiter = new TaskWaiter(getComponent().scheduler(), configuration.getTaskPollInterval(),
                 configuration.getTaskPollMaxInterval(), configuration.getMaxWait());
+        // last, so that an endpoint that failed to start leaves no client behind for the health check to probe with
+        account = getComponent().account(client);
+        account.attach(client);
     }
 
     @Override
     protected void doStop() throws Exception {
         if (taskWaiter != null) {
             taskWaiter.stopWaiting();
+        }
+        if (account != null) {
+            account.detach(client);
+            account = null;
         }
         if (ownsClient && client != null) {
             client.close();
@@ -204,6 +212,11 @@ public class ClaidEndpoint extends ScheduledPollEndpoint {
 
     ClaidClient client() {
         return client;
+    }
+
+    /** The account this endpoint calls Claid as: its circuit and health check; null while stopped. */
+    ClaidAccount account() {
+        return account;
     }
 
     /** The ledger this endpoint records tasks in or reports them from. */

@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.function.Supplier;
 
 import io.github.camelclaid.client.ApiOperation;
 import io.github.camelclaid.client.ClaidClient;
@@ -43,6 +44,7 @@ public class ClaidProducer extends DefaultAsyncProducer {
     private final String owner = PRODUCER_OWNER_PREFIX + java.util.UUID.randomUUID();
     private RequestMapper requests;
     private ResultWriter results;
+    private ClaidAccount account;
 
     public ClaidProducer(ClaidEndpoint endpoint) {
         super(endpoint);
@@ -55,6 +57,17 @@ public class ClaidProducer extends DefaultAsyncProducer {
         // the endpoint has built its client by now
         requests = new RequestMapper(endpoint);
         results = new ResultWriter(endpoint);
+        account = endpoint.account();
+        account.producerStarted(endpoint.getCamelContext(), endpoint.getComponent().isHealthCheckProducerEnabled());
+    }
+
+    @Override
+    protected void doStop() throws Exception {
+        if (account != null) {
+            account.producerStopped();
+            account = null;
+        }
+        super.doStop();
     }
 
     @Override
@@ -135,15 +148,18 @@ public class ClaidProducer extends DefaultAsyncProducer {
         Message in = exchange.getMessage();
         if (in.getHeader(ClaidConstants.INPUT) == null && RequestMapper.isBinary(in.getBody())) {
             byte[] image = in.getMandatoryBody(byte[].class);
-            return handle(exchange, ClaidOperations.edit, client().editUpload(image, RequestMapper.uploadFileName(in),
-                    RequestMapper.uploadContentType(in, image), requests.uploadData(exchange)));
+            String fileName = RequestMapper.uploadFileName(in);
+            String contentType = RequestMapper.uploadContentType(in, image);
+            Object data = requests.uploadData(exchange);
+            return handle(exchange, ClaidOperations.edit, paid(ApiOperation.EDIT_UPLOAD,
+                    () -> client().editUpload(image, fileName, contentType, data)));
         }
         return synchronous(exchange, ClaidOperations.edit, ApiOperation.EDIT,
                 requests.imageEditRequest(exchange, ClaidOperations.edit));
     }
 
     private CompletableFuture<?> synchronous(Exchange exchange, ClaidOperations op, ApiOperation api, Object request) {
-        return handle(exchange, op, client().call(api, null, request, responseType(api)));
+        return handle(exchange, op, paid(api, () -> client().call(api, null, request, responseType(api))));
     }
 
     private static Class<?> responseType(ApiOperation api) {
@@ -177,7 +193,7 @@ public class ClaidProducer extends DefaultAsyncProducer {
         Map<String, String> correlation = endpoint.correlationHeaders().capture(exchange.getMessage());
         // continued on the completion pool: recording the task is a ledger write (an fsync, a database insert),
         // which must not hold one of the HTTP client's few I/O threads
-        return client().call(api, null, request, TaskAccepted.class).thenComposeAsync(response -> {
+        return paid(api, () -> client().call(api, null, request, TaskAccepted.class)).thenComposeAsync(response -> {
             TaskAccepted accepted = response.data();
             Message out = exchange.getMessage();
             ResultWriter.setResponseHeaders(out, response);
@@ -193,6 +209,28 @@ public class ClaidProducer extends DefaultAsyncProducer {
             return awaitAndDeliver(exchange, op, accepted.id(), accepted.resultUrl(), accepted.status())
                     .whenCompleteAsync((done, failure) -> settle(key, failure), completion());
         }, completion());
+    }
+
+    /**
+     * Sends a paid submission through the account's circuit: refused at once, with no HTTP call, while the circuit
+     * is open; its outcome (a 402 above all) tells the circuit whether to open or close.
+     */
+    private <T> CompletableFuture<T> paid(ApiOperation api, Supplier<CompletableFuture<T>> call) {
+        SubmissionCircuit.Permit permit;
+        try {
+            permit = account.circuit().acquire(api.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' '));
+        } catch (ClaidCircuitOpenException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+        CompletableFuture<T> sent;
+        try {
+            sent = call.get();
+        } catch (RuntimeException e) {
+            permit.done(e);
+            throw e;
+        }
+        sent.whenComplete((answer, failure) -> permit.done(failure));
+        return sent;
     }
 
     private java.util.concurrent.Executor completion() {

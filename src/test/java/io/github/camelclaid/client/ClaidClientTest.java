@@ -478,4 +478,28 @@ class ClaidClientTest {
                 .filter(r -> r.path().startsWith("/tmp/"))
                 .allMatch(r -> r.header("Authorization") == null));
     }
+
+    // ------------------------------------------------------------------ health
+
+    @Test
+    void anAccessCheckIsOneFreeRequestNeverRetried() {
+        assertFalse(join(client.checkAccess(Duration.ofSeconds(5))).data().isEmpty(), "Claid's storage types");
+        server().faults().next(1).status(503).onAny();
+        ClaidException e = assertThrows(ClaidException.class, () -> join(client.checkAccess(Duration.ofSeconds(5))));
+        assertEquals(503, e.getStatusCode());
+        assertEquals(2, server().requestCount("GET", "/v1/storage/storage-types"));
+        assertEquals(0, server().paidSubmissionCount());
+        assertNotNull(client.lastSuccessAt(), "the first check succeeded");
+    }
+
+    @Test
+    void theAccountIdIsAHashOfKeyAndBaseUrlNotTheKey() {
+        try (ClaidClient same = newClient(KEY, RetryPolicy.NONE);
+                ClaidClient otherKey = newClient("another-key", RetryPolicy.NONE)) {
+            assertEquals(client.accountId(), same.accountId());
+            assertFalse(client.accountId().equals(otherKey.accountId()));
+            assertTrue(client.accountId().matches("[0-9a-f]{12}"), client.accountId());
+            assertFalse(KEY.contains(client.accountId()) || client.accountId().contains(KEY));
+        }
+    }
 }
