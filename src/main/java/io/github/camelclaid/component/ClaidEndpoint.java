@@ -153,8 +153,11 @@ public class ClaidEndpoint extends ScheduledPollEndpoint {
         try {
             json = client.toJson(value, name + " option of claid:" + operation);
         } catch (IllegalArgumentException e) {
+            // the parser's reason only: toJson's own message would say "is not valid JSON" a second time
+            String reason = e.getCause() instanceof com.fasterxml.jackson.core.JsonProcessingException parse
+                    ? parse.getOriginalMessage() : e.getMessage();
             throw new IllegalArgumentException("The " + name + " option of claid:" + operation + " is not valid JSON: "
-                    + e.getMessage() + ". Write it as RAW({...}) in a URI, or give a #bean reference.", e);
+                    + reason + ". Write it as RAW({...}) in a URI, or give a #bean reference.", e);
         }
         if (!json.isObject()) {
             throw new IllegalArgumentException("The " + name + " option of claid:" + operation

@@ -68,4 +68,54 @@ class ClaidSchemasTest {
         assertEquals(List.of(), violations("BatchEditRequest",
                 "{\"input\":[\"https://example.com/a.jpg\",\"https://example.com/b.jpg\"],\"operations\":{}}"));
     }
+
+    // The examples below were found by GeneratedRequestValidationTest; they pin how the closest shape is chosen.
+
+    @Test
+    void anUnknownMemberOfAnObjectThatMayAlsoBeAStringIsNamedAsUnknown() throws Exception {
+        assertEquals(List.of("output.qualty: is not a known field"), violations("EditRequest",
+                "{\"input\":\"https://example.com/a.jpg\",\"operations\":{},\"output\":{\"format\":\"png\",\"qualty\":1}}"));
+    }
+
+    @Test
+    void aDiscriminatorValuePicksItsShape() throws Exception {
+        // placement_type "padding" names the padding shape, so the missing member is padding
+        assertEquals(List.of("object.padding: is required"), violations("SceneCreateAPIIn",
+                "{\"object\":{\"image_url\":\"https://example.com/p.png\",\"placement_type\":\"padding\"},"
+                        + "\"scene\":{\"effect\":\"shadows\"}}"));
+        assertEquals(List.of("output.format.quality: is not a known field"), violations("EditRequest",
+                "{\"input\":\"https://example.com/a.jpg\",\"operations\":{},"
+                        + "\"output\":{\"format\":{\"type\":\"png\",\"quality\":80}}}"));
+    }
+
+    @Test
+    void aDiscriminatorNoShapeTakesListsEveryShapesValue() throws Exception {
+        assertEquals(List.of("operations.resizing.fit.type: must be one of [crop, cover, bounds, canvas, outpaint],"
+                + " not \"squash\""), violations("EditRequest", "{\"input\":\"https://example.com/a.jpg\","
+                        + "\"operations\":{\"resizing\":{\"fit\":{\"type\":\"squash\"}}}}"));
+    }
+
+    @Test
+    void membersAShapeDoesNotDeclareCountAgainstItEvenWhereItAllowsThem() throws Exception {
+        // web_folder parameters allow extra members, but bucket and credentials say s3/gcs, not a missing base_url
+        assertEquals(List.of("parameters.credentials: must be an object, not a string"), violations(
+                "StorageIn_Pydantic", "{\"name\":\"s\",\"type\":\"s3\",\"parameters\":{\"bucket\":\"b\","
+                        + "\"credentials\":\"AKID:secret\"}}"));
+    }
+
+    @Test
+    void whenTheRequestCannotTellTheShapeEachShapesNeedIsNamed() throws Exception {
+        assertEquals(List.of("scene: fits none of its shapes, and the request does not tell which one is meant:"
+                + " either scene.effect: is required, or scene.prompt: is required"), violations("SceneCreateAPIIn",
+                "{\"object\":{\"image_url\":\"https://example.com/p.png\"},\"scene\":{}}"));
+    }
+
+    @Test
+    void aStorageUriMustNameItsStorage() throws Exception {
+        for (String uri : List.of("storage:///in/a.jpg", "storage://", "storage:bucket/in/a.jpg", "STORAGE:///a.jpg")) {
+            assertEquals(List.of("input: must be a valid uri: storage://<storage name>/<path>"), violations(
+                    "EditRequest", "{\"input\":\"" + uri + "\",\"operations\":{}}"), uri);
+        }
+        assertEquals(List.of(), violations("EditRequest", "{\"input\":\"storage://bucket\",\"operations\":{}}"));
+    }
 }
