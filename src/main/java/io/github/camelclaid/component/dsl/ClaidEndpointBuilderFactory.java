@@ -710,6 +710,23 @@ public interface ClaidEndpointBuilderFactory {
         }
 
         /**
+         * Hold requests back before Claid would refuse them: a request waits (on a timer, holding no thread) while the
+         * account's rate-limit window is spent or its per-second pace is reached, as Claid's RateLimit headers
+         * describe them. Shared by every endpoint using the same API key and base URL in this JVM.
+         * <p>Default: true
+         */
+        default AdvancedClaidEndpointConsumerBuilder rateLimitShaping(boolean rateLimitShaping) {
+            doSetProperty("rateLimitShaping", rateLimitShaping);
+            return this;
+        }
+
+        /** The rateLimitShaping option as text, e.g. from a property placeholder. */
+        default AdvancedClaidEndpointConsumerBuilder rateLimitShaping(String rateLimitShaping) {
+            doSetProperty("rateLimitShaping", rateLimitShaping);
+            return this;
+        }
+
+        /**
          * Check every request against Claid's schemas before sending it, so an invalid one fails naming the field and
          * spends no credit. Turn off only to use a field Claid added after this version.
          * <p>Default: true
@@ -1076,6 +1093,23 @@ public interface ClaidEndpointBuilderFactory {
         }
 
         /**
+         * Hold requests back before Claid would refuse them: a request waits (on a timer, holding no thread) while the
+         * account's rate-limit window is spent or its per-second pace is reached, as Claid's RateLimit headers
+         * describe them. Shared by every endpoint using the same API key and base URL in this JVM.
+         * <p>Default: true
+         */
+        default AdvancedClaidEndpointProducerBuilder rateLimitShaping(boolean rateLimitShaping) {
+            doSetProperty("rateLimitShaping", rateLimitShaping);
+            return this;
+        }
+
+        /** The rateLimitShaping option as text, e.g. from a property placeholder. */
+        default AdvancedClaidEndpointProducerBuilder rateLimitShaping(String rateLimitShaping) {
+            doSetProperty("rateLimitShaping", rateLimitShaping);
+            return this;
+        }
+
+        /**
          * Check every request against Claid's schemas before sending it, so an invalid one fails naming the field and
          * spends no credit. Turn off only to use a field Claid added after this version.
          * <p>Default: true
@@ -1296,6 +1330,23 @@ public interface ClaidEndpointBuilderFactory {
         /** The taskLedger option as a #bean reference. */
         default AdvancedClaidEndpointBuilder taskLedger(String taskLedger) {
             doSetProperty("taskLedger", taskLedger);
+            return this;
+        }
+
+        /**
+         * Hold requests back before Claid would refuse them: a request waits (on a timer, holding no thread) while the
+         * account's rate-limit window is spent or its per-second pace is reached, as Claid's RateLimit headers
+         * describe them. Shared by every endpoint using the same API key and base URL in this JVM.
+         * <p>Default: true
+         */
+        default AdvancedClaidEndpointBuilder rateLimitShaping(boolean rateLimitShaping) {
+            doSetProperty("rateLimitShaping", rateLimitShaping);
+            return this;
+        }
+
+        /** The rateLimitShaping option as text, e.g. from a property placeholder. */
+        default AdvancedClaidEndpointBuilder rateLimitShaping(String rateLimitShaping) {
+            doSetProperty("rateLimitShaping", rateLimitShaping);
             return this;
         }
 
