@@ -105,6 +105,34 @@ class BucketPipelineTest {
     }
 
     @Test
+    void withStorageConnectorsClaidReadsAndWritesTheBucketsItself() throws Exception {
+        claid.close();
+        claid = LocalClaidServer.builder().apiKey("pipeline-key").acceptedFor(Duration.ofMillis(20))
+                .processingFor(Duration.ofMillis(100))
+                .s3Endpoint(s3.server().endpoint(), s3.server().accessKey(), s3.server().secretKey())
+                .s3Storage("incoming", BucketPipeline.INPUT_BUCKET)
+                .s3Storage("processed", BucketPipeline.OUTPUT_BUCKET)
+                .build().start();
+        putImages(4);
+        Map<String, String> settings = new LinkedHashMap<>(BucketPipeline.local(claid, s3.server(), state));
+        settings.put("pipeline.mode", "async");
+        settings.put("pipeline.input-mode", "storage");
+        settings.put("pipeline.input-storage", "incoming");
+        settings.put("pipeline.output", "storage://processed/results/");
+        settings.put("pipeline.poll-delay", "100");
+        settings.put("camel.component.claid.task-poll-interval", "50");
+        main = BucketPipeline.main(settings);
+        main.start();
+        await().atMost(Duration.ofSeconds(30)).until(() -> outputs("results/").size() == 4);
+        // Claid read each image from the bucket by its storage URI, and wrote its result there itself
+        assertThat(claid.requests().stream().filter(r -> r.path().equals("/v1/image/edit/async"))
+                .map(r -> r.bodyAsString()))
+                .hasSize(4).allSatisfy(body -> assertThat(body).contains("storage://incoming/photos/image-"));
+        assertThat(claid.writtenObjects()).hasSize(4);
+        assertThat(outputs("failed/")).isEmpty();
+    }
+
+    @Test
     void syncWithUploadsProcessesEveryImageOnceAndReportsAFailedCall() throws Exception {
         putImages(4);
         claid.faults().next(1).status(422).on("POST", "/v1/image/edit/upload");
