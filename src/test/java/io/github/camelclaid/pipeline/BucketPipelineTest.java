@@ -133,6 +133,23 @@ class BucketPipelineTest {
     }
 
     @Test
+    void whenCreditsRunOutImagesWaitInsteadOfFailingAndGoOnceTheAccountTakesSubmissionsAgain() throws Exception {
+        putImages(8);
+        claid.faults().next(1).status(402).on(ApiOperation.EDIT_ASYNC);
+        Map<String, String> settings = new LinkedHashMap<>(BucketPipeline.local(claid, s3.server(), state));
+        settings.put("pipeline.poll-delay", "100");
+        settings.put("camel.component.claid.task-poll-interval", "50");
+        settings.put("camel.component.claid.credit-circuit-cooldown", "1500");
+        main = BucketPipeline.main(settings);
+        main.start();
+        await().atMost(Duration.ofSeconds(30)).until(() -> outputs("photos/").size() == 8);
+        assertThat(outputs("failed/")).as("no image was reported failed for the account's 402").isEmpty();
+        // one 402, then nothing sent while the circuit was open, then one trial and the rest: 8 paid, 9 sent
+        assertThat(claid.paidSubmissionCount(ApiOperation.EDIT_ASYNC)).isEqualTo(8);
+        assertThat(claid.requestCount("POST", "/v1/image/edit/async")).isEqualTo(9);
+    }
+
+    @Test
     void syncWithUploadsProcessesEveryImageOnceAndReportsAFailedCall() throws Exception {
         putImages(4);
         claid.faults().next(1).status(422).on("POST", "/v1/image/edit/upload");
