@@ -114,6 +114,9 @@ public final class ClaidClient implements AutoCloseable {
                 .disableAutomaticRetries()
                 .disableRedirectHandling()
                 .disableCookieManagement()
+                // no wire logging: at DEBUG it prints each request's bytes, the bearer token among them; the headers
+                // are still logged, with the key masked (BearerHeader)
+                .setIoSessionDecorator(session -> session)
                 .build();
     }
 
