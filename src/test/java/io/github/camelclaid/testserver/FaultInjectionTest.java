@@ -238,7 +238,7 @@ class FaultInjectionTest {
     @Test
     void randomModeInjectsSeededFaultsAndCountsThem() {
         // every request gets a fault: a storm of 3, then 500s for the rest of the draw
-        server.faults().randomly(42, new FaultMix(0.5, 3, 0.5, 0, 0, 0, 0, 0, Duration.ofSeconds(1), 0, 0, 0, 0));
+        server.faults().randomly(42, new FaultMix(0.5, 3, 0.5, 0, 0, 0, 0, 0, Duration.ofSeconds(1), 0, 0, 0, 0, false));
         List<Integer> statuses = new java.util.ArrayList<>();
         for (int i = 0; i < 12; i++) {
             statuses.add(http.get("/v1/storage/storages").statusCode());

@@ -21,10 +21,13 @@ import java.util.Objects;
  * @param taskError       a task submission's task ends in ERROR
  * @param webhookDuplicated a notification is delivered twice
  * @param webhookForged   a notification is signed with the wrong secret
+ * @param everyKindFirst  before drawing at random, inject each kind once, in the order of {@link InjectedFault} (the
+ *                        task ERROR on the first task submission without a fault, then the first webhook duplicated
+ *                        and the second forged): a short run still meets every kind, whatever the seed
  */
 public record FaultMix(double rateLimitStorm, int stormLength, double status500, double status502, double status503,
         double dropBefore, double dropAfter, double slowAnswer, Duration delay, double malformedJson,
-        double taskError, double webhookDuplicated, double webhookForged) {
+        double taskError, double webhookDuplicated, double webhookForged, boolean everyKindFirst) {
 
     public FaultMix {
         Objects.requireNonNull(delay, "delay");

@@ -42,6 +42,8 @@ public final class Faults {
     private Random random;
     private FaultMix mix;
     private int stormRemaining;
+    /** The request fault kinds still to inject once each before drawing, with {@link FaultMix#everyKindFirst}. */
+    private final List<InjectedFault> firstOfEach = new ArrayList<>();
 
     Faults() {
     }
@@ -66,6 +68,12 @@ public final class Faults {
         this.mix = Objects.requireNonNull(mix, "mix");
         this.random = new Random(seed);
         this.stormRemaining = 0;
+        firstOfEach.clear();
+        if (mix.everyKindFirst()) {
+            firstOfEach.addAll(List.of(InjectedFault.RATE_LIMIT_STORM, InjectedFault.STATUS_500,
+                    InjectedFault.STATUS_502, InjectedFault.STATUS_503, InjectedFault.DROPPED_BEFORE,
+                    InjectedFault.DROPPED_AFTER, InjectedFault.SLOW_ANSWER, InjectedFault.MALFORMED_JSON));
+        }
         return this;
     }
 
@@ -74,6 +82,7 @@ public final class Faults {
         mix = null;
         random = null;
         stormRemaining = 0;
+        firstOfEach.clear();
         return this;
     }
 
@@ -84,6 +93,12 @@ public final class Faults {
             counts.put(kind, injected.getOrDefault(kind, 0L));
         }
         return counts;
+    }
+
+    /** Disarms the armed request faults only; random mode and its counts stay. */
+    public synchronized Faults disarm() {
+        rules.clear();
+        return this;
     }
 
     /** Disarms everything, leaves random mode and forgets the counts. */
@@ -130,6 +145,14 @@ public final class Faults {
             stormRemaining--;
             return count(InjectedFault.RATE_LIMITED_REQUEST, stormAction());
         }
+        if (!firstOfEach.isEmpty()) {
+            return forced(firstOfEach.remove(0));
+        }
+        boolean everyKindMet = !mix.everyKindFirst() || injected.containsKey(InjectedFault.TASK_ERROR);
+        if (!everyKindMet && Routes.TASK_SUBMISSIONS.contains(operation)) {
+            return count(InjectedFault.TASK_ERROR, action(FaultAction.Kind.TASK_OUTCOME, false, 0, null,
+                    TaskStatus.ERROR));
+        }
         double r = random.nextDouble();
         if ((r -= mix.rateLimitStorm()) < 0) {
             count(InjectedFault.RATE_LIMIT_STORM, null);
@@ -165,6 +188,32 @@ public final class Faults {
         return null;
     }
 
+    /** The request fault of this kind, as a draw would have made it. */
+    private FaultAction forced(InjectedFault kind) {
+        switch (kind) {
+            case RATE_LIMIT_STORM:
+                count(InjectedFault.RATE_LIMIT_STORM, null);
+                stormRemaining = mix.stormLength() - 1;
+                return count(InjectedFault.RATE_LIMITED_REQUEST, stormAction());
+            case STATUS_500:
+                return count(kind, action(FaultAction.Kind.STATUS, false, 500, null, null));
+            case STATUS_502:
+                return count(kind, action(FaultAction.Kind.STATUS, false, 502, null, null));
+            case STATUS_503:
+                return count(kind, action(FaultAction.Kind.STATUS, false, 503, null, null));
+            case DROPPED_BEFORE:
+                return count(kind, action(FaultAction.Kind.DROP_CONNECTION, false, 0, null, null));
+            case DROPPED_AFTER:
+                return count(kind, action(FaultAction.Kind.DROP_CONNECTION, true, 0, null, null));
+            case SLOW_ANSWER:
+                return count(kind, action(FaultAction.Kind.DELAY, false, 0, mix.delay(), null));
+            case MALFORMED_JSON:
+                return count(kind, action(FaultAction.Kind.MALFORMED_JSON, false, 200, null, null));
+            default:
+                throw new IllegalArgumentException("Not a request fault: " + kind);
+        }
+    }
+
     private static FaultAction stormAction() {
         return action(FaultAction.Kind.RATE_LIMIT_STORM, false, 429, null, null);
     }
@@ -189,11 +238,20 @@ public final class Faults {
             }
         }
         if (mix != null) {
-            if (random.nextDouble() < mix.webhookDuplicated() && taken.add(WebhookFaultKind.DUPLICATE)) {
+            boolean first = mix.everyKindFirst();
+            if (first && !injected.containsKey(InjectedFault.WEBHOOK_DUPLICATED)) {
+                taken.add(WebhookFaultKind.DUPLICATE);
                 count(InjectedFault.WEBHOOK_DUPLICATED, null);
-            }
-            if (random.nextDouble() < mix.webhookForged() && taken.add(WebhookFaultKind.FORGED_SIGNATURE)) {
+            } else if (first && !injected.containsKey(InjectedFault.WEBHOOK_FORGED)) {
+                taken.add(WebhookFaultKind.FORGED_SIGNATURE);
                 count(InjectedFault.WEBHOOK_FORGED, null);
+            } else {
+                if (random.nextDouble() < mix.webhookDuplicated() && taken.add(WebhookFaultKind.DUPLICATE)) {
+                    count(InjectedFault.WEBHOOK_DUPLICATED, null);
+                }
+                if (random.nextDouble() < mix.webhookForged() && taken.add(WebhookFaultKind.FORGED_SIGNATURE)) {
+                    count(InjectedFault.WEBHOOK_FORGED, null);
+                }
             }
         }
         return taken;
