@@ -78,6 +78,7 @@ public final class FaultInjectionRun {
     static final Duration HOLD = Duration.ofHours(1);
     static final int HOLD_TIMES = 1_000_000;
     static final Pattern DONE = Pattern.compile("claid-pipeline - done (\\S+): ");
+    static final Pattern UNKNOWN_TASK = Pattern.compile("claid-pipeline - unknown task (\\S+) ");
 
     /**
      * @param images   how many images go in
@@ -123,8 +124,8 @@ public final class FaultInjectionRun {
             Map<String, FailureClass> reported, Map<FailureClass, Long> reportsByClass, List<String> otherReasons,
             Set<String> lost, Set<String> deliveredAndReported, Map<String, Integer> paidPerImage,
             int paidUnattributed, int deliveredNotFromItsPaidTask, int duplicateOutputs, int restoredAfterKill,
-            int paidTasksLost, int mayHaveActedAndPaid, int outputsAtKill, boolean killPremiseMet,
-            int heldAtKill, Duration runTime) {
+            int paidTasksLost, int mayHaveActedAndPaid, int unknownTasksNotified, long errorsLogged,
+            int outputsAtKill, boolean killPremiseMet, int heldAtKill, Duration runTime) {
 
         double paidPerDeliveredImage() {
             return delivered.stream().mapToInt(k -> paidPerImage.getOrDefault(k, 0)).average().orElse(Double.NaN);
@@ -149,6 +150,8 @@ public final class FaultInjectionRun {
             row(t, "failures reported to failed/", reported.size());
             reportsByClass.forEach((c, n) -> row(t, "&nbsp;&nbsp;" + c.label, n));
             row(t, "&nbsp;&nbsp;of the \"may have acted\": Claid had acted (paid, no output)", mayHaveActedAndPaid);
+            row(t, "&nbsp;&nbsp;their tasks notified by Claid's webhook, logged as unknown, nothing stored",
+                    unknownTasksNotified);
             row(t, "images lost (in − delivered − reported)", lost.size());
             row(t, "images with both an output and a report", deliveredAndReported.size());
             t.append(String.format("| paid submissions per delivered image | %.2f (%d delivered images paid other"
@@ -160,6 +163,7 @@ public final class FaultInjectionRun {
             row(t, "duplicate outputs (one image stored twice by one JVM, or from two tasks)", duplicateOutputs);
             row(t, "outputs stored again after the kill (same task, nothing paid)", restoredAfterKill);
             row(t, "submissions held unacted at the kill (resubmitted after it)", heldAtKill);
+            row(t, "ERROR lines logged by the pipeline", errorsLogged);
             t.append(String.format("| kill outside the paid-but-unrecorded window | %s |%n",
                     killPremiseMet ? "yes" : "NO"));
             t.append(String.format("| run time | %.1f s |%n", runTime.toMillis() / 1000.0));
@@ -341,9 +345,16 @@ public final class FaultInjectionRun {
                 restored++;
             }
         }
+        Set<String> unknownTasks = new HashSet<>();
+        long errorsLogged = 0;
+        for (Child child : children) {
+            unknownTasks.addAll(child.unknownTasks());
+            errorsLogged += child.errors();
+        }
         return new Result(options.images(), options.seed(), claid.faults().injectedCounts(), delivered, reported,
                 byClass, otherReasons, lost, both, paidPerImage, unattributed, notFromPaidTask, duplicates, restored,
-                paidTasksLost, mayHaveActedAndPaid, outputsAtKill, premise, heldAtKill, runTime);
+                paidTasksLost, mayHaveActedAndPaid, unknownTasks.size(), errorsLogged, outputsAtKill, premise,
+                heldAtKill, runTime);
     }
 
     /** Which of the {@link FailureClass}es a report of {@link FailureReport} belongs to. */
@@ -526,6 +537,8 @@ public final class FaultInjectionRun {
         private final int images;
         private final Map<String, Integer> done = new ConcurrentHashMap<>();
         private final AtomicLong polls = new AtomicLong();
+        private final Set<String> unknownTasks = ConcurrentHashMap.newKeySet();
+        private final AtomicLong errors = new AtomicLong();
         private final List<String> tail = new java.util.concurrent.CopyOnWriteArrayList<>();
 
         Child(Process process, String name, Path log, Duration patience, LocalClaidServer claid, int images)
@@ -554,6 +567,13 @@ public final class FaultInjectionRun {
                     if (m.find()) {
                         done.merge(m.group(1), 1, Integer::sum);
                     }
+                    Matcher unknown = UNKNOWN_TASK.matcher(line);
+                    if (unknown.find()) {
+                        unknownTasks.add(unknown.group(1));
+                    }
+                    if (line.contains(" ERROR [")) {
+                        errors.incrementAndGet();
+                    }
                     tail.add(line);
                     if (tail.size() > 200) {
                         tail.remove(0);
@@ -570,6 +590,14 @@ public final class FaultInjectionRun {
 
         long polls() {
             return polls.get();
+        }
+
+        Set<String> unknownTasks() {
+            return Set.copyOf(unknownTasks);
+        }
+
+        long errors() {
+            return errors.get();
         }
 
         /** Waits for the condition; fails at once if the JVM died or paid for more submissions than images. */

@@ -5,7 +5,6 @@ import java.time.Duration;
 
 import io.github.camelclaid.testserver.InjectedFault;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -20,11 +19,11 @@ class FaultInjectionRunTest {
 
     static final int IMAGES = 40;
 
-    @TempDir
-    Path dir;
-
     @Test
     void underRandomFaultsAndAKillNoImageIsLostNonePaidTwiceNoOutputStoredTwice() throws Exception {
+        // kept under target/ so that a failure can be read in the pipeline's logs
+        Path dir = java.nio.file.Files.createDirectories(Path.of("target", "fault-injection-ci",
+                String.valueOf(System.currentTimeMillis())));
         FaultInjectionRun.Result result = FaultInjectionRun.run(new FaultInjectionRun.Options(IMAGES,
                 Long.getLong("claid.chaos.seed", 42L), 0.04, true, Duration.ofSeconds(90), dir), System.out);
         System.out.println(result.table());
@@ -40,6 +39,7 @@ class FaultInjectionRunTest {
         assertThat(result.maxPaidPerImage()).as("most paid for one image").isLessThanOrEqualTo(1);
         assertThat(result.deliveredNotFromItsPaidTask()).as("outputs not from their paid task").isZero();
         assertThat(result.duplicateOutputs()).as("duplicate outputs").isZero();
+        assertThat(result.errorsLogged()).as("ERROR lines logged by the pipeline").isZero();
         assertThat(result.otherReasons()).as("failures neither Claid's nor after Claid may have acted").isEmpty();
         assertThat(result.delivered()).as("most images get through").hasSizeGreaterThan(IMAGES / 2);
     }
