@@ -48,8 +48,9 @@ import org.awaitility.core.ConditionTimeoutException;
 /**
  * The fault-injection run of {@code docs/reliability.md}: pushes images through the bucket pipeline of {@code routes/}
  * (async, presigned input, webhook on) in a JVM of its own, against the local Claid server in random fault mode
- * ({@link io.github.camelclaid.testserver.Faults#randomly}), kills that JVM with SIGKILL about halfway and starts it
- * again on the same state, then prints one table of what went in, what was injected, what came out and what was paid.
+ * ({@link io.github.camelclaid.testserver.Faults#randomly}), kills that JVM with SIGKILL about halfway (half the
+ * images delivered or reported) and starts it again on the same state, then prints one table of what went in, what was
+ * injected, what came out and what was paid.
  *
  * <p>
  * Why a run and not only unit tests: each retry rule and each ledger state has its test, but the promises (no image
@@ -61,7 +62,7 @@ import org.awaitility.core.ConditionTimeoutException;
  * <b>Timing the kill.</b> The kill is abrupt (tasks in flight at Claid, outputs being stored, images being read), but
  * it avoids the one window no local bookkeeping can close: Claid acting on a submission whose answer the pipeline has
  * not recorded yet (Claid has no idempotency key; {@code docs/bucket-pipeline.md}, <i>The limits</i>). At about half
- * the outputs, at a moment when Claid holds no submission in progress, the run holds every further submission unacted
+ * the images, at a moment when Claid holds no submission in progress, the run holds every further submission unacted
  * on at the server, waits until each paid submission is in the ledger or reported failed, and kills; the held ones are
  * never acted on, and the restarted pipeline submits those images again. A kill that could not wait for that is
  * reported in the table.
@@ -82,13 +83,16 @@ public final class FaultInjectionRun {
 
     /**
      * @param images   how many images go in
+     * @param imagesPerPoll how many images the pipeline reads per poll (every 200 ms): small enough that images are
+     *                 still arriving and in flight when the kill comes
      * @param everyKindFirst each fault kind once before the random draws (the CI-sized run)
      * @param seed     the seed of the fault draws (and of the task durations)
      * @param faultP   the probability of each request fault kind per API request (and of a 429 storm beginning)
      * @param patience the longest any phase may take
      * @param workDir  where state, settings and the pipeline's logs go
      */
-    record Options(int images, long seed, double faultP, boolean everyKindFirst, Duration patience, Path workDir) {
+    record Options(int images, int imagesPerPoll, long seed, double faultP, boolean everyKindFirst, Duration patience,
+            Path workDir) {
 
         /** Each request fault kind with the same probability; tasks in ERROR 5 %, webhooks duplicated 10 %, forged 5 %. */
         FaultMix mix() {
@@ -123,9 +127,9 @@ public final class FaultInjectionRun {
     record Result(int images, long seed, Map<InjectedFault, Long> injected, Set<String> delivered,
             Map<String, FailureClass> reported, Map<FailureClass, Long> reportsByClass, List<String> otherReasons,
             Set<String> lost, Set<String> deliveredAndReported, Map<String, Integer> paidPerImage,
-            int paidUnattributed, int deliveredNotFromItsPaidTask, int duplicateOutputs, int restoredAfterKill,
+            int paidUnattributed, int deliveredNotFromItsPaidTask, List<String> duplicateOutputs, int restoredAfterKill,
             int paidTasksLost, int mayHaveActedAndPaid, int unknownTasksNotified, long errorsLogged,
-            int outputsAtKill, boolean killPremiseMet, int heldAtKill, Duration runTime) {
+            int outputsAtKill, int openAtKill, boolean killPremiseMet, int heldAtKill, Duration runTime) {
 
         double paidPerDeliveredImage() {
             return delivered.stream().mapToInt(k -> paidPerImage.getOrDefault(k, 0)).average().orElse(Double.NaN);
@@ -141,7 +145,7 @@ public final class FaultInjectionRun {
 
         String table() {
             StringBuilder t = new StringBuilder();
-            t.append(String.format("Fault-injection run: %d images, seed %d, SIGKILL after %d outputs and restart%n%n",
+            t.append(String.format("Fault-injection run: %d images, seed %d, SIGKILL at %d outputs and restart%n%n",
                     images, seed, outputsAtKill));
             t.append("| | count |\n| --- | --- |\n");
             row(t, "images in", images);
@@ -160,8 +164,9 @@ public final class FaultInjectionRun {
             row(t, "paid submissions not matched to an image", paidUnattributed);
             row(t, "paid tasks lost (paid, image neither delivered nor reported)", paidTasksLost);
             row(t, "outputs not from their image's paid task", deliveredNotFromItsPaidTask);
-            row(t, "duplicate outputs (one image stored twice by one JVM, or from two tasks)", duplicateOutputs);
+            row(t, "duplicate outputs (one image stored twice by one JVM, or from two tasks)", duplicateOutputs.size());
             row(t, "outputs stored again after the kill (same task, nothing paid)", restoredAfterKill);
+            row(t, "images without an output or a report at the kill (in flight or not read yet)", openAtKill);
             row(t, "submissions held unacted at the kill (resubmitted after it)", heldAtKill);
             row(t, "ERROR lines logged by the pipeline", errorsLogged);
             t.append(String.format("| kill outside the paid-but-unrecorded window | %s |%n",
@@ -178,6 +183,10 @@ public final class FaultInjectionRun {
     private FaultInjectionRun() {
     }
 
+    /**
+     * Options: {@code --images 300}, {@code --seed 42}, {@code --fault-probability 0.02} (each request fault kind),
+     * {@code --every-kind-first false} (each kind once before the draws, as the CI-sized run does).
+     */
     public static void main(String[] args) throws Exception {
         Map<String, String> options = new HashMap<>();
         for (int i = 0; i + 1 < args.length; i += 2) {
@@ -186,8 +195,11 @@ public final class FaultInjectionRun {
         int images = Integer.parseInt(options.getOrDefault("images", "300"));
         long seed = Long.parseLong(options.getOrDefault("seed", "42"));
         double p = Double.parseDouble(options.getOrDefault("fault-probability", "0.02"));
+        boolean everyKindFirst = Boolean.parseBoolean(options.getOrDefault("every-kind-first", "false"));
         Path workDir = Files.createTempDirectory("claid-fault-injection-");
-        Result result = run(new Options(images, seed, p, false, Duration.ofMinutes(20), workDir), System.out);
+        int perPoll = Integer.parseInt(options.getOrDefault("images-per-poll", "10"));
+        Result result = run(new Options(images, perPoll, seed, p, everyKindFirst, Duration.ofMinutes(20), workDir),
+                System.out);
         System.out.println();
         System.out.println(result.table());
         System.out.println("(state and the pipeline's logs: " + workDir + ")");
@@ -217,7 +229,7 @@ public final class FaultInjectionRun {
                 s3.put(BucketPipeline.INPUT_BUCKET, key, SampleImages.jpeg(120, 90, i));
                 inputs.add(key);
             }
-            Path settings = writeSettings(workDir, claid, s3, stateDir, webhookPort);
+            Path settings = writeSettings(workDir, claid, s3, stateDir, webhookPort, options.imagesPerPoll());
             Path ledger = stateDir.resolve("claid-tasks.jsonl");
             claid.faults().randomly(options.seed(), options.mix());
             Run run = new Run(options, claid, settings, new ArrayList<>());
@@ -235,11 +247,11 @@ public final class FaultInjectionRun {
             throws Exception {
         progress.printf("%d images in; fault-injection run starting (seed %d)%n", inputs.size(), options.seed());
 
-        // first JVM, killed at about half the outputs
+        // first JVM, killed when about half the images have an output or a report
         Child first = run.start(1);
         int half = options.images() / 2;
-        first.await("half the outputs, and no submission in progress at Claid",
-                () -> outputs(s3, "photos/").size() >= half && claid.submissionsInProgress() == 0);
+        first.await("half the images delivered or reported, and no submission in progress at Claid",
+                () -> outputs(s3, "").size() >= half && claid.submissionsInProgress() == 0);
         claid.faults().next(HOLD_TIMES).delay(HOLD).on(ApiOperation.EDIT_ASYNC);
         boolean premise = true;
         try {
@@ -253,11 +265,13 @@ public final class FaultInjectionRun {
             premise = false;
         }
         int outputsAtKill = outputs(s3, "photos/").size();
+        int openAtKill = inputs.size() - outputs(s3, "").size();
         first.kill();
         int heldAtKill = HOLD_TIMES - claid.faults().armed();
         claid.faults().disarm();
-        progress.printf("killed the pipeline with SIGKILL at %d outputs (%d submissions held unacted)%s%n",
-                outputsAtKill, heldAtKill, premise ? "" : "; the kill could not wait for the quiet moment");
+        progress.printf("killed the pipeline with SIGKILL at %d outputs, %d images without an output or a report"
+                + " (%d submissions held unacted)%s%n", outputsAtKill, openAtKill, heldAtKill,
+                premise ? "" : "; the kill could not wait for the quiet moment");
 
         // second JVM on the same state, until every image has an output or a report, then a round of polls more
         Child second = run.start(2);
@@ -271,12 +285,14 @@ public final class FaultInjectionRun {
         second.stop();
         claid.faults().stopRandom();
         progress.println("done; counting");
-        return count(options, inputs, claid, s3, List.of(first, second), outputsAtKill, premise, heldAtKill,
+        return count(options, inputs, claid, s3, List.of(first, second), outputsAtKill, openAtKill, premise,
+                heldAtKill,
                 Duration.ofNanos(System.nanoTime() - started));
     }
 
     private static Result count(Options options, List<String> inputs, LocalClaidServer claid, LocalS3Server s3,
-                                List<Child> children, int outputsAtKill, boolean premise, int heldAtKill,
+                                List<Child> children, int outputsAtKill, int openAtKill, boolean premise,
+                                int heldAtKill,
                                 Duration runTime) throws IOException {
         Set<String> delivered = new HashSet<>(deliveredImages(s3));
         Map<String, FailureClass> reported = new TreeMap<>();
@@ -332,7 +348,7 @@ public final class FaultInjectionRun {
         // output writes, from the "done <key>" lines: twice in one JVM, or from two tasks, is a duplicate; once
         // before and once after the kill is the output of the same task stored again (the ledger had not marked
         // the task finished when the kill came), nothing paid
-        int duplicates = 0;
+        List<String> duplicates = new ArrayList<>();
         int restored = 0;
         Map<String, Integer> firstWrites = children.get(0).doneCounts();
         Map<String, Integer> secondWrites = children.get(1).doneCounts();
@@ -340,7 +356,7 @@ public final class FaultInjectionRun {
             int a = firstWrites.getOrDefault(image, 0);
             int b = secondWrites.getOrDefault(image, 0);
             if (a > 1 || b > 1 || tasksOfImage.getOrDefault(image, List.of()).size() > 1 && a + b > 1) {
-                duplicates++;
+                duplicates.add(image + " (stored " + a + " times before the kill, " + b + " after)");
             } else if (a == 1 && b == 1) {
                 restored++;
             }
@@ -353,8 +369,8 @@ public final class FaultInjectionRun {
         }
         return new Result(options.images(), options.seed(), claid.faults().injectedCounts(), delivered, reported,
                 byClass, otherReasons, lost, both, paidPerImage, unattributed, notFromPaidTask, duplicates, restored,
-                paidTasksLost, mayHaveActedAndPaid, unknownTasks.size(), errorsLogged, outputsAtKill, premise,
-                heldAtKill, runTime);
+                paidTasksLost, mayHaveActedAndPaid, unknownTasks.size(), errorsLogged, outputsAtKill, openAtKill,
+                premise, heldAtKill, runTime);
     }
 
     /** Which of the {@link FailureClass}es a report of {@link FailureReport} belongs to. */
@@ -443,12 +459,12 @@ public final class FaultInjectionRun {
 
     /** The pipeline's settings over {@code routes/application.properties}. */
     private static Path writeSettings(Path dir, LocalClaidServer claid, LocalS3Server s3, Path stateDir,
-                                      int webhookPort) throws IOException {
+                                      int webhookPort, int imagesPerPoll) throws IOException {
         Map<String, String> settings = new LinkedHashMap<>(BucketPipeline.local(claid, s3, stateDir));
         settings.put("pipeline.mode", "async");
         settings.put("pipeline.input-mode", "presigned");
         settings.put("pipeline.poll-delay", "200");
-        settings.put("pipeline.images-per-poll", "10");
+        settings.put("pipeline.images-per-poll", String.valueOf(imagesPerPoll));
         settings.put("pipeline.webhook-enabled", "true");
         settings.put("pipeline.webhook-secret", WEBHOOK_SECRET);
         settings.put("pipeline.webhook-grace-period", "1000");

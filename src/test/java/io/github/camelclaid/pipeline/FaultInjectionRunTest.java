@@ -24,12 +24,13 @@ class FaultInjectionRunTest {
         // kept under target/ so that a failure can be read in the pipeline's logs
         Path dir = java.nio.file.Files.createDirectories(Path.of("target", "fault-injection-ci",
                 String.valueOf(System.currentTimeMillis())));
-        FaultInjectionRun.Result result = FaultInjectionRun.run(new FaultInjectionRun.Options(IMAGES,
+        FaultInjectionRun.Result result = FaultInjectionRun.run(new FaultInjectionRun.Options(IMAGES, 2,
                 Long.getLong("claid.chaos.seed", 42L), 0.04, true, Duration.ofSeconds(90), dir), System.out);
         System.out.println(result.table());
 
         assertThat(result.injected()).as("faults injected")
                 .allSatisfy((kind, n) -> assertThat(n).as("%s injected", kind).isPositive());
+        assertThat(result.openAtKill()).as("images in flight or unread at the kill").isGreaterThanOrEqualTo(IMAGES / 4);
         assertThat(result.killPremiseMet()).as("kill outside the paid-but-unrecorded window").isTrue();
         assertThat(result.lost()).as("images lost").isEmpty();
         assertThat(result.deliveredAndReported()).as("images with an output and a report").isEmpty();
@@ -38,9 +39,10 @@ class FaultInjectionRunTest {
         assertThat(result.deliveredPaidOtherThanOnce()).as("delivered images not paid exactly once").isZero();
         assertThat(result.maxPaidPerImage()).as("most paid for one image").isLessThanOrEqualTo(1);
         assertThat(result.deliveredNotFromItsPaidTask()).as("outputs not from their paid task").isZero();
-        assertThat(result.duplicateOutputs()).as("duplicate outputs").isZero();
+        assertThat(result.duplicateOutputs()).as("duplicate outputs").isEmpty();
         assertThat(result.errorsLogged()).as("ERROR lines logged by the pipeline").isZero();
         assertThat(result.otherReasons()).as("failures neither Claid's nor after Claid may have acted").isEmpty();
-        assertThat(result.delivered()).as("most images get through").hasSizeGreaterThan(IMAGES / 2);
+        // the faults are dense here (a third of the submissions meet one): a quarter at least must still get through
+        assertThat(result.delivered()).as("images delivered").hasSizeGreaterThanOrEqualTo(IMAGES / 4);
     }
 }
