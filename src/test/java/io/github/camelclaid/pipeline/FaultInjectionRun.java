@@ -128,7 +128,7 @@ public final class FaultInjectionRun {
             Map<String, FailureClass> reported, Map<FailureClass, Long> reportsByClass, List<String> otherReasons,
             Set<String> lost, Set<String> deliveredAndReported, Map<String, Integer> paidPerImage,
             int paidUnattributed, int deliveredNotFromItsPaidTask, List<String> duplicateOutputs, int restoredAfterKill,
-            int paidTasksLost, int mayHaveActedAndPaid, int unknownTasksNotified, long errorsLogged,
+            int paidTasksLost, int mayHaveActedAndPaid, int unknownTasksNotified, long errorsLogged, long deferred,
             int outputsAtKill, int openAtKill, boolean killPremiseMet, int heldAtKill, Duration runTime) {
 
         double paidPerDeliveredImage() {
@@ -168,7 +168,8 @@ public final class FaultInjectionRun {
             row(t, "outputs stored again after the kill (same task, nothing paid)", restoredAfterKill);
             row(t, "images without an output or a report at the kill (in flight or not read yet)", openAtKill);
             row(t, "submissions held unacted at the kill (resubmitted after it)", heldAtKill);
-            row(t, "ERROR lines logged by the pipeline", errorsLogged);
+            row(t, "submissions refused by the open outage circuit (image read again later)", deferred);
+            row(t, "other ERROR lines logged by the pipeline", errorsLogged);
             t.append(String.format("| kill outside the paid-but-unrecorded window | %s |%n",
                     killPremiseMet ? "yes" : "NO"));
             t.append(String.format("| run time | %.1f s |%n", runTime.toMillis() / 1000.0));
@@ -363,13 +364,16 @@ public final class FaultInjectionRun {
         }
         Set<String> unknownTasks = new HashSet<>();
         long errorsLogged = 0;
+        long deferred = 0;
         for (Child child : children) {
             unknownTasks.addAll(child.unknownTasks());
             errorsLogged += child.errors();
+            deferred += child.deferred();
         }
         return new Result(options.images(), options.seed(), claid.faults().injectedCounts(), delivered, reported,
                 byClass, otherReasons, lost, both, paidPerImage, unattributed, notFromPaidTask, duplicates, restored,
-                paidTasksLost, mayHaveActedAndPaid, unknownTasks.size(), errorsLogged, outputsAtKill, openAtKill,
+                paidTasksLost, mayHaveActedAndPaid, unknownTasks.size(), errorsLogged, deferred, outputsAtKill,
+                openAtKill,
                 premise, heldAtKill, runTime);
     }
 
@@ -555,6 +559,7 @@ public final class FaultInjectionRun {
         private final AtomicLong polls = new AtomicLong();
         private final Set<String> unknownTasks = ConcurrentHashMap.newKeySet();
         private final AtomicLong errors = new AtomicLong();
+        private final AtomicLong deferred = new AtomicLong();
         private final List<String> tail = new java.util.concurrent.CopyOnWriteArrayList<>();
 
         Child(Process process, String name, Path log, Duration patience, LocalClaidServer claid, int images)
@@ -588,7 +593,8 @@ public final class FaultInjectionRun {
                         unknownTasks.add(unknown.group(1));
                     }
                     if (line.contains(" ERROR [")) {
-                        errors.incrementAndGet();
+                        // an open circuit fails the exchange on purpose, so that the image is read again later
+                        (line.contains("ClaidCircuitOpenException") ? deferred : errors).incrementAndGet();
                     }
                     tail.add(line);
                     if (tail.size() > 200) {
@@ -614,6 +620,10 @@ public final class FaultInjectionRun {
 
         long errors() {
             return errors.get();
+        }
+
+        long deferred() {
+            return deferred.get();
         }
 
         /** Waits for the condition; fails at once if the JVM died or paid for more submissions than images. */

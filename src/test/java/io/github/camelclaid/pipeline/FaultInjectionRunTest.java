@@ -40,7 +40,7 @@ class FaultInjectionRunTest {
         assertThat(result.maxPaidPerImage()).as("most paid for one image").isLessThanOrEqualTo(1);
         assertThat(result.deliveredNotFromItsPaidTask()).as("outputs not from their paid task").isZero();
         assertThat(result.duplicateOutputs()).as("duplicate outputs").isEmpty();
-        assertThat(result.errorsLogged()).as("ERROR lines logged by the pipeline").isZero();
+        assertThat(result.errorsLogged()).as("ERROR lines logged by the pipeline (other than the open circuit's)").isZero();
         assertThat(result.otherReasons()).as("failures neither Claid's nor after Claid may have acted").isEmpty();
         // the faults are dense here (a third of the submissions meet one): a quarter at least must still get through
         assertThat(result.delivered()).as("images delivered").hasSizeGreaterThanOrEqualTo(IMAGES / 4);
