@@ -5,7 +5,9 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -41,6 +43,13 @@ public class ClaidWebhookConsumer extends DefaultConsumer {
 
     private final ClaidEndpoint endpoint;
     private final String owner = "webhook-" + UUID.randomUUID();
+    /**
+     * The tasks a delivery of this consumer is reporting right now. The ledger's claim is re-entrant for its owner, and
+     * every delivery of this consumer claims as the same owner, so two deliveries of one task at once (a duplicated
+     * notification, or Claid's retry of a delivery still being processed) would both be reported: the second is told to
+     * deliver again instead, and by then the task is reported.
+     */
+    private final Set<TaskKey> reporting = ConcurrentHashMap.newKeySet();
     private WebhookVerifier verifier;
     private TaskLedger ledger;
     private TaskReporter reporter;
@@ -158,6 +167,17 @@ public class ClaidWebhookConsumer extends DefaultConsumer {
 
     private Answer report(TaskResult result) {
         TrackedTask known = knownOrRecorded(result);
+        if (!reporting.add(known.key())) {
+            return new Answer(503, "task " + known.key() + " is being reported by another delivery; deliver again");
+        }
+        try {
+            return reportClaimed(known, result);
+        } finally {
+            reporting.remove(known.key());
+        }
+    }
+
+    private Answer reportClaimed(TrackedTask known, TaskResult result) {
         Instant now = Instant.now();
         Optional<TrackedTask> claimed = ledger.claim(known.key(), owner, now,
                 now.plusMillis(endpoint.getConfiguration().getTaskLease()));

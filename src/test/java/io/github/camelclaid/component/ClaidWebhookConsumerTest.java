@@ -130,6 +130,45 @@ class ClaidWebhookConsumerTest {
         assertThat(server.requestCount("GET", "/v1/image/edit/async/")).as("no polling was needed").isZero();
     }
 
+    /**
+     * Found by the fault-injection run: Claid retries a delivery that did not answer within its timeout while the
+     * first is still in the route. Every delivery of one consumer claims the task as the same owner and the ledger's
+     * claim is re-entrant for its owner, so both were emitted and the output stored twice. The second is now told to
+     * deliver again, and its next attempt finds the task reported.
+     */
+    @Test
+    void aRetriedDeliveryArrivingWhileTheFirstIsInTheRouteIsNotEmittedTwice() throws Exception {
+        server.close();
+        server = LocalClaidServer.builder().apiKey(KEY).acceptedFor(Duration.ofMillis(20))
+                .processingFor(Duration.ofMillis(60)).webhookTimeScale(0.02).webhookTimeout(Duration.ofMillis(300))
+                .build().start();
+        server.webhook(http.uri(PATH), SECRET);
+        java.util.concurrent.atomic.AtomicBoolean first = new java.util.concurrent.atomic.AtomicBoolean(true);
+        context.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("direct:submit").to("claid:editAsync?" + common()
+                        + "&correlationHeaders=OrderId&operations=RAW({})");
+                from("claid:webhook?" + common() + "&webhookPath=" + PATH + "&webhookSecret=" + SECRET)
+                        .routeId("webhook").process(e -> {
+                            record(e, "webhook");
+                            long task = e.getMessage().getHeader(ClaidConstants.TASK_ID, Long.class);
+                            if (first.getAndSet(false)) {
+                                // the first delivery stays in the route until Claid gave up on it and tried again
+                                await().atMost(Duration.ofSeconds(10)).until(() -> deliveries(task).size() >= 2);
+                            }
+                        });
+            }
+        });
+        long id = submit("https://images.example/a.jpg", "order-1");
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> deliveries(id).stream().anyMatch(d -> d.statusCode() == 200));
+        assertThat(seen).as("emitted").hasSize(1);
+        assertThat(deliveries(id)).extracting(WebhookDelivery::statusCode).as("timed out, refused, acknowledged")
+                .contains(503).last().isEqualTo(200);
+        assertThat(openTasks()).isZero();
+    }
+
     @Test
     void aForgedSignatureIsRefusedAndNothingIsEmitted() throws Exception {
         routes("&webhookSecret=" + SECRET, null);

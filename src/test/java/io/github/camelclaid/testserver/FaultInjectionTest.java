@@ -233,4 +233,27 @@ class FaultInjectionTest {
         UncheckedIOException failure = assertThrows(UncheckedIOException.class, call::run);
         assertTrue(failure.getCause() instanceof HttpTimeoutException, failure.getCause().toString());
     }
+
+    /** Random mode: seeded, one fault at most per API request, storms in a row, counted by kind; clear() ends it. */
+    @Test
+    void randomModeInjectsSeededFaultsAndCountsThem() {
+        // every request gets a fault: a storm of 3, then 500s for the rest of the draw
+        server.faults().randomly(42, new FaultMix(0.5, 3, 0.5, 0, 0, 0, 0, 0, Duration.ofSeconds(1), 0, 0, 0, 0, false));
+        List<Integer> statuses = new java.util.ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            statuses.add(http.get("/v1/storage/storages").statusCode());
+        }
+
+        assertTrue(statuses.stream().allMatch(s -> s == 429 || s == 500), statuses.toString());
+        var counts = server.faults().injectedCounts();
+        assertEquals(12L, counts.get(InjectedFault.RATE_LIMITED_REQUEST) + counts.get(InjectedFault.STATUS_500));
+        long answered429 = counts.get(InjectedFault.RATE_LIMITED_REQUEST);
+        long storms = counts.get(InjectedFault.RATE_LIMIT_STORM);
+        assertTrue(storms > 0 && answered429 <= 3 * storms && answered429 > 3 * (storms - 1),
+                "each storm answers 3 requests in a row (the last may still be going): " + counts + " " + statuses);
+
+        server.faults().clear();
+        assertEquals(200, http.get("/v1/storage/storages").statusCode());
+        assertEquals(0L, server.faults().injectedCounts().get(InjectedFault.STATUS_500));
+    }
 }

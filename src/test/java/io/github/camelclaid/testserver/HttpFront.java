@@ -28,6 +28,9 @@ final class HttpFront implements HttpHandler {
     private final RequestJournal journal;
     private final Faults faults;
     private final RateLimiter rateLimiter;
+    /** Task submissions received and not answered yet, whether waiting, being acted on or being answered. */
+    private final java.util.concurrent.atomic.AtomicInteger submissionsInProgress =
+            new java.util.concurrent.atomic.AtomicInteger();
 
     HttpFront(ClaidApi api, RequestJournal journal, Faults faults, RateLimiter rateLimiter) {
         this.api = api;
@@ -52,10 +55,20 @@ final class HttpFront implements HttpHandler {
             ApiOperation operation = Routes.operationOf(received.method(), received.path());
             FaultAction fault = faults.take(received.method(), received.path(), operation);
             ApiRequest request = new ApiRequest(received, null);
-            if (fault == null) {
-                send(exchange, api.process(request), requestId);
-            } else {
-                answerWithFault(exchange, request, fault);
+            boolean submission = operation != null && Routes.TASK_SUBMISSIONS.contains(operation);
+            if (submission) {
+                submissionsInProgress.incrementAndGet();
+            }
+            try {
+                if (fault == null) {
+                    send(exchange, api.process(request), requestId);
+                } else {
+                    answerWithFault(exchange, request, fault);
+                }
+            } finally {
+                if (submission) {
+                    submissionsInProgress.decrementAndGet();
+                }
             }
         } catch (IOException e) {
             // the client went away; nothing left to answer
@@ -104,6 +117,10 @@ final class HttpFront implements HttpHandler {
             default:
                 throw new IllegalStateException("Unhandled fault " + fault.kind());
         }
+    }
+
+    int submissionsInProgress() {
+        return submissionsInProgress.get();
     }
 
     /**

@@ -128,6 +128,7 @@ public final class LocalClaidServer implements AutoCloseable {
     private ScheduledExecutorService scheduler;
     private ExecutorService webhookSenders;
     private WebhookDispatcher webhooks;
+    private volatile HttpFront front;
     private TaskRegistry tasks;
     private ObjectStore buckets;
     private String baseUrl;
@@ -173,7 +174,8 @@ public final class LocalClaidServer implements AutoCloseable {
                 settings.webhookTimeout(), settings.webhookTimeScale(), webhookTarget);
         tasks = new TaskRegistry(scheduler, new TaskTimings(settings.acceptedFor(), settings.processingFor(),
                 settings.processingSpread(), settings.randomSeed()), media, webhooks, baseUrl);
-        httpServer.createContext("/", new HttpFront(assembleApi(), journal, faults, rateLimiter));
+        front = new HttpFront(assembleApi(), journal, faults, rateLimiter);
+        httpServer.createContext("/", front);
         httpServer.setExecutor(handlerPool);
         httpServer.start();
         state = State.RUNNING;
@@ -224,6 +226,15 @@ public final class LocalClaidServer implements AutoCloseable {
     /** The one API key this server accepts as {@code Authorization: Bearer <key>}. */
     public String apiKey() {
         return settings.apiKey();
+    }
+
+    /**
+     * Task submissions received and not answered yet: waiting out a fault's delay, being acted on, or being answered.
+     * A fault-injection run kills the pipeline only when none is, apart from those it holds itself.
+     */
+    public int submissionsInProgress() {
+        HttpFront current = front;
+        return current == null ? 0 : current.submissionsInProgress();
     }
 
     /** Arms faults for the next requests or webhook notifications. */
