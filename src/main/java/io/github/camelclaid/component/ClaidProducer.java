@@ -278,7 +278,13 @@ public class ClaidProducer extends DefaultAsyncProducer {
                     now.plusMillis(config.getTaskPollInterval()));
         }
         try {
-            endpoint.ledger().record(task.withRequestKey(requestKey));
+            TaskLedger ledger = endpoint.ledger();
+            if (!ledger.record(task.withRequestKey(requestKey)) && !ledger.adopt(key, correlation, requestKey)
+                    && !correlation.isEmpty()) {
+                // a webhook about the task came before this record and reported it already, without our headers
+                LOG.warn("Claid task {} was reported before its submission was recorded; its correlation headers"
+                        + " {} were not on that report", key, correlation.keySet());
+            }
         } catch (RuntimeException e) {
             throw new IllegalStateException("Claid accepted task " + key + " (" + accepted.resultUrl()
                     + ") but the task ledger could not record it: " + e.getMessage()

@@ -167,6 +167,12 @@ public class ClaidWebhookConsumer extends DefaultConsumer {
 
     private Answer report(TaskResult result) {
         TrackedTask known = knownOrRecorded(result);
+        if (known == null) {
+            // perhaps a task whose producer has not recorded it yet (it finished before its submission's answer was
+            // handled): Claid's next attempt, seconds later, finds it recorded with its correlation headers, or
+            // reports a task of another system as it is
+            return new Answer(503, "task " + result.id() + " is not known here yet; recorded, deliver again");
+        }
         if (!reporting.add(known.key())) {
             return new Answer(503, "task " + known.key() + " is being reported by another delivery; deliver again");
         }
@@ -230,6 +236,7 @@ public class ClaidWebhookConsumer extends DefaultConsumer {
      * several records may match: the open one wins. A task the ledger does not know (submitted by another system,
      * or before the ledger was set up) is recorded now, so that its repeated notifications are spotted too.
      */
+    /** The task known to the ledger, or null when it was not and has just been recorded. */
     private TrackedTask knownOrRecorded(TaskResult result) {
         List<TrackedTask> candidates = ledger.findById(result.id());
         Optional<TrackedTask> open = candidates.stream().filter(TrackedTask::isOpen).findFirst();
@@ -245,8 +252,10 @@ public class ClaidWebhookConsumer extends DefaultConsumer {
         String resultUrl = result.resultUrl() != null ? result.resultUrl()
                 : endpoint.client().baseUri() + kind.statusOperation().path(result.id());
         Instant now = Instant.now();
-        ledger.record(TrackedTask.submitted(key, resultUrl, now, result.status(), null, now));
-        return ledger.find(key).orElseThrow();
+        // due for polling later too, in case no further delivery comes
+        ledger.record(TrackedTask.submitted(key, resultUrl, now, result.status(), null,
+                now.plusMillis(endpoint.getConfiguration().getTaskPollMaxInterval())));
+        return null;
     }
 
     /**

@@ -143,6 +143,12 @@ public class FileTaskLedger extends InMemoryTaskLedger {
     }
 
     @Override
+    public synchronized boolean adopt(TaskKey key, Map<String, String> correlation, String requestKey) {
+        checkUsable();
+        return super.adopt(key, correlation, requestKey);
+    }
+
+    @Override
     public synchronized Optional<TrackedTask> findByRequestKey(String requestKey) {
         checkUsable();
         return super.findByRequestKey(requestKey);

@@ -34,6 +34,16 @@ public class InMemoryTaskLedger implements TaskLedger {
     }
 
     @Override
+    public synchronized boolean adopt(TaskKey key, Map<String, String> correlation, String requestKey) {
+        TrackedTask task = tasks.get(key);
+        if (task == null || !task.isOpen() || !task.isUnadopted()) {
+            return false;
+        }
+        put(task.adopted(correlation, requestKey), true);
+        return true;
+    }
+
+    @Override
     public synchronized Optional<TrackedTask> find(TaskKey key) {
         return Optional.ofNullable(tasks.get(key));
     }

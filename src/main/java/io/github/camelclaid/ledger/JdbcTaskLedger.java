@@ -128,6 +128,7 @@ public class JdbcTaskLedger implements TaskLedger {
     private final String rescheduleKeepingStatusSql;
     private final String readDataSql;
     private final String writeDataSql;
+    private final String adoptSql;
     private final String finishSql;
     private final String purgeSql;
 
@@ -166,6 +167,8 @@ public class JdbcTaskLedger implements TaskLedger {
                 + " lease_until = NULL WHERE task_key = ? AND state = 'OPEN' AND owner = ?";
         readDataSql = "SELECT state, owner, data FROM " + t + " WHERE task_key = ?";
         writeDataSql = "UPDATE " + t + " SET data = ? WHERE task_key = ? AND state = 'OPEN' AND owner = ? AND data = ?";
+        adoptSql = "UPDATE " + t + " SET data = ?, request_key = ? WHERE task_key = ? AND state = 'OPEN'"
+                + " AND request_key IS NULL AND data = ?";
         finishSql = "UPDATE " + t + " SET state = 'FINISHED', last_status = ?, finished_at = ?, owner = NULL,"
                 + " lease_until = NULL WHERE task_key = ? AND state = 'OPEN'";
         purgeSql = "DELETE FROM " + t + " WHERE state = 'FINISHED' AND finished_at < ?";
@@ -255,6 +258,40 @@ public class JdbcTaskLedger implements TaskLedger {
             try (PreparedStatement ps = c.prepareStatement(findByIdSql)) {
                 ps.setLong(1, id);
                 return readAll(ps);
+            }
+        });
+    }
+
+    /** {@inheritDoc} One conditional UPDATE on the data read: a concurrent change makes it do nothing. */
+    @Override
+    public boolean adopt(TaskKey key, Map<String, String> correlation, String requestKey) {
+        String k = key.toString();
+        if (requestKey != null && requestKey.length() > REQUEST_KEY_LIMIT) {
+            throw refused("adopt", k, "requestKey", requestKey.length() + " characters", REQUEST_KEY_LIMIT,
+                    "request_key");
+        }
+        return inTransaction("adopt", k, c -> {
+            String before;
+            try (PreparedStatement ps = c.prepareStatement(readDataSql)) {
+                ps.setString(1, k);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (!rs.next() || !TaskState.OPEN.name().equals(rs.getString(1))) {
+                        return false;
+                    }
+                    before = rs.getString(3);
+                }
+            }
+            Data data = decode(k, before);
+            if (!data.correlation.isEmpty()) {
+                return false;
+            }
+            String after = encode("adopt", k, "correlation", correlation, data.delivered);
+            try (PreparedStatement ps = c.prepareStatement(adoptSql)) {
+                ps.setString(1, after);
+                setString(ps, 2, requestKey);
+                ps.setString(3, k);
+                ps.setString(4, before);
+                return ps.executeUpdate() == 1;
             }
         });
     }

@@ -2,6 +2,7 @@ package io.github.camelclaid.ledger;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import io.github.camelclaid.client.model.TaskStatus;
@@ -30,6 +31,13 @@ public interface TaskLedger extends AutoCloseable {
      * second record of one task, e.g. a webhook for a task that this ledger already knows).
      */
     boolean record(TrackedTask task);
+
+    /**
+     * Gives an open task that was recorded without its submitter's facts (a webhook about it came before the
+     * producer had recorded it) the correlation headers and request key the producer kept. Returns false, changing
+     * nothing, when the task is unknown, finished, or has those facts already.
+     */
+    boolean adopt(TaskKey key, Map<String, String> correlation, String requestKey);
 
     /** The task with this key, open or finished. */
     Optional<TrackedTask> find(TaskKey key);

@@ -48,6 +48,17 @@ public record TrackedTask(TaskKey key, String resultUrl, Instant submittedAt, Ma
                 null, null, null, null);
     }
 
+    /** Whether the submitter's facts are missing: the task was recorded by someone who only heard of it. */
+    public boolean isUnadopted() {
+        return correlation.isEmpty() && requestKey == null;
+    }
+
+    /** The same task with the submitter's correlation headers and request key. */
+    public TrackedTask adopted(Map<String, String> submitterCorrelation, String submitterRequestKey) {
+        return new TrackedTask(key, resultUrl, submittedAt, submitterCorrelation, submitterRequestKey, state,
+                lastStatus, polls, nextPollAt, owner, leaseUntil, deliveredOutputs, finishedAt);
+    }
+
     /** The same task, known to callers as {@code requestKey}. */
     public TrackedTask withRequestKey(String requestKey) {
         return new TrackedTask(key, resultUrl, submittedAt, correlation, requestKey, state, lastStatus, polls,

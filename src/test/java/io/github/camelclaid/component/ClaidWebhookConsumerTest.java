@@ -6,6 +6,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -15,6 +16,10 @@ import java.util.concurrent.ConcurrentHashMap;
 import io.github.camelclaid.client.ApiOperation;
 import io.github.camelclaid.client.model.TaskAccepted;
 import io.github.camelclaid.client.model.TaskResult;
+import io.github.camelclaid.client.model.TaskStatus;
+import io.github.camelclaid.ledger.TaskKey;
+import io.github.camelclaid.ledger.TaskLedger;
+import io.github.camelclaid.ledger.TrackedTask;
 import io.github.camelclaid.support.LoopbackPlatformHttp;
 import io.github.camelclaid.testserver.LocalClaidServer;
 import io.github.camelclaid.testserver.WebhookDelivery;
@@ -240,12 +245,30 @@ class ClaidWebhookConsumerTest {
         // submitted by another system straight to Claid, not through a claid: producer
         server.faults().nextWebhooks(1).duplicated();
         long id = submitOutsideCamel();
-        await().atMost(Duration.ofSeconds(10)).until(() -> deliveries(id).size() == 2);
+        // the first delivery is asked to come again (its producer might not have recorded it yet), the next reports
+        // it, and Claid's retry of the first finds it reported
+        await().atMost(Duration.ofSeconds(10)).until(() -> deliveries(id).size() == 3);
+        assertThat(deliveries(id)).extracting(WebhookDelivery::statusCode).containsExactlyInAnyOrder(503, 200, 200);
         assertThat(seen).singleElement().satisfies(m -> {
             assertThat(m.getHeader(ClaidConstants.TASK_ID)).isEqualTo(id);
             assertThat(m.getHeader(ClaidConstants.TASK_KIND)).isEqualTo("editAsync");
             assertThat(m.getHeader(ClaidConstants.RESULT_URL, String.class)).endsWith("/v1/image/edit/async/" + id);
         });
+    }
+
+    @Test
+    void aNotificationThatOvertakesItsProducersRecordStillCarriesTheCorrelationHeaders() throws Exception {
+        routes("&webhookSecret=" + SECRET, null);
+        // the task the producer is about to submit is heard of first, as when Claid's notification overtakes the
+        // handling of its submission's answer: the local server numbers tasks from 1
+        TaskLedger ledger = context.getComponent("claid", ClaidComponent.class).taskLedger(new ClaidConfiguration());
+        TaskKey next = new TaskKey(io.github.camelclaid.client.model.TaskKind.EDIT_ASYNC, 1);
+        ledger.record(TrackedTask.submitted(next, server.baseUrl() + "/v1/image/edit/async/1", Instant.now(),
+                TaskStatus.DONE, null, Instant.now().plusSeconds(60)));
+        long id = submit("https://images.example/a.jpg", "order-7");
+        assertThat(id).isEqualTo(1);
+        await().atMost(Duration.ofSeconds(10)).until(() -> openTasks() == 0);
+        assertThat(seen).singleElement().satisfies(m -> assertThat(m.getHeader("OrderId")).isEqualTo("order-7"));
     }
 
     private long submitOutsideCamel() throws Exception {

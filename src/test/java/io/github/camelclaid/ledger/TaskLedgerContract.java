@@ -100,6 +100,27 @@ public abstract class TaskLedgerContract {
     }
 
     @Test
+    void aTaskHeardOfBeforeItsSubmitterRecordedItIsAdoptedOnce() throws Exception {
+        TrackedTask heard = TrackedTask.submitted(task(1).key(), "u", T0, TaskStatus.DONE, null, T0);
+        assertThat(ledger.record(heard)).isTrue();
+        assertThat(ledger.adopt(task(1).key(), Map.of("orderId", "order-1"), "img/1/etag")).isTrue();
+        assertThat(ledger.adopt(task(1).key(), Map.of("orderId", "other"), "img/1/other")).isFalse();
+        TrackedTask adopted = ledger.find(task(1).key()).orElseThrow();
+        assertThat(adopted.correlation()).containsEntry("orderId", "order-1");
+        assertThat(adopted.requestKey()).isEqualTo("img/1/etag");
+        assertThat(ledger.findByRequestKey("img/1/etag")).isPresent();
+        assertThat(ledger.adopt(task(2).key(), Map.of(), "x")).isFalse();
+        ledger.record(task(3));
+        ledger.finish(task(3).key(), TaskStatus.DONE, T0);
+        assertThat(ledger.adopt(task(3).key(), Map.of("a", "b"), "y")).isFalse();
+        ledger.close();
+        ledger = reopen();
+        if (ledger != null) {
+            assertThat(ledger.find(task(1).key()).orElseThrow().correlation()).containsEntry("orderId", "order-1");
+        }
+    }
+
+    @Test
     void keysIncludeTheKindAsIdsRepeatAcrossKinds() {
         TrackedTask batch = TrackedTask.submitted(new TaskKey(TaskKind.EDIT_BATCH, 1), "http://x/v1/image/edit/batch/1",
                 T0, TaskStatus.ACCEPTED, Map.of(), T0);
