@@ -1,9 +1,6 @@
 package io.github.camelclaid.component;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -12,8 +9,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -23,17 +18,17 @@ import io.github.camelclaid.client.model.TaskKind;
 import io.github.camelclaid.client.model.TaskStatus;
 import io.github.camelclaid.ledger.FileTaskLedger;
 import io.github.camelclaid.ledger.TaskKey;
+import io.github.camelclaid.support.ChildJvm;
+import io.github.camelclaid.support.LedgerFileView;
 import io.github.camelclaid.ledger.TaskState;
 import io.github.camelclaid.ledger.TrackedTask;
 import io.github.camelclaid.testserver.LocalClaidServer;
-import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
 
 /**
  * The release requirement for the file ledger, with a real second JVM: an application ({@link TaskPipelineProcess})
@@ -61,7 +56,7 @@ class TaskLedgerRestartTest {
     @TempDir
     Path dir;
     LocalClaidServer server;
-    final List<Pipeline> pipelines = new ArrayList<>();
+    final List<ChildJvm> pipelines = new ArrayList<>();
 
     @BeforeEach
     void startServer() {
@@ -75,7 +70,7 @@ class TaskLedgerRestartTest {
     void stopEverything() {
         try {
             // a failed test must not leave a JVM behind
-            pipelines.forEach(Pipeline::kill);
+            pipelines.forEach(ChildJvm::kill);
         } finally {
             server.close();
         }
@@ -97,7 +92,7 @@ class TaskLedgerRestartTest {
         Path output = dir.resolve("emitted.txt");
         Path properties = writeProperties(ledger, output, finishedBeforeKill);
 
-        Pipeline first = start(properties, "--submit=" + TASKS);
+        ChildJvm first = start(properties, "--submit=" + TASKS);
         first.await("all submissions", () -> first.lines(TaskPipelineProcess.SUBMITTED).size() == TASKS);
         Map<Long, Integer> imageOf = new HashMap<>();
         for (String line : first.lines(TaskPipelineProcess.SUBMITTED)) {
@@ -111,7 +106,7 @@ class TaskLedgerRestartTest {
         // in flight for real: the first run's consumer has asked Claid about every held task and seen it running;
         // the others have been emitted and marked finished
         first.await("held tasks polled, the others finished", () -> {
-            Map<Long, JsonNode> tasks = readLedgerFile(ledger);
+            Map<Long, JsonNode> tasks = LedgerFileView.tasksById(ledger);
             return held.stream().allMatch(id -> tasks.containsKey(id) && tasks.get(id).path("polls").asInt() > 0
                     && "OPEN".equals(tasks.get(id).path("state").asText()))
                     && finishing.stream().allMatch(id -> tasks.containsKey(id)
@@ -121,14 +116,14 @@ class TaskLedgerRestartTest {
 
         // the premise: the kill landed outside the window between an output line and its finish mark
         assertThat(emitted(output)).extracting(Emitted::taskId).containsExactlyInAnyOrderElementsOf(finishing);
-        assertThat(readLedgerFile(ledger).entrySet().stream()
+        assertThat(LedgerFileView.tasksById(ledger).entrySet().stream()
                 .filter(e -> "FINISHED".equals(e.getValue().path("state").asText())).map(Map.Entry::getKey))
                 .containsExactlyInAnyOrderElementsOf(finishing);
 
         assertThat(server.releaseHeldTasks()).isEqualTo(held.size());
-        Pipeline second = start(properties);
+        ChildJvm second = start(properties);
         second.await("every task emitted and finished", () -> emitted(output).size() >= TASKS
-                && readLedgerFile(ledger).values().stream()
+                && LedgerFileView.tasksById(ledger).values().stream()
                         .filter(t -> "FINISHED".equals(t.path("state").asText())).count() == TASKS);
         second.stop();
 
@@ -170,15 +165,12 @@ class TaskLedgerRestartTest {
                 ""));
     }
 
-    private Pipeline start(Path properties, String... args) throws IOException {
-        List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElseThrow(),
-                // a short-lived JVM: without C2 and with the serial collector it starts about twice as fast
-                "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
-                "-cp", System.getProperty("java.class.path"), TaskPipelineProcess.class.getName(),
-                "-pl", "file:" + properties));
-        command.addAll(List.of(args));
-        Pipeline pipeline = new Pipeline(new ProcessBuilder(command).redirectErrorStream(true).start(),
-                pipelines.size() + 1);
+    private ChildJvm start(Path properties, String... args) throws IOException {
+        List<String> arguments = new ArrayList<>(List.of("-pl", "file:" + properties));
+        arguments.addAll(List.of(args));
+        ChildJvm pipeline = ChildJvm.start("pipeline-" + (pipelines.size() + 1), TaskPipelineProcess.class, arguments,
+                PATIENCE, line -> line.startsWith(TaskPipelineProcess.SUBMITTED)
+                        || line.startsWith(TaskPipelineProcess.EMITTED) || line.equals(TaskPipelineProcess.STARTED));
         pipelines.add(pipeline);
         return pipeline;
     }
@@ -190,116 +182,11 @@ class TaskLedgerRestartTest {
     /** The output file's complete lines (a line being written has no newline yet). */
     private static List<Emitted> emitted(Path output) throws IOException {
         List<Emitted> emitted = new ArrayList<>();
-        for (String line : completeLines(output)) {
+        for (String line : ChildJvm.completeLines(output)) {
             String[] fields = line.split(" ");
             emitted.add(new Emitted(Long.parseLong(fields[0]), fields[1], Integer.parseInt(fields[2])));
         }
         return emitted;
     }
 
-    /**
-     * The ledger file as seen from outside while the application writes it (a FileTaskLedger cannot open it then): the
-     * last line of each task wins, a purge forgets keys, and a line being written is not read yet.
-     */
-    private static Map<Long, JsonNode> readLedgerFile(Path ledger) throws IOException {
-        Map<Long, JsonNode> tasks = new HashMap<>();
-        for (String line : completeLines(ledger)) {
-            JsonNode json = JSON.readTree(line);
-            if ("task".equals(json.path("type").asText())) {
-                tasks.put(TaskKey.parse(json.path("key").asText()).id(), json);
-            } else {
-                json.path("keys").forEach(key -> tasks.remove(TaskKey.parse(key.asText()).id()));
-            }
-        }
-        return tasks;
-    }
-
-    private static List<String> completeLines(Path file) throws IOException {
-        if (!Files.exists(file)) {
-            return List.of();
-        }
-        String text = new String(Files.readAllBytes(file), StandardCharsets.UTF_8);
-        return text.substring(0, text.lastIndexOf('\n') + 1).lines().filter(l -> !l.isBlank()).toList();
-    }
-
-    /** A running {@link TaskPipelineProcess}, with its output read on a thread of its own so it never blocks. */
-    static final class Pipeline {
-
-        private final Process process;
-        private final String name;
-        private final List<String> output = new CopyOnWriteArrayList<>();
-
-        Pipeline(Process process, int number) {
-            this.process = process;
-            this.name = "pipeline-" + number;
-            Thread reader = new Thread(this::read, name + "-output");
-            reader.setDaemon(true);
-            reader.start();
-        }
-
-        private void read() {
-            try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(),
-                    StandardCharsets.UTF_8))) {
-                for (String line = in.readLine(); line != null; line = in.readLine()) {
-                    output.add(line);
-                    if (!line.startsWith(TaskPipelineProcess.SUBMITTED)
-                            && !line.startsWith(TaskPipelineProcess.EMITTED)
-                            && !line.equals(TaskPipelineProcess.STARTED)) {
-                        // warnings, stack traces: worth seeing in the test's own output
-                        System.out.println("[" + name + "] " + line);
-                    }
-                }
-            } catch (IOException e) {
-                // the process was killed while we read
-            }
-        }
-
-        List<String> lines(String prefix) {
-            return output.stream().filter(l -> l.startsWith(prefix)).toList();
-        }
-
-        /** Waits for the condition; fails at once, with the process's output, if the process has died. */
-        void await(String what, CheckedCondition condition) {
-            Awaitility.await(name + ": " + what).atMost(PATIENCE).pollInterval(Duration.ofMillis(20))
-                    .until(() -> {
-                        if (!process.isAlive()) {
-                            fail(name + " exited with " + process.exitValue() + " while waiting for " + what
-                                    + "; its output:\n" + String.join("\n", output));
-                        }
-                        return condition.holds();
-                    });
-        }
-
-        /** SIGKILL, as a crash or {@code kill -9}: no shutdown hook runs. */
-        void kill() {
-            if (process.isAlive()) {
-                process.destroyForcibly();
-            }
-            awaitExit();
-        }
-
-        /** SIGTERM: Camel Main's shutdown hook stops the routes gracefully. */
-        void stop() {
-            process.destroy();
-            awaitExit();
-        }
-
-        private void awaitExit() {
-            try {
-                if (!process.waitFor(PATIENCE.toSeconds(), TimeUnit.SECONDS)) {
-                    process.destroyForcibly();
-                    fail(name + " did not exit");
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                process.destroyForcibly();
-            }
-        }
-    }
-
-    /** A condition that may read files. */
-    @FunctionalInterface
-    interface CheckedCondition {
-        boolean holds() throws Exception;
-    }
 }

@@ -1,8 +1,6 @@
 package io.github.camelclaid.pipeline;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.Writer;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -16,8 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
@@ -27,13 +23,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.camelclaid.client.ApiOperation;
 import io.github.camelclaid.demo.BucketPipeline;
 import io.github.camelclaid.demo.SampleImages;
-import io.github.camelclaid.ledger.TaskKey;
 import io.github.camelclaid.s3.LocalS3Server;
+import io.github.camelclaid.support.ChildJvm;
+import io.github.camelclaid.support.LedgerFileView;
 import io.github.camelclaid.s3.LocalS3ServerExtension;
 import io.github.camelclaid.testserver.LocalClaidServer;
 import io.github.camelclaid.testserver.PaidSubmission;
 import io.github.camelclaid.testserver.RecordedRequest;
-import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -89,7 +85,7 @@ class BucketPipelineRestartTest {
     @TempDir
     Path dir;
     LocalClaidServer claid;
-    final List<Child> children = new ArrayList<>();
+    final List<ChildJvm> children = new ArrayList<>();
 
     @BeforeEach
     void startServers() {
@@ -106,7 +102,7 @@ class BucketPipelineRestartTest {
     void stopEverything() {
         try {
             // a failed test must not leave a JVM behind
-            children.forEach(Child::kill);
+            children.forEach(ChildJvm::kill);
         } finally {
             claid.close();
         }
@@ -124,8 +120,8 @@ class BucketPipelineRestartTest {
         assertThat(free.size()).as("done at the kill: at least a third").isGreaterThanOrEqualTo(IMAGES / 3);
         firstHalf.forEach(this::putImage);
 
-        Child first = start(settings);
-        first.await("the first half submitted, its free images stored and finished, its held tasks polled", () -> {
+        ChildJvm first = start(settings);
+        await(first, "the first half submitted, its free images stored and finished, its held tasks polled", () -> {
             Map<String, JsonNode> tasks = ledgerTasksBySourceKey(ledger);
             return claid.paidSubmissionCount(ApiOperation.EDIT_ASYNC) == FIRST_HALF
                     && tasks.keySet().containsAll(firstHalf)
@@ -139,7 +135,7 @@ class BucketPipelineRestartTest {
         // accepted in the instant of the kill
         claid.faults().next(10_000).delay(GATE).on(ApiOperation.EDIT_ASYNC);
         inputs.subList(FIRST_HALF, IMAGES).forEach(this::putImage);
-        first.await("a submission of the second half caught at the gate",
+        await(first, "a submission of the second half caught at the gate",
                 () -> submissions().size() > FIRST_HALF);
         first.kill();
 
@@ -157,13 +153,13 @@ class BucketPipelineRestartTest {
 
         claid.faults().clear();
         assertThat(claid.releaseHeldTasks()).as("held tasks").isEqualTo(held.size());
-        Child second = start(settings);
-        second.await("every output stored and every task finished", () -> outputs("photos/").size() == IMAGES
+        ChildJvm second = start(settings);
+        await(second, "every output stored and every task finished", () -> outputs("photos/").size() == IMAGES
                 && ledgerTasksBySourceKey(ledger).values().stream()
                         .filter(t -> "FINISHED".equals(t.path("state").asText())).count() == IMAGES);
         // a full round of listings more: every image is read again, and none may be submitted again
-        long polls = second.polls();
-        second.await("another round of bucket polls", () -> second.polls() > polls + IMAGES / IMAGES_PER_POLL + 1);
+        long polls = polls(second);
+        await(second, "another round of bucket polls", () -> polls(second) > polls + IMAGES / IMAGES_PER_POLL + 1);
         second.stop();
 
         assertThat(outputs("failed/")).as("failure reports").isEmpty();
@@ -250,16 +246,36 @@ class BucketPipelineRestartTest {
         return file;
     }
 
-    private Child start(Path settings) throws IOException {
-        List<String> command = List.of(ProcessHandle.current().info().command().orElseThrow(),
-                // a short-lived JVM: without C2 and with the serial collector it starts about twice as fast
-                "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
-                "-cp", System.getProperty("java.class.path"), BucketPipelineProcess.class.getName(),
-                settings.toString());
-        // the working directory stays the project's: the pipeline reads routes/ relative to it, as a user runs it
-        Child child = new Child(new ProcessBuilder(command).redirectErrorStream(true).start(), children.size() + 1);
+    private ChildJvm start(Path settings) throws IOException {
+        ChildJvm child = ChildJvm.start("pipeline-" + (children.size() + 1), BucketPipelineProcess.class,
+                List.of(settings.toString()), PATIENCE,
+                line -> line.startsWith(BucketPipelineProcess.POLLS) || line.equals(BucketPipelineProcess.STARTED));
         children.add(child);
         return child;
+    }
+
+    /** How many times the child's input route has listed the bucket, by its last report. */
+    private static long polls(ChildJvm child) {
+        String last = child.lastLine(BucketPipelineProcess.POLLS);
+        return last == null ? 0 : Long.parseLong(last.substring(BucketPipelineProcess.POLLS.length()).trim());
+    }
+
+    /**
+     * Waits for the condition, failing at once if the pipeline wrote a failure report (no image here should fail) or
+     * paid for more submissions than there are images: the promise is broken, and waiting on would only time out.
+     */
+    private void await(ChildJvm child, String what, ChildJvm.Condition condition) {
+        child.await(what, () -> {
+            List<String> failed = outputs("failed/");
+            if (!failed.isEmpty()) {
+                fail("failures " + failed + " reported while waiting for " + what);
+            }
+            long paid = claid.paidSubmissionCount(ApiOperation.EDIT_ASYNC);
+            if (paid > IMAGES) {
+                fail(paid + " paid submissions for " + IMAGES + " images while waiting for " + what);
+            }
+            return condition.holds();
+        });
     }
 
     /**
@@ -267,15 +283,7 @@ class BucketPipelineRestartTest {
      * forgets keys, a line being written is not read yet. By the image each task is for (its correlation header).
      */
     private static Map<String, JsonNode> ledgerTasksBySourceKey(Path ledger) throws IOException {
-        Map<Long, JsonNode> tasks = new HashMap<>();
-        for (String line : completeLines(ledger)) {
-            JsonNode json = JSON.readTree(line);
-            if ("task".equals(json.path("type").asText())) {
-                tasks.put(TaskKey.parse(json.path("key").asText()).id(), json);
-            } else {
-                json.path("keys").forEach(key -> tasks.remove(TaskKey.parse(key.asText()).id()));
-            }
-        }
+        Map<Long, JsonNode> tasks = LedgerFileView.tasksById(ledger);
         Map<String, JsonNode> bySource = new HashMap<>();
         for (JsonNode task : tasks.values()) {
             String source = task.path("correlation").path(PipelineHeaders.SOURCE_KEY).asText();
@@ -284,111 +292,5 @@ class BucketPipelineRestartTest {
             }
         }
         return bySource;
-    }
-
-    private static List<String> completeLines(Path file) throws IOException {
-        if (!Files.exists(file)) {
-            return List.of();
-        }
-        String text = new String(Files.readAllBytes(file), StandardCharsets.UTF_8);
-        return text.substring(0, text.lastIndexOf('\n') + 1).lines().filter(l -> !l.isBlank()).toList();
-    }
-
-    /** A running {@link BucketPipelineProcess}, with its output read on a thread of its own so it never blocks. */
-    final class Child {
-
-        private final Process process;
-        private final String name;
-        private final List<String> output = new CopyOnWriteArrayList<>();
-        private volatile long polls;
-
-        Child(Process process, int number) {
-            this.process = process;
-            this.name = "pipeline-" + number;
-            Thread reader = new Thread(this::read, name + "-output");
-            reader.setDaemon(true);
-            reader.start();
-        }
-
-        private void read() {
-            try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(),
-                    StandardCharsets.UTF_8))) {
-                for (String line = in.readLine(); line != null; line = in.readLine()) {
-                    if (line.startsWith(BucketPipelineProcess.POLLS)) {
-                        polls = Long.parseLong(line.substring(BucketPipelineProcess.POLLS.length()).trim());
-                        continue;
-                    }
-                    output.add(line);
-                    if (!line.equals(BucketPipelineProcess.STARTED)) {
-                        // warnings, stack traces: worth seeing in the test's own output
-                        System.out.println("[" + name + "] " + line);
-                    }
-                }
-            } catch (IOException e) {
-                // the process was killed while we read
-            }
-        }
-
-        long polls() {
-            return polls;
-        }
-
-        /**
-         * Waits for the condition; fails at once, with the process's output, if the process has died, and if the
-         * pipeline wrote a failure report (no image here should fail) or paid for more submissions than there are
-         * images.
-         */
-        void await(String what, CheckedCondition condition) {
-            Awaitility.await(name + ": " + what).atMost(PATIENCE).pollInterval(Duration.ofMillis(50))
-                    .until(() -> {
-                        if (!process.isAlive()) {
-                            fail(name + " exited with " + process.exitValue() + " while waiting for " + what
-                                    + "; its output:\n" + String.join("\n", output));
-                        }
-                        List<String> failed = outputs("failed/");
-                        if (!failed.isEmpty()) {
-                            fail(name + " reported failures " + failed + " while waiting for " + what);
-                        }
-                        // more than one per image can only be a second payment for one: fail now, not at the timeout
-                        long paid = claid.paidSubmissionCount(ApiOperation.EDIT_ASYNC);
-                        if (paid > IMAGES) {
-                            fail(name + ": " + paid + " paid submissions for " + IMAGES + " images while waiting for "
-                                    + what);
-                        }
-                        return condition.holds();
-                    });
-        }
-
-        /** SIGKILL, as a crash or {@code kill -9}: no shutdown hook runs. */
-        void kill() {
-            if (process.isAlive()) {
-                process.destroyForcibly();
-            }
-            awaitExit();
-        }
-
-        /** SIGTERM: Camel Main's shutdown hook stops the routes gracefully. */
-        void stop() {
-            process.destroy();
-            awaitExit();
-        }
-
-        private void awaitExit() {
-            try {
-                if (!process.waitFor(PATIENCE.toSeconds(), TimeUnit.SECONDS)) {
-                    process.destroyForcibly();
-                    fail(name + " did not exit");
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                process.destroyForcibly();
-            }
-        }
-    }
-
-    /** A condition that may read files or ask the servers. */
-    @FunctionalInterface
-    interface CheckedCondition {
-        boolean holds() throws Exception;
     }
 }
