@@ -104,6 +104,8 @@ public class ClaidComponentConfigurer extends PropertyConfigurerSupport implemen
         case "taskPollInterval": getOrCreateConfiguration(target).setTaskPollInterval(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "taskpollmaxinterval":
         case "taskPollMaxInterval": getOrCreateConfiguration(target).setTaskPollMaxInterval(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "unconfirmedsubmissionwait":
+        case "unconfirmedSubmissionWait": getOrCreateConfiguration(target).setUnconfirmedSubmissionWait(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "validaterequests":
         case "validateRequests": getOrCreateConfiguration(target).setValidateRequests(property(camelContext, boolean.class, value)); return true;
         case "waitforcompletion":
@@ -195,6 +197,8 @@ public class ClaidComponentConfigurer extends PropertyConfigurerSupport implemen
         case "taskPollInterval": return long.class;
         case "taskpollmaxinterval":
         case "taskPollMaxInterval": return long.class;
+        case "unconfirmedsubmissionwait":
+        case "unconfirmedSubmissionWait": return long.class;
         case "validaterequests":
         case "validateRequests": return boolean.class;
         case "waitforcompletion":
@@ -287,6 +291,8 @@ public class ClaidComponentConfigurer extends PropertyConfigurerSupport implemen
         case "taskPollInterval": return getOrCreateConfiguration(target).getTaskPollInterval();
         case "taskpollmaxinterval":
         case "taskPollMaxInterval": return getOrCreateConfiguration(target).getTaskPollMaxInterval();
+        case "unconfirmedsubmissionwait":
+        case "unconfirmedSubmissionWait": return getOrCreateConfiguration(target).getUnconfirmedSubmissionWait();
         case "validaterequests":
         case "validateRequests": return getOrCreateConfiguration(target).isValidateRequests();
         case "waitforcompletion":

@@ -113,6 +113,8 @@ public class ClaidEndpointConfigurer extends PropertyConfigurerSupport implement
         case "taskPollMaxInterval": target.getConfiguration().setTaskPollMaxInterval(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "timeunit":
         case "timeUnit": target.setTimeUnit(property(camelContext, java.util.concurrent.TimeUnit.class, value)); return true;
+        case "unconfirmedsubmissionwait":
+        case "unconfirmedSubmissionWait": target.getConfiguration().setUnconfirmedSubmissionWait(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "usefixeddelay":
         case "useFixedDelay": target.setUseFixedDelay(property(camelContext, boolean.class, value)); return true;
         case "validaterequests":
@@ -222,6 +224,8 @@ public class ClaidEndpointConfigurer extends PropertyConfigurerSupport implement
         case "taskPollMaxInterval": return long.class;
         case "timeunit":
         case "timeUnit": return java.util.concurrent.TimeUnit.class;
+        case "unconfirmedsubmissionwait":
+        case "unconfirmedSubmissionWait": return long.class;
         case "usefixeddelay":
         case "useFixedDelay": return boolean.class;
         case "validaterequests":
@@ -332,6 +336,8 @@ public class ClaidEndpointConfigurer extends PropertyConfigurerSupport implement
         case "taskPollMaxInterval": return target.getConfiguration().getTaskPollMaxInterval();
         case "timeunit":
         case "timeUnit": return target.getTimeUnit();
+        case "unconfirmedsubmissionwait":
+        case "unconfirmedSubmissionWait": return target.getConfiguration().getUnconfirmedSubmissionWait();
         case "usefixeddelay":
         case "useFixedDelay": return target.isUseFixedDelay();
         case "validaterequests":

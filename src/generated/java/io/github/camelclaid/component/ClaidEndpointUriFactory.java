@@ -23,7 +23,7 @@ public class ClaidEndpointUriFactory extends org.apache.camel.support.component.
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(56);
+        Set<String> props = new HashSet<>(57);
         props.add("adaptivePolling");
         props.add("allowUnsignedWebhooks");
         props.add("apiKey");
@@ -74,6 +74,7 @@ public class ClaidEndpointUriFactory extends org.apache.camel.support.component.
         props.add("taskPollInterval");
         props.add("taskPollMaxInterval");
         props.add("timeUnit");
+        props.add("unconfirmedSubmissionWait");
         props.add("useFixedDelay");
         props.add("validateRequests");
         props.add("waitForCompletion");

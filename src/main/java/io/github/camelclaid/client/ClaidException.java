@@ -219,6 +219,24 @@ public class ClaidException extends RuntimeException {
         }
     }
 
+    /**
+     * Whether Claid may have acted on the request although no usable answer came back: the connection was lost after
+     * the request went out, a gateway answered 502/503/504 (Claid behind it may have taken the request), or the
+     * answer could not be read. For a paid submission this means a task may exist, and sending again could pay twice.
+     */
+    public boolean mayHaveActed() {
+        switch (reason) {
+            case NETWORK:
+                return !RetryingTransport.surelyNotSent(getCause());
+            case HTTP_ERROR:
+                return statusCode == 502 || statusCode == 503 || statusCode == 504;
+            case INVALID_RESPONSE:
+                return true;
+            default:
+                return false;
+        }
+    }
+
     private static final class Builder {
         private final Reason reason;
         private final String what;

@@ -257,7 +257,7 @@ final class RetryingTransport implements AutoCloseable {
     }
 
     /** A failure that happened before the request could reach Claid: it is safe to send it again. */
-    private static boolean surelyNotSent(Throwable e) {
+    static boolean surelyNotSent(Throwable e) {
         return e instanceof ConnectException || e instanceof ConnectTimeoutException
                 || e instanceof UnknownHostException || e instanceof RequestNotExecutedException;
     }

@@ -48,6 +48,13 @@ public class ClaidComponent extends HealthCheckComponent {
     /** Per account (hashed key and base URL): the circuit of its paid submissions and its health check. */
     private final Map<String, ClaidAccount> accounts = new HashMap<>();
 
+    /** The environment variable the API key is read from when no apiKey is configured. */
+    public static final String API_KEY_VARIABLE = "CLAID_API_KEY";
+    /** The environment variable the webhook secret(s) are read from when no webhookSecret is configured. */
+    public static final String WEBHOOK_SECRET_VARIABLE = "CLAID_WEBHOOK_SECRET";
+
+    private java.util.function.UnaryOperator<String> environment = System::getenv;
+
     public ClaidComponent() {
     }
 
@@ -60,7 +67,31 @@ public class ClaidComponent extends HealthCheckComponent {
         ClaidEndpoint endpoint = new ClaidEndpoint(uri, this, configuration.copy());
         endpoint.setOperation(ClaidOperations.parse(remaining));
         setProperties(endpoint, parameters);
+        fromEnvironment(endpoint.getConfiguration());
         return endpoint;
+    }
+
+    /**
+     * Secrets not set on the endpoint or the component come from the environment, read here rather than through a
+     * {{env:...}} placeholder: Camel logs resolved placeholders and configured properties in clear at DEBUG, so a
+     * secret read by the component itself is the one way to keep it out of every log.
+     */
+    private void fromEnvironment(ClaidConfiguration config) {
+        if (isBlank(config.getApiKey()) && config.getClient() == null) {
+            config.setApiKey(environment.apply(API_KEY_VARIABLE));
+        }
+        if (isBlank(config.getWebhookSecret())) {
+            config.setWebhookSecret(environment.apply(WEBHOOK_SECRET_VARIABLE));
+        }
+    }
+
+    private static boolean isBlank(String value) {
+        return value == null || value.isBlank();
+    }
+
+    /** Where environment variables are read; tests put a map here instead of the process environment. */
+    void setEnvironment(java.util.function.UnaryOperator<String> environment) {
+        this.environment = environment;
     }
 
     public ClaidConfiguration getConfiguration() {

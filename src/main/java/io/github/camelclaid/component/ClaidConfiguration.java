@@ -32,6 +32,8 @@ public class ClaidConfiguration implements Cloneable {
     private long taskPollInterval = 2_000;
     @UriParam(defaultValue = "30s", javaType = "java.time.Duration")
     private long taskPollMaxInterval = 30_000;
+    @UriParam(label = "producer", defaultValue = "0", javaType = "java.time.Duration")
+    private long unconfirmedSubmissionWait;
     @UriParam(label = "producer", enums = "editAsync,editBatch,aiEdit,fashionModels,generateVideo")
     private String taskKind;
     @UriParam(label = "producer", defaultValue = "false")
@@ -89,8 +91,9 @@ public class ClaidConfiguration implements Cloneable {
     }
 
     /**
-     * The Claid API key, sent as a bearer token. Prefer a property placeholder such as {{claid.api-key}}; the key is
-     * never logged nor put in exception messages.
+     * The Claid API key, sent as a bearer token. When unset, the component reads the environment variable
+     * CLAID_API_KEY itself, which keeps the key out of Camel's logs (Camel prints configured properties and resolved
+     * placeholders in clear at DEBUG). The connector never logs the key nor puts it in exception messages.
      */
     public void setApiKey(String apiKey) {
         this.apiKey = apiKey;
@@ -174,6 +177,21 @@ public class ClaidConfiguration implements Cloneable {
     /** With waitForCompletion: how long to wait for the task before failing with a timeout that names the task. */
     public void setMaxWait(long maxWait) {
         this.maxWait = maxWait;
+    }
+
+    public long getUnconfirmedSubmissionWait() {
+        return unconfirmedSubmissionWait;
+    }
+
+    /**
+     * For async submissions with the webhook on: when a submission's answer is lost after Claid may have acted on it
+     * (no answer, a 502/503/504, an unreadable answer), it is not sent again (that could pay twice); with a wait set,
+     * the exchange goes on with the status UNCONFIRMED, and the task Claid's webhook then notifies for the same input
+     * is reported by the consumers with this exchange's correlation headers. If none comes within the wait, claid:tasks
+     * reports the work with the status UNCONFIRMED. 0 (the default) fails the exchange at once instead.
+     */
+    public void setUnconfirmedSubmissionWait(long unconfirmedSubmissionWait) {
+        this.unconfirmedSubmissionWait = unconfirmedSubmissionWait;
     }
 
     public long getTaskPollInterval() {
@@ -448,7 +466,7 @@ public class ClaidConfiguration implements Cloneable {
     /**
      * For the webhook consumer: the shared secret set in Claid's webhook settings, checked against each delivery's
      * X-Claid-Hmac-SHA256 signature. Several secrets, separated by commas, are all accepted while a secret is being
-     * rotated.
+     * rotated. When unset, the component reads the environment variable CLAID_WEBHOOK_SECRET itself.
      */
     public void setWebhookSecret(String webhookSecret) {
         this.webhookSecret = webhookSecret;

@@ -29,7 +29,7 @@ public final class ClaidConstants {
     @Metadata(description = "The id of the async task: set by the async operations, read by getTask.",
               javaType = "Long")
     public static final String TASK_ID = "CamelClaidTaskId";
-    @Metadata(description = "The task's status: ACCEPTED, WAITING, PROCESSING, DONE, ERROR, CANCELLED or PAUSED.",
+    @Metadata(description = "The task's status: ACCEPTED, WAITING, PROCESSING, DONE, ERROR, CANCELLED or PAUSED; UNCONFIRMED for a submission whose answer was lost (see unconfirmedSubmissionWait).",
               javaType = "String")
     public static final String TASK_STATUS = "CamelClaidTaskStatus";
     @Metadata(description = "The kind of task, named by the operation that submits it: editAsync, editBatch, aiEdit, fashionModels or generateVideo. Read by getTask with a task id; set by the tasks and webhook consumers.",

@@ -92,8 +92,10 @@ public class ClaidEndpoint extends ScheduledPollEndpoint {
             ownsClient = false;
         } else {
             if (configuration.getApiKey() == null || configuration.getApiKey().isBlank()) {
-                throw new IllegalArgumentException("claid:" + operation + " needs an apiKey: set apiKey on the endpoint,"
-                        + " or camel.component.claid.configuration.api-key (e.g. from {{env:CLAID_API_KEY}})");
+                throw new IllegalArgumentException("claid:" + operation + " needs an API key: set the environment"
+                        + " variable " + ClaidComponent.API_KEY_VARIABLE + " (read by the component, so the key never"
+                        + " appears in Camel's logs), or apiKey on the component (camel.component.claid.api-key) or"
+                        + " the endpoint");
             }
             client = ClaidClient.builder()
                     .apiKey(configuration.getApiKey())

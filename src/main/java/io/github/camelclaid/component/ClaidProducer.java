@@ -193,22 +193,59 @@ public class ClaidProducer extends DefaultAsyncProducer {
         Map<String, String> correlation = endpoint.correlationHeaders().capture(exchange.getMessage());
         // continued on the completion pool: recording the task is a ledger write (an fsync, a database insert),
         // which must not hold one of the HTTP client's few I/O threads
-        return paid(api, () -> client().call(api, null, request, TaskAccepted.class)).thenComposeAsync(response -> {
-            TaskAccepted accepted = response.data();
-            Message out = exchange.getMessage();
-            ResultWriter.setResponseHeaders(out, response);
-            out.setHeader(ClaidConstants.TASK_ID, accepted.id());
-            out.setHeader(ClaidConstants.TASK_STATUS, String.valueOf(accepted.status()));
-            out.setHeader(ClaidConstants.RESULT_URL, accepted.resultUrl());
-            TaskKey key = new TaskKey(op.submits(), accepted.id());
-            record(key, accepted, correlation, requestKey);
-            if (!endpoint.getConfiguration().isWaitForCompletion()) {
-                out.setBody(accepted);
-                return CompletableFuture.completedFuture(null);
-            }
-            return awaitAndDeliver(exchange, op, accepted.id(), accepted.resultUrl(), accepted.status())
-                    .whenCompleteAsync((done, failure) -> settle(key, failure), completion());
-        }, completion());
+        CompletableFuture<ClaidResponse<TaskAccepted>> sent = paid(api,
+                () -> client().call(api, null, request, TaskAccepted.class));
+        return sent.handleAsync((response, failure) -> failure == null
+                ? accepted(exchange, op, response, correlation, requestKey)
+                : unanswered(exchange, op, request, unwrap(failure), correlation, requestKey), completion())
+                .thenCompose(next -> next);
+    }
+
+    private CompletableFuture<?> accepted(Exchange exchange, ClaidOperations op, ClaidResponse<TaskAccepted> response,
+            Map<String, String> correlation, String requestKey) {
+        TaskAccepted accepted = response.data();
+        Message out = exchange.getMessage();
+        ResultWriter.setResponseHeaders(out, response);
+        out.setHeader(ClaidConstants.TASK_ID, accepted.id());
+        out.setHeader(ClaidConstants.TASK_STATUS, String.valueOf(accepted.status()));
+        out.setHeader(ClaidConstants.RESULT_URL, accepted.resultUrl());
+        TaskKey key = new TaskKey(op.submits(), accepted.id());
+        record(key, accepted, correlation, requestKey);
+        if (!endpoint.getConfiguration().isWaitForCompletion()) {
+            out.setBody(accepted);
+            return CompletableFuture.completedFuture(null);
+        }
+        return awaitAndDeliver(exchange, op, accepted.id(), accepted.resultUrl(), accepted.status())
+                .whenCompleteAsync((done, failure) -> settle(key, failure), completion());
+    }
+
+    /**
+     * A submission failed. When Claid may have acted on it (no answer, a gateway error, an unreadable answer) and the
+     * endpoint waits for unconfirmed submissions, a placeholder is recorded under the request's input and the exchange
+     * goes on with the status {@code UNCONFIRMED}: Claid's notification of the task, if it made one, is then reported
+     * like any other task, and the placeholder is reported as UNCONFIRMED if none comes in time. Otherwise the
+     * exchange fails with the submission's error.
+     */
+    private CompletableFuture<?> unanswered(Exchange exchange, ClaidOperations op, Object request, Throwable failure,
+            Map<String, String> correlation, String requestKey) {
+        ClaidConfiguration config = endpoint.getConfiguration();
+        if (config.getUnconfirmedSubmissionWait() <= 0 || config.isWaitForCompletion()
+                || !(failure instanceof ClaidException) || !((ClaidException) failure).mayHaveActed()) {
+            return CompletableFuture.failedFuture(failure);
+        }
+        TaskKey key = UnconfirmedSubmissions.placeholderKey(op.submits(), client().mapper().valueToTree(request));
+        Instant now = Instant.now();
+        if (key == null || !endpoint.ledger().record(UnconfirmedSubmissions.placeholder(key, now,
+                now.plusMillis(config.getUnconfirmedSubmissionWait()), correlation, requestKey))) {
+            // another submission of the same input is unconfirmed too: a notification could not tell them apart
+            return CompletableFuture.failedFuture(failure);
+        }
+        LOG.warn("Claid {} got no usable answer ({}); not sent again. Waiting up to {} ms for Claid to name the task"
+                + " for its input", op, failure.getMessage(), config.getUnconfirmedSubmissionWait());
+        Message out = exchange.getMessage();
+        out.setHeader(ClaidConstants.TASK_STATUS, UnconfirmedSubmissions.STATUS);
+        out.setBody(null);
+        return CompletableFuture.completedFuture(null);
     }
 
     /**
@@ -247,6 +284,17 @@ public class ClaidProducer extends DefaultAsyncProducer {
         LOG.debug("Request {} was submitted before as Claid task {}; not submitting it again", known.requestKey(),
                 known.key());
         Message out = exchange.getMessage();
+        if (UnconfirmedSubmissions.isPlaceholder(known)) {
+            if (endpoint.getConfiguration().isWaitForCompletion()) {
+                throw new IllegalStateException("Request " + known.requestKey() + " was submitted before, and its"
+                        + " answer was lost: it is reported by claid:tasks (status UNCONFIRMED, or as the task Claid"
+                        + " names for it), and cannot be waited for here");
+            }
+            out.setHeader(ClaidConstants.TASK_STATUS, UnconfirmedSubmissions.STATUS);
+            out.setHeader(ClaidConstants.TASK_REUSED, true);
+            out.setBody(null);
+            return CompletableFuture.completedFuture(null);
+        }
         out.setHeader(ClaidConstants.TASK_ID, known.key().id());
         out.setHeader(ClaidConstants.TASK_STATUS, String.valueOf(known.lastStatus()));
         out.setHeader(ClaidConstants.RESULT_URL, known.resultUrl());

@@ -20,6 +20,7 @@ import io.github.camelclaid.client.ClaidException;
 import io.github.camelclaid.client.ClaidResponse;
 import io.github.camelclaid.client.RateLimitInfo;
 import io.github.camelclaid.client.model.TaskResult;
+import io.github.camelclaid.client.model.TaskStatus;
 import io.github.camelclaid.ledger.TaskKey;
 import io.github.camelclaid.ledger.TaskLedger;
 import io.github.camelclaid.ledger.TrackedTask;
@@ -92,11 +93,20 @@ public class ClaidTasksConsumer extends ScheduledBatchPollingConsumer {
         // all status requests go out at once; the answers are then handled here, on the poll thread, so that ledger
         // writes (a database round trip, an fsync) never run on the HTTP client's few I/O threads
         Map<TrackedTask, CompletableFuture<ClaidResponse<TaskResult>>> checks = new LinkedHashMap<>();
+        List<CompletableFuture<TaskReporter.Report>> placeholderReports = new ArrayList<>();
         for (TrackedTask due : ledger.due(now, budget)) {
             TrackedTask task = ledger.claim(due.key(), owner, now, now.plusMillis(endpoint.getConfiguration()
                     .getTaskLease())).orElse(null);
             if (task == null) {
                 continue; // another consumer took it in the meantime
+            }
+            if (UnconfirmedSubmissions.isPlaceholder(task)) {
+                // its wait is over: nothing to ask Claid, the work is reported as unconfirmed
+                CompletableFuture<TaskReporter.Report> report = unconfirmed(task, now);
+                if (report != null) {
+                    placeholderReports.add(report);
+                }
+                continue;
             }
             Instant earliest = planner.earliestPoll(task);
             if (earliest.isAfter(now)) {
@@ -106,7 +116,7 @@ public class ClaidTasksConsumer extends ScheduledBatchPollingConsumer {
             statusRequests.incrementAndGet();
             checks.put(task, endpoint.client().getTask(task.resultUrl()));
         }
-        List<CompletableFuture<TaskReporter.Report>> reports = new ArrayList<>();
+        List<CompletableFuture<TaskReporter.Report>> reports = new ArrayList<>(placeholderReports);
         checks.forEach((task, answer) -> {
             CompletableFuture<TaskReporter.Report> report = handle(task, answer);
             if (report != null) {
@@ -155,6 +165,18 @@ public class ClaidTasksConsumer extends ScheduledBatchPollingConsumer {
         }
         learnDuration(task, seenAt);
         return reporter.report(task, result, response);
+    }
+
+    /**
+     * A placeholder for a submission whose answer was lost, whose wait ended without Claid naming a task for it:
+     * reported as UNCONFIRMED, unless a consumer adopted it under a task and stopped before finishing it.
+     */
+    private CompletableFuture<TaskReporter.Report> unconfirmed(TrackedTask placeholder, Instant now) {
+        if (UnconfirmedSubmissions.adoptedAlready(ledger, placeholder)) {
+            ledger.finish(placeholder.key(), TaskStatus.DONE, now);
+            return null;
+        }
+        return reporter.report(placeholder, UnconfirmedSubmissions.unconfirmed(placeholder, now), null);
     }
 
     private void learnDuration(TrackedTask task, Instant seenAt) {

@@ -94,8 +94,9 @@ public class ClaidWebhookConsumer extends DefaultConsumer {
         if (secrets == null || secrets.isBlank()) {
             if (!config.isAllowUnsignedWebhooks()) {
                 throw new IllegalArgumentException("claid:webhook needs the webhookSecret set in Claid's webhook"
-                        + " settings (e.g. webhookSecret={{claid.webhook-secret}}), or allowUnsignedWebhooks=true"
-                        + " to accept unsigned notifications from a trusted network");
+                        + " settings: in the environment variable " + ClaidComponent.WEBHOOK_SECRET_VARIABLE
+                        + " or the webhookSecret option; or allowUnsignedWebhooks=true to accept unsigned"
+                        + " notifications from a trusted network");
             }
             return null;
         }
@@ -233,10 +234,10 @@ public class ClaidWebhookConsumer extends DefaultConsumer {
 
     /**
      * The ledger's record of the notified task. A notification names only the id, and ids repeat across kinds, so
-     * several records may match: the open one wins. A task the ledger does not know (submitted by another system,
-     * or before the ledger was set up) is recorded now, so that its repeated notifications are spotted too.
+     * several records may match: the open one wins. A task the ledger does not know is recorded now, so that its
+     * repeated notifications are spotted too; it is returned at once when it is the task of a submission whose answer
+     * was lost, and null otherwise (its producer may not have recorded it yet, or it is another system's task).
      */
-    /** The task known to the ledger, or null when it was not and has just been recorded. */
     private TrackedTask knownOrRecorded(TaskResult result) {
         List<TrackedTask> candidates = ledger.findById(result.id());
         Optional<TrackedTask> open = candidates.stream().filter(TrackedTask::isOpen).findFirst();
@@ -255,6 +256,11 @@ public class ClaidWebhookConsumer extends DefaultConsumer {
         // due for polling later too, in case no further delivery comes
         ledger.record(TrackedTask.submitted(key, resultUrl, now, result.status(), null,
                 now.plusMillis(endpoint.getConfiguration().getTaskPollMaxInterval())));
+        // the task of a submission whose answer was lost: its placeholder has the facts, report it now
+        TaskKey placeholder = UnconfirmedSubmissions.placeholderKey(kind, result.request());
+        if (placeholder != null && ledger.find(placeholder).filter(TrackedTask::isOpen).isPresent()) {
+            return ledger.find(key).orElse(null);
+        }
         return null;
     }
 

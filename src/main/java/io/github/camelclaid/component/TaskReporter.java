@@ -54,7 +54,8 @@ final class TaskReporter {
      * The exchanges reporting a task this reporter's owner holds. Outputs already processed in an earlier attempt
      * are left out. When the future fails (a download failed), the task has been released for a retry.
      */
-    CompletableFuture<Report> report(TrackedTask task, TaskResult result, ClaidResponse<?> response) {
+    CompletableFuture<Report> report(TrackedTask claimed, TaskResult result, ClaidResponse<?> response) {
+        TrackedTask task = UnconfirmedSubmissions.adoptPlaceholder(ledger, claimed, result);
         List<ImageObject> outputs = result.outputs();
         List<Integer> pending = new ArrayList<>();
         if (splitOutputs && outputs.size() > 1) {
@@ -118,10 +119,15 @@ final class TaskReporter {
         if (response != null) {
             ResultWriter.setResponseHeaders(message, response);
         }
-        message.setHeader(ClaidConstants.TASK_ID, task.key().id());
-        message.setHeader(ClaidConstants.TASK_STATUS, String.valueOf(result.status()));
         message.setHeader(ClaidConstants.TASK_KIND, ClaidOperations.submitting(task.key().kind()).name());
-        message.setHeader(ClaidConstants.RESULT_URL, task.resultUrl());
+        if (UnconfirmedSubmissions.isPlaceholder(task)) {
+            // no task Claid named: no id, no result URL
+            message.setHeader(ClaidConstants.TASK_STATUS, UnconfirmedSubmissions.STATUS);
+        } else {
+            message.setHeader(ClaidConstants.TASK_ID, task.key().id());
+            message.setHeader(ClaidConstants.TASK_STATUS, String.valueOf(result.status()));
+            message.setHeader(ClaidConstants.RESULT_URL, task.resultUrl());
+        }
         message.setHeader(ClaidConstants.TASK_SUBMITTED_AT, task.submittedAt().toString());
         if (!result.errors().isEmpty()) {
             message.setHeader(ClaidConstants.TASK_ERRORS, result.errors().stream().map(TaskError::error).toList());

@@ -82,8 +82,10 @@ public class FailureReport implements Processor {
     }
 
     private static void describeTask(ObjectNode report, Message message) {
-        report.put("reason", "TASK_FAILED");
-        report.put("taskStatus", message.getHeader(ClaidConstants.TASK_STATUS, String.class));
+        String status = message.getHeader(ClaidConstants.TASK_STATUS, String.class);
+        // UNCONFIRMED: the submission's answer was lost and Claid named no task for it; it may have processed it
+        report.put("reason", "UNCONFIRMED".equals(status) ? "UNCONFIRMED" : "TASK_FAILED");
+        report.put("taskStatus", status);
         List<?> errors = message.getHeader(ClaidConstants.TASK_ERRORS, List.class);
         if (errors != null) {
             errors.forEach(t -> report.withArray("taskErrors").add(String.valueOf(t)));

@@ -334,13 +334,14 @@ class ClaidProducerTest extends CamelTestSupport {
 
     @Test
     void aMissingApiKeyFailsAtStartWithAMessageSayingHowToSetIt() {
+        context.getComponent("claid", ClaidComponent.class).setEnvironment(name -> null);
         Exception e = assertThrows(Exception.class, () -> template.requestBody(
                 "claid:edit?baseUrl=" + claid.server().baseUrl(), "https://example.com/a.jpg"));
         Throwable cause = e;
         while (cause.getCause() != null) {
             cause = cause.getCause();
         }
-        assertTrue(cause.getMessage().contains("needs an apiKey"), cause.getMessage());
+        assertTrue(cause.getMessage().contains("needs an API key"), cause.getMessage());
     }
 
     @Test

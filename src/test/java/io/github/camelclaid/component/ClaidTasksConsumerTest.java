@@ -15,6 +15,7 @@ import io.github.camelclaid.client.model.TaskResult;
 import io.github.camelclaid.testserver.LocalClaidServer;
 import io.github.camelclaid.testserver.LocalClaidServerExtension;
 import io.github.camelclaid.testserver.RateLimitBudget;
+import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.builder.RouteBuilder;
@@ -43,7 +44,15 @@ class ClaidTasksConsumerTest extends CamelTestSupport {
     final Set<String> failOnce = ConcurrentHashMap.newKeySet();
 
     static String common() {
-        return "apiKey=" + KEY + "&baseUrl=" + claid.server().baseUrl() + "&taskPollInterval=20&taskPollMaxInterval=200";
+        return "baseUrl=" + claid.server().baseUrl() + "&taskPollInterval=20&taskPollMaxInterval=200";
+    }
+
+    /** The key is set on the component, as a user's CLAID_API_KEY would be, not written into the URIs. */
+    @Override
+    protected CamelContext createCamelContext() throws Exception {
+        CamelContext context = super.createCamelContext();
+        context.getComponent("claid", ClaidComponent.class).getConfiguration().setApiKey(KEY);
+        return context;
     }
 
     @Override
@@ -225,7 +234,7 @@ class ClaidTasksConsumerTest extends CamelTestSupport {
                 .processingFor(Duration.ofMillis(50))
                 .rateLimit(new RateLimitBudget(40, Duration.ofSeconds(2), 1000, Duration.ofSeconds(1)))
                 .build().start()) {
-            String options = "apiKey=" + KEY + "&baseUrl=" + tight.baseUrl() + "&taskPollInterval=20";
+            String options = "baseUrl=" + tight.baseUrl() + "&taskPollInterval=20";
             context.addRoutes(new RouteBuilder() {
                 @Override
                 public void configure() {

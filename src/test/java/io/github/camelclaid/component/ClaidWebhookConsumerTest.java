@@ -309,8 +309,10 @@ class ClaidWebhookConsumerTest {
 
     @Test
     void aWebhookWithoutASecretFailsToStartNamingTheOption() {
+        context.getComponent("claid", ClaidComponent.class).setEnvironment(name -> null);
         assertThatThrownBy(() -> routes("", null))
                 .hasStackTraceContaining("claid:webhook needs the webhookSecret")
+                .hasStackTraceContaining("CLAID_WEBHOOK_SECRET")
                 .hasStackTraceContaining("allowUnsignedWebhooks=true");
     }
 }

@@ -77,10 +77,36 @@ class StartupValidationTest {
     }
 
     @Test
-    void aMissingApiKeySaysWhereToSetIt() {
-        assertThat(startFailure("claid:edit"))
-                .contains("claid:edit needs an apiKey: set apiKey on the endpoint, or"
-                        + " camel.component.claid.configuration.api-key (e.g. from {{env:CLAID_API_KEY}})");
+    void aMissingApiKeySaysWhereToSetIt() throws Exception {
+        try (CamelContext context = contextWith("claid:edit")) {
+            context.getComponent("claid", ClaidComponent.class).setEnvironment(name -> null);
+            assertThat(messages(catchThrowable(context::start)))
+                    .contains("claid:edit needs an API key: set the environment variable CLAID_API_KEY (read by the"
+                            + " component, so the key never appears in Camel's logs), or apiKey on the component"
+                            + " (camel.component.claid.api-key) or the endpoint");
+        }
+    }
+
+    @Test
+    void withoutAnApiKeyOptionTheKeyComesFromTheEnvironment() throws Exception {
+        try (CamelContext context = contextWith("claid:edit")) {
+            context.getComponent("claid", ClaidComponent.class)
+                    .setEnvironment(name -> ClaidComponent.API_KEY_VARIABLE.equals(name) ? "key-from-env" : null);
+            context.start();
+            ClaidEndpoint endpoint = context.getEndpoint("claid:edit", ClaidEndpoint.class);
+            assertThat(endpoint.getConfiguration().getApiKey()).isEqualTo("key-from-env");
+            assertThat(endpoint.getEndpointUri()).doesNotContain("key-from-env");
+        }
+    }
+
+    @Test
+    void anApiKeyOptionWinsOverTheEnvironment() throws Exception {
+        try (CamelContext context = contextWith("claid:edit?" + KEY)) {
+            context.getComponent("claid", ClaidComponent.class).setEnvironment(name -> "key-from-env");
+            context.start();
+            assertThat(context.getEndpoint("claid:edit?" + KEY, ClaidEndpoint.class).getConfiguration().getApiKey())
+                    .isEqualTo("startup-test-key");
+        }
     }
 
     @Test

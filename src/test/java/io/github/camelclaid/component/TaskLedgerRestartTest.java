@@ -152,7 +152,6 @@ class TaskLedgerRestartTest {
     private Path writeProperties(Path ledger, Path output, int holdFrom) throws IOException {
         return Files.writeString(dir.resolve("application.properties"), String.join("\n",
                 "camel.main.name = claid-restart-test",
-                "camel.component.claid.api-key = " + KEY,
                 "camel.component.claid.base-url = " + server.baseUrl(),
                 "# on the component, so that the producer and the tasks consumer share the one ledger",
                 "camel.component.claid.task-ledger = #class:io.github.camelclaid.ledger.FileTaskLedger('" + ledger
@@ -169,7 +168,7 @@ class TaskLedgerRestartTest {
         List<String> arguments = new ArrayList<>(List.of("-pl", "file:" + properties));
         arguments.addAll(List.of(args));
         ChildJvm pipeline = ChildJvm.start("pipeline-" + (pipelines.size() + 1), TaskPipelineProcess.class, arguments,
-                PATIENCE, line -> line.startsWith(TaskPipelineProcess.SUBMITTED)
+                Map.of(ClaidComponent.API_KEY_VARIABLE, KEY), PATIENCE, line -> line.startsWith(TaskPipelineProcess.SUBMITTED)
                         || line.startsWith(TaskPipelineProcess.EMITTED) || line.equals(TaskPipelineProcess.STARTED));
         pipelines.add(pipeline);
         return pipeline;

@@ -20,8 +20,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 /**
- * The YAML DSL form users write: parameters as a map, the key from a placeholder, JSON in the operations or in a file
- * next to the routes.
+ * The YAML DSL form users write: parameters as a map, settings from placeholders, the key from the environment (here a
+ * stand-in for it), JSON in the operations or in a file next to the routes.
  */
 class YamlRouteTest {
 
@@ -37,7 +37,6 @@ class YamlRouteTest {
                     - to:
                         uri: claid:edit
                         parameters:
-                          apiKey: "{{claid.api-key}}"
                           baseUrl: "{{claid.base-url}}"
                           operations: '{"resizing": {"width": 140}, "adjustments": {"exposure": 10} }'
             - route:
@@ -47,7 +46,6 @@ class YamlRouteTest {
                     - to:
                         uri: claid:edit
                         parameters:
-                          apiKey: "{{claid.api-key}}"
                           baseUrl: "{{claid.base-url}}"
                           operations: "resource:classpath:claid/thumbnail-operations.json"
             - route:
@@ -57,7 +55,6 @@ class YamlRouteTest {
                     - to:
                         uri: claid:editAsync
                         parameters:
-                          apiKey: "{{claid.api-key}}"
                           baseUrl: "{{claid.base-url}}"
                           waitForCompletion: true
                           taskPollInterval: 20
@@ -68,9 +65,11 @@ class YamlRouteTest {
     void yamlRoutesEditAndWait() throws Exception {
         CamelContext context = new DefaultCamelContext();
         Properties props = new Properties();
-        props.setProperty("claid.api-key", "yaml-key");
         props.setProperty("claid.base-url", claid.server().baseUrl());
         context.getPropertiesComponent().setInitialProperties(props);
+        // CLAID_API_KEY, as the component reads it when no apiKey is configured
+        context.getComponent("claid", ClaidComponent.class)
+                .setEnvironment(name -> ClaidComponent.API_KEY_VARIABLE.equals(name) ? "yaml-key" : null);
         PluginHelper.getRoutesLoader(context).loadRoutes(ResourceHelper.fromString("claid.yaml", ROUTES));
         context.start();
         try {

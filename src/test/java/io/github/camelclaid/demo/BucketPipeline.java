@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import io.github.camelclaid.component.ClaidComponent;
 import io.github.camelclaid.s3.LocalS3Server;
 import io.github.camelclaid.testserver.LocalClaidServer;
 import org.apache.camel.main.Main;
@@ -20,22 +21,33 @@ public final class BucketPipeline {
     private BucketPipeline() {
     }
 
-    /** A Camel Main for the pipeline with these settings over the ones in {@code routes/application.properties}. */
-    public static Main main(Map<String, String> overrides) {
+    /**
+     * A Camel Main for the pipeline with these settings over the ones in {@code routes/application.properties}. The
+     * API key, when given, is set on the claid component in Java, standing in for the {@code CLAID_API_KEY} the
+     * component otherwise reads from the environment: never a Camel property, which Camel would log at DEBUG.
+     */
+    public static Main main(Map<String, String> overrides, String apiKey) {
         Main main = new Main();
         main.setPropertyPlaceholderLocations("file:routes/application.properties");
         overrides.forEach(main::addOverrideProperty);
+        if (apiKey != null) {
+            ClaidComponent claid = new ClaidComponent();
+            claid.getConfiguration().setApiKey(apiKey);
+            main.bind("claid", claid);
+        }
         return main;
     }
 
-    /** The settings pointing the pipeline at a local Claid server and a local S3 server, keeping its state in a dir. */
+    /**
+     * The settings pointing the pipeline at a local Claid server and a local S3 server, keeping its state in a dir.
+     * The key is not among them (see {@link #main}).
+     */
     public static Map<String, String> local(LocalClaidServer claid, LocalS3Server s3, Path stateDir) {
-        return local(claid.apiKey(), claid.baseUrl(), s3, stateDir);
+        return local(claid.baseUrl(), s3, stateDir);
     }
 
-    public static Map<String, String> local(String apiKey, String baseUrl, LocalS3Server s3, Path stateDir) {
+    public static Map<String, String> local(String baseUrl, LocalS3Server s3, Path stateDir) {
         Map<String, String> settings = new LinkedHashMap<>();
-        settings.put("camel.component.claid.api-key", apiKey);
         settings.put("camel.component.claid.base-url", baseUrl);
         settings.putAll(s3.camelProperties());
         settings.put("camel.component.aws2-s3.use-default-credentials-provider", "false");

@@ -61,8 +61,8 @@ public final class Demo {
                 localS3.createBucket(inputBucket);
                 localS3.createBucket(outputBucket);
                 if (realClaid) {
-                    settings.putAll(BucketPipeline.local(apiKey, envOr("CLAID_BASE_URL", "https://api.claid.ai"),
-                            localS3, work.resolve("state")));
+                    settings.putAll(BucketPipeline.local(envOr("CLAID_BASE_URL", "https://api.claid.ai"), localS3,
+                            work.resolve("state")));
                     // Claid cannot reach a bucket on this machine: the bytes go up with each call
                     settings.put("pipeline.mode", "sync");
                     settings.put("pipeline.input-mode", "upload");
@@ -83,7 +83,8 @@ public final class Demo {
             // the routes' progress lines (submitted, done, failed); the test logging configuration keeps the rest quiet
             org.apache.logging.log4j.core.config.Configurator.setLevel("claid-pipeline",
                     org.apache.logging.log4j.Level.INFO);
-            Main main = BucketPipeline.main(settings);
+            // with real Claid the component reads CLAID_API_KEY itself
+            Main main = BucketPipeline.main(settings, localClaid == null ? null : localClaid.apiKey());
             if (!exitWhenDone) {
                 System.out.println("Watching " + inputBucket + ": put more images there; Ctrl+C stops.");
                 main.run();

@@ -48,7 +48,8 @@ public final class BucketPipelineProcess {
             System.err.println("usage: BucketPipelineProcess <settings.properties>");
             System.exit(2);
         }
-        Main main = BucketPipeline.main(settings(Path.of(args[0])));
+        // the API key comes from CLAID_API_KEY in this process's environment, as for a user
+        Main main = BucketPipeline.main(settings(Path.of(args[0])), null);
         main.addMainListener(new MainListenerSupport() {
             @Override
             public void afterStart(BaseMainSupport started) {

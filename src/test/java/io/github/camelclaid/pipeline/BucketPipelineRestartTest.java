@@ -24,6 +24,7 @@ import io.github.camelclaid.client.ApiOperation;
 import io.github.camelclaid.demo.BucketPipeline;
 import io.github.camelclaid.demo.SampleImages;
 import io.github.camelclaid.s3.LocalS3Server;
+import io.github.camelclaid.component.ClaidComponent;
 import io.github.camelclaid.support.ChildJvm;
 import io.github.camelclaid.support.LedgerFileView;
 import io.github.camelclaid.s3.LocalS3ServerExtension;
@@ -248,7 +249,7 @@ class BucketPipelineRestartTest {
 
     private ChildJvm start(Path settings) throws IOException {
         ChildJvm child = ChildJvm.start("pipeline-" + (children.size() + 1), BucketPipelineProcess.class,
-                List.of(settings.toString()), PATIENCE,
+                List.of(settings.toString()), Map.of(ClaidComponent.API_KEY_VARIABLE, claid.apiKey()), PATIENCE,
                 line -> line.startsWith(BucketPipelineProcess.POLLS) || line.equals(BucketPipelineProcess.STARTED));
         children.add(child);
         return child;

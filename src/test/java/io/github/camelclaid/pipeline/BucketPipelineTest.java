@@ -63,7 +63,7 @@ class BucketPipelineTest {
         settings.put("pipeline.input-mode", inputMode);
         settings.put("pipeline.poll-delay", "100");
         settings.put("camel.component.claid.task-poll-interval", "50");
-        main = BucketPipeline.main(settings);
+        main = BucketPipeline.main(settings, claid.apiKey());
         main.start();
     }
 
@@ -121,7 +121,7 @@ class BucketPipelineTest {
         settings.put("pipeline.output", "storage://processed/results/");
         settings.put("pipeline.poll-delay", "100");
         settings.put("camel.component.claid.task-poll-interval", "50");
-        main = BucketPipeline.main(settings);
+        main = BucketPipeline.main(settings, claid.apiKey());
         main.start();
         await().atMost(Duration.ofSeconds(30)).until(() -> outputs("results/").size() == 4);
         // Claid read each image from the bucket by its storage URI, and wrote its result there itself
@@ -140,7 +140,7 @@ class BucketPipelineTest {
         settings.put("pipeline.poll-delay", "100");
         settings.put("camel.component.claid.task-poll-interval", "50");
         settings.put("camel.component.claid.credit-circuit-cooldown", "1500");
-        main = BucketPipeline.main(settings);
+        main = BucketPipeline.main(settings, claid.apiKey());
         main.start();
         await().atMost(Duration.ofSeconds(30)).until(() -> outputs("photos/").size() == 8);
         assertThat(outputs("failed/")).as("no image was reported failed for the account's 402").isEmpty();
@@ -186,7 +186,7 @@ class BucketPipelineTest {
                 settings.put("camel.beans.claidSeenImages", "#class:org.apache.camel.processor.idempotent.jdbc"
                         + ".JdbcMessageIdRepository(#bean:claidDb, 'claid-pipeline')");
                 settings.put("pipeline.claim-on-read", "true");
-                instances[i] = BucketPipeline.main(settings);
+                instances[i] = BucketPipeline.main(settings, claid.apiKey());
                 org.h2.jdbcx.JdbcDataSource dataSource = new org.h2.jdbcx.JdbcDataSource();
                 dataSource.setURL(db);
                 instances[i].bind("claidDb", dataSource);

@@ -34,6 +34,7 @@ import java.util.stream.Collectors;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.camelclaid.client.ApiOperation;
+import io.github.camelclaid.component.ClaidComponent;
 import io.github.camelclaid.demo.BucketPipeline;
 import io.github.camelclaid.demo.SampleImages;
 import io.github.camelclaid.s3.LocalS3Server;
@@ -80,6 +81,10 @@ public final class FaultInjectionRun {
     static final int HOLD_TIMES = 1_000_000;
     static final Pattern DONE = Pattern.compile("claid-pipeline - done (\\S+): ");
     static final Pattern UNKNOWN_TASK = Pattern.compile("claid-pipeline - unknown task (\\S+) ");
+    /** A submission whose answer was lost: the image goes on unconfirmed, waiting for Claid to name its task. */
+    static final Pattern UNCONFIRMED = Pattern.compile("claid-pipeline - submitted (\\S+): task .*UNCONFIRMED");
+    /** How long an unconfirmed submission waits for Claid's webhook to name its task. */
+    static final Duration UNCONFIRMED_WAIT = Duration.ofSeconds(10);
 
     /**
      * @param images   how many images go in
@@ -112,6 +117,7 @@ public final class FaultInjectionRun {
         GATEWAY("502/503 answer to the submission: Claid may have acted, not re-sent", false),
         NO_ANSWER("no answer (dropped, timed out): Claid may have acted, not re-sent", false),
         UNREADABLE("unreadable answer: Claid may have acted, not re-sent", false),
+        UNCONFIRMED("answer lost and no task named by Claid within the wait: Claid may have acted, not re-sent", false),
         OTHER("any other reason (a broken promise)", false);
 
         final String label;
@@ -128,7 +134,9 @@ public final class FaultInjectionRun {
             Map<String, FailureClass> reported, Map<FailureClass, Long> reportsByClass, List<String> otherReasons,
             Set<String> lost, Set<String> deliveredAndReported, Map<String, Integer> paidPerImage,
             int paidUnattributed, int deliveredNotFromItsPaidTask, List<String> duplicateOutputs, int restoredAfterKill,
-            int paidTasksLost, int mayHaveActedAndPaid, int unknownTasksNotified, long errorsLogged, long deferred,
+            int paidTasksLost, int mayHaveActedAndPaid, int unknownTasksNotified, Set<String> unconfirmed,
+            Set<String> unconfirmedNotifiedUnused,
+            long errorsLogged, long deferred,
             int outputsAtKill, int openAtKill, boolean killPremiseMet, int heldAtKill, Duration runTime) {
 
         double paidPerDeliveredImage() {
@@ -150,11 +158,21 @@ public final class FaultInjectionRun {
             t.append("| | count |\n| --- | --- |\n");
             row(t, "images in", images);
             injected.forEach((kind, n) -> row(t, "fault injected: " + kind.label(), n));
+            row(t, "submissions whose answer was lost after Claid may have acted (not re-sent; waited for Claid to"
+                    + " name the task)", unconfirmed.size());
+            row(t, "&nbsp;&nbsp;their task notified by Claid, adopted, output stored", unconfirmed.stream()
+                    .filter(delivered::contains).count());
+            row(t, "&nbsp;&nbsp;their task notified by Claid, ended in ERROR, reported", unconfirmed.stream()
+                    .filter(k -> reported.get(k) == FailureClass.TASK_ERROR).count());
+            row(t, "&nbsp;&nbsp;no task named within the wait, reported UNCONFIRMED", unconfirmed.stream()
+                    .filter(k -> reported.get(k) == FailureClass.UNCONFIRMED).count());
+            row(t, "&nbsp;&nbsp;of those, paid and notified genuinely while the pipeline ran, yet not used",
+                    unconfirmedNotifiedUnused.size());
             row(t, "outputs delivered", delivered.size());
             row(t, "failures reported to failed/", reported.size());
             reportsByClass.forEach((c, n) -> row(t, "&nbsp;&nbsp;" + c.label, n));
             row(t, "&nbsp;&nbsp;of the \"may have acted\": Claid had acted (paid, no output)", mayHaveActedAndPaid);
-            row(t, "&nbsp;&nbsp;their tasks notified by Claid's webhook, logged as unknown, nothing stored",
+            row(t, "tasks notified by Claid that the pipeline could not match to an image (logged, nothing stored)",
                     unknownTasksNotified);
             row(t, "images lost (in − delivered − reported)", lost.size());
             row(t, "images with both an output and a report", deliveredAndReported.size());
@@ -363,16 +381,30 @@ public final class FaultInjectionRun {
             }
         }
         Set<String> unknownTasks = new HashSet<>();
+        Set<String> unconfirmed = new HashSet<>();
         long errorsLogged = 0;
         long deferred = 0;
         for (Child child : children) {
             unknownTasks.addAll(child.unknownTasks());
+            unconfirmed.addAll(child.unconfirmed());
             errorsLogged += child.errors();
             deferred += child.deferred();
         }
+        // an unconfirmed submission whose task Claid notified with a genuine signature to a running pipeline must
+        // have been matched; one notified only forged (this server's forged fault replaces the genuine notification)
+        // or only while the pipeline was down cannot be
+        Set<Long> genuinelyReceived = claid.webhookDeliveries().stream()
+                .filter(d -> !d.forgedSignature() && d.statusCode() > 0).map(d -> d.taskId())
+                .collect(Collectors.toSet());
+        Set<String> unconfirmedNotifiedUnused = unconfirmed.stream()
+                .filter(k -> !delivered.contains(k) && reported.get(k) != FailureClass.TASK_ERROR)
+                .filter(k -> tasksOfImage.getOrDefault(k, List.of()).stream().anyMatch(genuinelyReceived::contains))
+                .collect(Collectors.toCollection(java.util.TreeSet::new));
         return new Result(options.images(), options.seed(), claid.faults().injectedCounts(), delivered, reported,
                 byClass, otherReasons, lost, both, paidPerImage, unattributed, notFromPaidTask, duplicates, restored,
-                paidTasksLost, mayHaveActedAndPaid, unknownTasks.size(), errorsLogged, deferred, outputsAtKill,
+                paidTasksLost, mayHaveActedAndPaid, unknownTasks.size(), unconfirmed, unconfirmedNotifiedUnused,
+                errorsLogged, deferred,
+                outputsAtKill,
                 openAtKill,
                 premise, heldAtKill, runTime);
     }
@@ -393,6 +425,8 @@ public final class FaultInjectionRun {
                 return FailureClass.NO_ANSWER;
             case "INVALID_RESPONSE":
                 return FailureClass.UNREADABLE;
+            case "UNCONFIRMED":
+                return FailureClass.UNCONFIRMED;
             default:
                 return FailureClass.OTHER;
         }
@@ -470,8 +504,8 @@ public final class FaultInjectionRun {
         settings.put("pipeline.poll-delay", "200");
         settings.put("pipeline.images-per-poll", String.valueOf(imagesPerPoll));
         settings.put("pipeline.webhook-enabled", "true");
-        settings.put("pipeline.webhook-secret", WEBHOOK_SECRET);
         settings.put("pipeline.webhook-grace-period", "1000");
+        settings.put("pipeline.unconfirmed-wait", String.valueOf(UNCONFIRMED_WAIT.toMillis()));
         settings.put("camel.server.host", "127.0.0.1");
         settings.put("camel.server.port", String.valueOf(webhookPort));
         settings.put("camel.component.claid.task-poll-interval", "100");
@@ -540,7 +574,11 @@ public final class FaultInjectionRun {
                     "-cp", classpath(), BucketPipelineProcess.class.getName(), settings.toString());
             Path log = settings.resolveSibling("pipeline-" + number + ".log");
             // the working directory stays the project's: the pipeline reads routes/ relative to it
-            Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+            // the secrets as a user gives them: in the environment, read by the component
+            builder.environment().put(ClaidComponent.API_KEY_VARIABLE, claid.apiKey());
+            builder.environment().put(ClaidComponent.WEBHOOK_SECRET_VARIABLE, WEBHOOK_SECRET);
+            Process process = builder.start();
             Child child = new Child(process, "pipeline-" + number, log, options.patience(), claid, options.images());
             children.add(child);
             return child;
@@ -558,6 +596,7 @@ public final class FaultInjectionRun {
         private final Map<String, Integer> done = new ConcurrentHashMap<>();
         private final AtomicLong polls = new AtomicLong();
         private final Set<String> unknownTasks = ConcurrentHashMap.newKeySet();
+        private final Set<String> unconfirmed = ConcurrentHashMap.newKeySet();
         private final AtomicLong errors = new AtomicLong();
         private final AtomicLong deferred = new AtomicLong();
         private final List<String> tail = new java.util.concurrent.CopyOnWriteArrayList<>();
@@ -592,6 +631,10 @@ public final class FaultInjectionRun {
                     if (unknown.find()) {
                         unknownTasks.add(unknown.group(1));
                     }
+                    Matcher lost = UNCONFIRMED.matcher(line);
+                    if (lost.find()) {
+                        unconfirmed.add(lost.group(1));
+                    }
                     if (line.contains(" ERROR [")) {
                         // an open circuit fails the exchange on purpose, so that the image is read again later
                         (line.contains("ClaidCircuitOpenException") ? deferred : errors).incrementAndGet();
@@ -616,6 +659,10 @@ public final class FaultInjectionRun {
 
         Set<String> unknownTasks() {
             return Set.copyOf(unknownTasks);
+        }
+
+        Set<String> unconfirmed() {
+            return Set.copyOf(unconfirmed);
         }
 
         long errors() {

@@ -11,8 +11,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The CI-sized {@link FaultInjectionRun}: {@value #IMAGES} images, every fault kind at least once, a SIGKILL and a
  * restart, and the promises asserted instead of only printed: no image lost, no task lost, exactly one paid submission
- * per delivered image and at most one per image, no output stored twice, and every failure either Claid's own or one
- * after which sending again could pay twice. The fault probabilities are higher than the full run's, and each kind is
+ * per delivered image and at most one per image, no output stored twice, every failure either Claid's own or one
+ * after which sending again could pay twice, and the task of every submission whose answer was lost used whenever
+ * Claid's notification of it reached the pipeline. The fault probabilities are higher than the full run's, and each kind is
  * injected once before the random draws begin, so that a small run meets every kind whatever the order of requests.
  */
 class FaultInjectionRunTest {
@@ -41,6 +42,10 @@ class FaultInjectionRunTest {
         assertThat(result.deliveredNotFromItsPaidTask()).as("outputs not from their paid task").isZero();
         assertThat(result.duplicateOutputs()).as("duplicate outputs").isEmpty();
         assertThat(result.errorsLogged()).as("ERROR lines logged by the pipeline (other than the open circuit's)").isZero();
+        assertThat(result.unconfirmed()).as("submissions whose answer was lost").isNotEmpty();
+        assertThat(result.unconfirmedNotifiedUnused())
+                .as("answer lost, task paid and notified genuinely to the running pipeline, yet its result not used")
+                .isEmpty();
         assertThat(result.otherReasons()).as("failures neither Claid's nor after Claid may have acted").isEmpty();
         // the faults are dense here (a third of the submissions meet one): a quarter at least must still get through
         assertThat(result.delivered()).as("images delivered").hasSizeGreaterThanOrEqualTo(IMAGES / 4);

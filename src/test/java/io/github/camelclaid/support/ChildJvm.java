@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
@@ -41,16 +42,19 @@ public final class ChildJvm {
 
     /**
      * Starts {@code main} with the test's classpath on the test's JVM, in the project's directory (applications read
-     * {@code routes/} relative to it); {@code quiet} lines are kept but not echoed.
+     * {@code routes/} relative to it), with these variables added to its environment (the API key, as a user sets
+     * it); {@code quiet} lines are kept but not echoed.
      */
-    public static ChildJvm start(String name, Class<?> main, List<String> args, Duration patience,
-            Predicate<String> quiet) throws IOException {
+    public static ChildJvm start(String name, Class<?> main, List<String> args, Map<String, String> environment,
+            Duration patience, Predicate<String> quiet) throws IOException {
         List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElseThrow(),
                 // a short-lived JVM: without C2 and with the serial collector it starts about twice as fast
                 "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
                 "-cp", System.getProperty("java.class.path"), main.getName()));
         command.addAll(args);
-        return new ChildJvm(new ProcessBuilder(command).redirectErrorStream(true).start(), name, patience, quiet);
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        builder.environment().putAll(environment);
+        return new ChildJvm(builder.start(), name, patience, quiet);
     }
 
     private void read(Predicate<String> quiet) {

@@ -901,6 +901,24 @@ public interface ClaidEndpointBuilderFactory {
         }
 
         /**
+         * For async submissions with the webhook on: when a submission's answer is lost after Claid may have acted on
+         * it, the exchange goes on with the status UNCONFIRMED instead of failing, and the task Claid notifies for the
+         * same input is reported by the consumers with this exchange's correlation headers; if none comes within this
+         * wait, claid:tasks reports the work as UNCONFIRMED. 0 fails the exchange at once.
+         * <p>Default: 0
+         */
+        default ClaidEndpointProducerBuilder unconfirmedSubmissionWait(long unconfirmedSubmissionWait) {
+            doSetProperty("unconfirmedSubmissionWait", unconfirmedSubmissionWait);
+            return this;
+        }
+
+        /** The unconfirmedSubmissionWait option as a duration such as {@code 10m} or a number of milliseconds. */
+        default ClaidEndpointProducerBuilder unconfirmedSubmissionWait(String unconfirmedSubmissionWait) {
+            doSetProperty("unconfirmedSubmissionWait", unconfirmedSubmissionWait);
+            return this;
+        }
+
+        /**
          * For async operations: keep the exchange until the task reaches a terminal status, re-polling its result_url
          * with backoff on a shared scheduler, so no thread is held while waiting. DONE continues the route; ERROR,
          * CANCELLED, PAUSED and the maxWait deadline fail the exchange with a ClaidException that carries the task id.
