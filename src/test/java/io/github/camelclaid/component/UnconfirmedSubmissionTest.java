@@ -5,8 +5,11 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.camelclaid.client.ClaidException;
+import io.github.camelclaid.client.model.TaskKind;
 import io.github.camelclaid.client.model.TaskResult;
+import io.github.camelclaid.ledger.TaskKey;
 import io.github.camelclaid.support.LoopbackPlatformHttp;
 import io.github.camelclaid.testserver.FaultTarget;
 import io.github.camelclaid.testserver.LocalClaidServer;
@@ -153,6 +156,47 @@ class UnconfirmedSubmissionTest {
         assertThat(reported).extracting(m -> m.getHeader(ClaidConstants.TASK_ID))
                 .containsExactlyInAnyOrderElementsOf(server.paidSubmissions().stream().map(PaidSubmission::taskId)
                         .map(Object.class::cast).toList());
+    }
+
+    @Test
+    void theSameWorkSubmittedAgainWaitsOnItsPlaceholderInsteadOfPayingAgain() throws Exception {
+        routes("30s");
+        server.faults().next(1).afterProcessing().dropConnection().on("POST", SUBMIT);
+        for (int attempt = 0; attempt < 2; attempt++) {
+            Exchange submitted = template.request("direct:submit", e -> {
+                e.getMessage().setBody("https://images.example/again.jpg");
+                e.getMessage().setHeader("OrderId", "order-again");
+                e.getMessage().setHeader(ClaidConstants.REQUEST_KEY, "images/again.jpg/etag-1");
+            });
+            assertThat(submitted.getException()).isNull();
+            // the second finds the placeholder, or the task Claid has notified for it by then
+            assertThat(submitted.getMessage().getHeader(ClaidConstants.TASK_REUSED)).isEqualTo(attempt == 1 ? true
+                    : null);
+        }
+        await().atMost(Duration.ofSeconds(15)).until(() -> !reported.isEmpty() && openTasks() == 0);
+        assertThat(reported).singleElement().satisfies(m -> assertThat(m.getHeader("OrderId")).isEqualTo("order-again"));
+        assertThat(server.requestCount("POST", SUBMIT)).isEqualTo(1);
+        assertThat(server.paidSubmissions()).hasSize(1);
+    }
+
+    @Test
+    void aPlaceholderIsKeyedByTheInputWhateverTheOrderOfItsMembers() throws Exception {
+        ObjectMapper json = new ObjectMapper();
+        TaskKey sent = UnconfirmedSubmissions.placeholderKey(
+                TaskKind.FASHION_MODELS,
+                json.readTree("{\"input\":{\"clothing\":[\"a.jpg\"],\"model\":\"m\"},\"options\":{}}"));
+        TaskKey echoed = UnconfirmedSubmissions.placeholderKey(
+                TaskKind.FASHION_MODELS,
+                json.readTree("{\"options\":{\"pose\":\"x\"},\"input\":{\"model\":\"m\",\"clothing\":[\"a.jpg\"]}}"));
+        assertThat(sent).isEqualTo(echoed);
+        assertThat(sent.id()).isNegative();
+        assertThat(UnconfirmedSubmissions.placeholderKey(TaskKind.EDIT_ASYNC,
+                json.readTree("{\"input\":\"https://images.example/a.jpg\"}")))
+                .isNotEqualTo(UnconfirmedSubmissions.placeholderKey(
+                        TaskKind.EDIT_ASYNC,
+                        json.readTree("{\"input\":\"https://images.example/b.jpg\"}")));
+        assertThat(UnconfirmedSubmissions.placeholderKey(TaskKind.EDIT_ASYNC,
+                json.readTree("{\"operations\":{}}"))).as("no input, no placeholder").isNull();
     }
 
     @Test

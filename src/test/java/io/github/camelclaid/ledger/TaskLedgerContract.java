@@ -120,6 +120,26 @@ public abstract class TaskLedgerContract {
         }
     }
 
+    /** What a producer records for a submission whose answer was lost: a negative id, no result URL yet. */
+    @Test
+    void aRecordWithANegativeIdAndNoResultUrlIsKeptAndFoundAfterReopen() throws Exception {
+        TaskKey placeholder = new TaskKey(TaskKind.EDIT_ASYNC, -4_611_686_018_427_387_904L);
+        assertThat(ledger.record(TrackedTask.submitted(placeholder, null, T0, TaskStatus.ACCEPTED,
+                Map.of("orderId", "order-lost"), T0.plusSeconds(600)).withRequestKey("img/lost/etag"))).isTrue();
+        assertThat(ledger.due(T0.plusSeconds(599), 10)).isEmpty();
+        assertThat(ledger.due(T0.plusSeconds(600), 10)).extracting(TrackedTask::key).containsExactly(placeholder);
+        ledger.close();
+        ledger = reopen();
+        if (ledger == null) {
+            return;
+        }
+        TrackedTask found = ledger.find(placeholder).orElseThrow();
+        assertThat(found.resultUrl()).isNull();
+        assertThat(found.correlation()).containsEntry("orderId", "order-lost");
+        assertThat(ledger.findByRequestKey("img/lost/etag")).hasValueSatisfying(
+                t -> assertThat(t.key()).isEqualTo(placeholder));
+    }
+
     @Test
     void keysIncludeTheKindAsIdsRepeatAcrossKinds() {
         TrackedTask batch = TrackedTask.submitted(new TaskKey(TaskKind.EDIT_BATCH, 1), "http://x/v1/image/edit/batch/1",

@@ -43,6 +43,7 @@ import io.github.camelclaid.testserver.InjectedFault;
 import io.github.camelclaid.testserver.LocalClaidServer;
 import io.github.camelclaid.testserver.PaidSubmission;
 import io.github.camelclaid.testserver.RecordedRequest;
+import io.github.camelclaid.testserver.WebhookDelivery;
 import org.awaitility.Awaitility;
 import org.awaitility.core.ConditionTimeoutException;
 
@@ -304,15 +305,14 @@ public final class FaultInjectionRun {
         second.stop();
         claid.faults().stopRandom();
         progress.println("done; counting");
-        return count(options, inputs, claid, s3, List.of(first, second), outputsAtKill, openAtKill, premise,
+        return count(options, progress, inputs, claid, s3, List.of(first, second), outputsAtKill, openAtKill, premise,
                 heldAtKill,
                 Duration.ofNanos(System.nanoTime() - started));
     }
 
-    private static Result count(Options options, List<String> inputs, LocalClaidServer claid, LocalS3Server s3,
-                                List<Child> children, int outputsAtKill, int openAtKill, boolean premise,
-                                int heldAtKill,
-                                Duration runTime) throws IOException {
+    private static Result count(Options options, java.io.PrintStream progress, List<String> inputs,
+                                LocalClaidServer claid, LocalS3Server s3, List<Child> children, int outputsAtKill,
+                                int openAtKill, boolean premise, int heldAtKill, Duration runTime) throws IOException {
         Set<String> delivered = new HashSet<>(deliveredImages(s3));
         Map<String, FailureClass> reported = new TreeMap<>();
         List<String> otherReasons = new ArrayList<>();
@@ -390,12 +390,16 @@ public final class FaultInjectionRun {
             errorsLogged += child.errors();
             deferred += child.deferred();
         }
-        // an unconfirmed submission whose task Claid notified with a genuine signature to a running pipeline must
-        // have been matched; one notified only forged (this server's forged fault replaces the genuine notification)
-        // or only while the pipeline was down cannot be
+        // an unconfirmed submission whose task Claid notified, with a genuine signature, to the pipeline's webhook
+        // consumer must have been matched. One notified only forged (this server's forged fault replaces the genuine
+        // notification), or only while the pipeline was down (no answer) or starting (the HTTP server answers 404
+        // until the webhook route is up, and a 4xx is not delivered again) cannot be
         Set<Long> genuinelyReceived = claid.webhookDeliveries().stream()
-                .filter(d -> !d.forgedSignature() && d.statusCode() > 0).map(d -> d.taskId())
-                .collect(Collectors.toSet());
+                .filter(d -> !d.forgedSignature() && (d.statusCode() / 100 == 2 || d.statusCode() >= 500))
+                .map(d -> d.taskId()).collect(Collectors.toSet());
+        progress.println("webhook deliveries answered other than 2xx/401/5xx: " + claid.webhookDeliveries().stream()
+                .filter(d -> d.statusCode() > 0 && d.statusCode() / 100 != 2 && d.statusCode() != 401
+                        && d.statusCode() < 500).map(WebhookDelivery::toString).toList());
         Set<String> unconfirmedNotifiedUnused = unconfirmed.stream()
                 .filter(k -> !delivered.contains(k) && reported.get(k) != FailureClass.TASK_ERROR)
                 .filter(k -> tasksOfImage.getOrDefault(k, List.of()).stream().anyMatch(genuinelyReceived::contains))
