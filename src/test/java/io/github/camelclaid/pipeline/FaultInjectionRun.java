@@ -85,7 +85,13 @@ public final class FaultInjectionRun {
     /** A submission whose answer was lost: the image goes on unconfirmed, waiting for Claid to name its task. */
     static final Pattern UNCONFIRMED = Pattern.compile("claid-pipeline - submitted (\\S+): task .*UNCONFIRMED");
     /** How long an unconfirmed submission waits for Claid's webhook to name its task. */
-    static final Duration UNCONFIRMED_WAIT = Duration.ofSeconds(10);
+    static final Duration UNCONFIRMED_WAIT = Duration.ofSeconds(20);
+    /**
+     * Claid delivers again 3, 6 and 12 s after a failed notification; at half that pace the attempts still span a
+     * pipeline restart (a few seconds here), as Claid's do. Compressed further, a notification sent during the restart
+     * would be lost only because the test sped Claid up.
+     */
+    static final double WEBHOOK_TIME_SCALE = 0.5;
 
     /**
      * @param images   how many images go in
@@ -239,7 +245,7 @@ public final class FaultInjectionRun {
              LocalClaidServer claid = LocalClaidServer.builder().apiKey("fault-injection-key")
                      .acceptedFor(Duration.ofMillis(20)).processingFor(Duration.ofMillis(100))
                      .processingSpread(Duration.ofMillis(300)).randomSeed(options.seed())
-                     .webhook(webhook, WEBHOOK_SECRET).webhookTimeScale(0.05).webhookTimeout(Duration.ofSeconds(2))
+                     .webhook(webhook, WEBHOOK_SECRET).webhookTimeScale(WEBHOOK_TIME_SCALE).webhookTimeout(Duration.ofSeconds(2))
                      .build().start()) {
             s3.createBucket(BucketPipeline.INPUT_BUCKET);
             s3.createBucket(BucketPipeline.OUTPUT_BUCKET);
