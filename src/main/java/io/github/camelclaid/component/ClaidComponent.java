@@ -24,6 +24,11 @@ import org.apache.hc.core5.io.CloseMode;
 @Component("claid")
 public class ClaidComponent extends HealthCheckComponent {
 
+    /** The environment variable the API key is read from when no apiKey is configured. */
+    public static final String API_KEY_VARIABLE = "CLAID_API_KEY";
+    /** The environment variable the webhook secret(s) are read from when no webhookSecret is configured. */
+    public static final String WEBHOOK_SECRET_VARIABLE = "CLAID_WEBHOOK_SECRET";
+
     /** Connections per pool; Claid's default rate limit (4/s) keeps fewer than this busy. */
     private static final int MAX_CONNECTIONS = 32;
 
@@ -47,11 +52,6 @@ public class ClaidComponent extends HealthCheckComponent {
     private final TaskDurations taskDurations = new TaskDurations();
     /** Per account (hashed key and base URL): the circuit of its paid submissions and its health check. */
     private final Map<String, ClaidAccount> accounts = new HashMap<>();
-
-    /** The environment variable the API key is read from when no apiKey is configured. */
-    public static final String API_KEY_VARIABLE = "CLAID_API_KEY";
-    /** The environment variable the webhook secret(s) are read from when no webhookSecret is configured. */
-    public static final String WEBHOOK_SECRET_VARIABLE = "CLAID_WEBHOOK_SECRET";
 
     private java.util.function.UnaryOperator<String> environment = System::getenv;
 
@@ -89,7 +89,7 @@ public class ClaidComponent extends HealthCheckComponent {
         return value == null || value.isBlank();
     }
 
-    /** Where environment variables are read; tests put a map here instead of the process environment. */
+    /** Where environment variables are read; tests put a lookup of their own here instead of the process environment. */
     void setEnvironment(java.util.function.UnaryOperator<String> environment) {
         this.environment = environment;
     }
