@@ -1,0 +1,318 @@
+package io.github.camelclaid.component;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+import io.github.camelclaid.client.ApiOperation;
+import io.github.camelclaid.client.model.TaskAccepted;
+import io.github.camelclaid.client.model.TaskResult;
+import io.github.camelclaid.client.model.TaskStatus;
+import io.github.camelclaid.ledger.TaskKey;
+import io.github.camelclaid.ledger.TaskLedger;
+import io.github.camelclaid.ledger.TrackedTask;
+import io.github.camelclaid.support.LoopbackPlatformHttp;
+import io.github.camelclaid.testserver.LocalClaidServer;
+import io.github.camelclaid.testserver.WebhookDelivery;
+import io.github.camelclaid.testserver.WebhookSigner;
+import org.apache.camel.CamelContext;
+import org.apache.camel.Exchange;
+import org.apache.camel.Message;
+import org.apache.camel.ProducerTemplate;
+import org.apache.camel.builder.RouteBuilder;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The claid:webhook consumer receiving the local Claid server's signed notifications over real HTTP on 127.0.0.1,
+ * through Camel's platform-http (the Vert.x server Camel Main uses).
+ */
+class ClaidWebhookConsumerIT {
+
+    static final String KEY = "webhook-key-8e21";
+    static final String SECRET = "whsec-3f9a1c";
+    static final String PATH = "/claid/notifications";
+
+    @RegisterExtension
+    LoopbackPlatformHttp http = LoopbackPlatformHttp.create();
+
+    LocalClaidServer server;
+    CamelContext context;
+    ProducerTemplate template;
+    final List<Message> seen = Collections.synchronizedList(new ArrayList<>());
+    final Set<Long> failOnce = ConcurrentHashMap.newKeySet();
+
+    @BeforeEach
+    void startServer() {
+        context = http.context();
+        server = LocalClaidServer.builder().apiKey(KEY).acceptedFor(Duration.ofMillis(20))
+                .processingFor(Duration.ofMillis(60)).webhookTimeScale(0.02).build().start();
+        server.webhook(http.uri(PATH), SECRET);
+        template = context.createProducerTemplate();
+    }
+
+    @AfterEach
+    void stopServer() {
+        server.close();
+    }
+
+    String common() {
+        return "apiKey=" + KEY + "&baseUrl=" + server.baseUrl();
+    }
+
+    void routes(String webhookOptions, String tasksOptions) throws Exception {
+        context.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("direct:submit").to("claid:editAsync?" + common()
+                        + "&correlationHeaders=OrderId&operations=RAW({})");
+                from("claid:webhook?" + common() + "&webhookPath=" + PATH + webhookOptions).routeId("webhook")
+                        .process(e -> record(e, "webhook"));
+                if (tasksOptions != null) {
+                    from("claid:tasks?" + common() + "&delay=20&taskPollInterval=20" + tasksOptions)
+                            .routeId("tasks").process(e -> record(e, "tasks"));
+                }
+            }
+        });
+    }
+
+    private void record(Exchange e, String via) {
+        Message m = e.getMessage().copy();
+        m.setHeader("via", via);
+        seen.add(m);
+        if (failOnce.remove(m.getHeader(ClaidConstants.TASK_ID, Long.class))) {
+            throw new IllegalStateException("the route fails once");
+        }
+    }
+
+    long submit(String input, String orderId) {
+        Exchange out = template.request("direct:submit", e -> {
+            e.getMessage().setBody(input);
+            e.getMessage().setHeader("OrderId", orderId);
+        });
+        assertThat(out.getException()).isNull();
+        return out.getMessage().getBody(TaskAccepted.class).id();
+    }
+
+    int openTasks() {
+        return context.getComponent("claid", ClaidComponent.class).taskLedger(new ClaidConfiguration()).openCount();
+    }
+
+    List<WebhookDelivery> deliveries(long task) {
+        return server.webhookDeliveries().stream().filter(d -> d.taskId() == task).toList();
+    }
+
+    @Test
+    void aSignedNotificationIsEmittedOnceWithTheTaskAndItsCorrelationHeaders() throws Exception {
+        routes("&webhookSecret=" + SECRET, null);
+        long id = submit("https://images.example/a.jpg", "order-1");
+        await().atMost(Duration.ofSeconds(10)).until(() -> openTasks() == 0);
+        assertThat(seen).singleElement().satisfies(m -> {
+            assertThat(m.getHeader(ClaidConstants.TASK_ID)).isEqualTo(id);
+            assertThat(m.getHeader(ClaidConstants.TASK_STATUS)).isEqualTo("DONE");
+            assertThat(m.getHeader(ClaidConstants.TASK_KIND)).isEqualTo("editAsync");
+            assertThat(m.getHeader("OrderId")).isEqualTo("order-1");
+            assertThat(m.getBody(TaskResult.class).outputs()).hasSize(1);
+            assertThat(m.getHeader(WebhookSigner.HEADER)).as("no HTTP header reaches the route").isNull();
+        });
+        await().atMost(Duration.ofSeconds(5)).until(() -> !deliveries(id).isEmpty());
+        assertThat(deliveries(id)).singleElement().extracting(WebhookDelivery::statusCode).isEqualTo(200);
+        assertThat(server.requestCount("GET", "/v1/image/edit/async/")).as("no polling was needed").isZero();
+    }
+
+    /**
+     * Found by the fault-injection run: Claid retries a delivery that did not answer within its timeout while the
+     * first is still in the route. Every delivery of one consumer claims the task as the same owner and the ledger's
+     * claim is re-entrant for its owner, so both were emitted and the output stored twice. The second is now told to
+     * deliver again, and its next attempt finds the task reported.
+     */
+    @Test
+    void aRetriedDeliveryArrivingWhileTheFirstIsInTheRouteIsNotEmittedTwice() throws Exception {
+        server.close();
+        server = LocalClaidServer.builder().apiKey(KEY).acceptedFor(Duration.ofMillis(20))
+                .processingFor(Duration.ofMillis(60)).webhookTimeScale(0.02).webhookTimeout(Duration.ofMillis(300))
+                .build().start();
+        server.webhook(http.uri(PATH), SECRET);
+        java.util.concurrent.atomic.AtomicBoolean first = new java.util.concurrent.atomic.AtomicBoolean(true);
+        context.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("direct:submit").to("claid:editAsync?" + common()
+                        + "&correlationHeaders=OrderId&operations=RAW({})");
+                from("claid:webhook?" + common() + "&webhookPath=" + PATH + "&webhookSecret=" + SECRET)
+                        .routeId("webhook").process(e -> {
+                            record(e, "webhook");
+                            long task = e.getMessage().getHeader(ClaidConstants.TASK_ID, Long.class);
+                            if (first.getAndSet(false)) {
+                                // the first delivery stays in the route until Claid gave up on it and tried again
+                                await().atMost(Duration.ofSeconds(10)).until(() -> deliveries(task).size() >= 2);
+                            }
+                        });
+            }
+        });
+        long id = submit("https://images.example/a.jpg", "order-1");
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> deliveries(id).stream().anyMatch(d -> d.statusCode() == 200));
+        assertThat(seen).as("emitted").hasSize(1);
+        assertThat(deliveries(id)).extracting(WebhookDelivery::statusCode).as("timed out, refused, acknowledged")
+                .contains(503).last().isEqualTo(200);
+        assertThat(openTasks()).isZero();
+    }
+
+    @Test
+    void aForgedSignatureIsRefusedAndNothingIsEmitted() throws Exception {
+        routes("&webhookSecret=" + SECRET, null);
+        server.faults().nextWebhooks(1).withForgedSignature();
+        long id = submit("https://images.example/a.jpg", "order-1");
+        await().atMost(Duration.ofSeconds(10)).until(() -> !deliveries(id).isEmpty());
+        assertThat(deliveries(id)).singleElement().extracting(WebhookDelivery::statusCode).isEqualTo(401);
+        assertThat(seen).isEmpty();
+        assertThat(openTasks()).as("the task stays open for polling or a genuine delivery").isEqualTo(1);
+    }
+
+    @Test
+    void aRepeatedDeliveryIsAcknowledgedButEmittedOnce() throws Exception {
+        routes("&webhookSecret=" + SECRET, null);
+        server.faults().nextWebhooks(1).duplicated();
+        long id = submit("https://images.example/a.jpg", "order-1");
+        await().atMost(Duration.ofSeconds(10)).until(() -> deliveries(id).size() == 2);
+        assertThat(deliveries(id)).extracting(WebhookDelivery::statusCode).containsExactly(200, 200);
+        assertThat(seen).hasSize(1);
+    }
+
+    @Test
+    void aRouteFailureAnswers500AndClaidsRetryIsEmittedSuccessfully() throws Exception {
+        routes("&webhookSecret=" + SECRET, null);
+        // the id is not known before submitting, so the route fails on whichever task comes first
+        failOnce.add(1L + server.paidSubmissionCount());
+        long id = submit("https://images.example/a.jpg", "order-1");
+        assertThat(id).isEqualTo(1L);
+        await().atMost(Duration.ofSeconds(10)).until(() -> openTasks() == 0);
+        assertThat(deliveries(id)).extracting(WebhookDelivery::statusCode).containsExactly(500, 200);
+        assertThat(seen).hasSize(2).allSatisfy(m -> assertThat(m.getHeader(ClaidConstants.TASK_ID)).isEqualTo(id));
+    }
+
+    @Test
+    void withPollingAsTheFallbackEveryTaskIsEmittedExactlyOnceWhicheverComesFirst() throws Exception {
+        // polling starts 300 ms after submission; notifications take 0-60 ms, and a third are forged away
+        routes("&webhookSecret=" + SECRET, "&webhookGracePeriod=300");
+        List<Long> ids = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            if (i % 3 == 0) {
+                server.faults().nextWebhooks(1).withForgedSignature();
+            }
+            ids.add(submit("https://images.example/" + i + ".jpg", "order-" + i));
+        }
+        await().atMost(Duration.ofSeconds(15)).until(() -> openTasks() == 0);
+        assertThat(seen).extracting(m -> m.getHeader(ClaidConstants.TASK_ID, Long.class))
+                .containsExactlyInAnyOrderElementsOf(ids);
+        assertThat(seen).filteredOn(m -> "tasks".equals(m.getHeader("via"))).hasSizeGreaterThanOrEqualTo(1);
+        assertThat(seen).filteredOn(m -> "webhook".equals(m.getHeader("via"))).hasSizeGreaterThanOrEqualTo(1);
+        assertThat(server.paidSubmissionCount(ApiOperation.EDIT_ASYNC)).isEqualTo(12);
+    }
+
+    @Test
+    void racingWithPollingFromTheStartStillEmitsEachTaskOnce() throws Exception {
+        routes("&webhookSecret=" + SECRET, "");
+        List<Long> ids = new ArrayList<>();
+        for (int i = 0; i < 15; i++) {
+            ids.add(submit("https://images.example/" + i + ".jpg", "order-" + i));
+        }
+        await().atMost(Duration.ofSeconds(15)).until(() -> openTasks() == 0
+                && server.webhookDeliveries().size() >= ids.size());
+        assertThat(seen).extracting(m -> m.getHeader(ClaidConstants.TASK_ID, Long.class))
+                .containsExactlyInAnyOrderElementsOf(ids);
+    }
+
+    @Test
+    void aNotificationForATaskTheLedgerDoesNotKnowIsEmittedAndItsRepeatSpotted() throws Exception {
+        routes("&webhookSecret=" + SECRET, null);
+        // submitted by another system straight to Claid, not through a claid: producer
+        server.faults().nextWebhooks(1).duplicated();
+        long id = submitOutsideCamel();
+        // the first delivery is asked to come again (its producer might not have recorded it yet), the next reports
+        // it, and Claid's retry of the first finds it reported
+        await().atMost(Duration.ofSeconds(10)).until(() -> deliveries(id).size() == 3);
+        assertThat(deliveries(id)).extracting(WebhookDelivery::statusCode).containsExactlyInAnyOrder(503, 200, 200);
+        assertThat(seen).singleElement().satisfies(m -> {
+            assertThat(m.getHeader(ClaidConstants.TASK_ID)).isEqualTo(id);
+            assertThat(m.getHeader(ClaidConstants.TASK_KIND)).isEqualTo("editAsync");
+            assertThat(m.getHeader(ClaidConstants.RESULT_URL, String.class)).endsWith("/v1/image/edit/async/" + id);
+        });
+    }
+
+    @Test
+    void aNotificationThatOvertakesItsProducersRecordStillCarriesTheCorrelationHeaders() throws Exception {
+        routes("&webhookSecret=" + SECRET, null);
+        // the task the producer is about to submit is heard of first, as when Claid's notification overtakes the
+        // handling of its submission's answer: the local server numbers tasks from 1
+        TaskLedger ledger = context.getComponent("claid", ClaidComponent.class).taskLedger(new ClaidConfiguration());
+        TaskKey next = new TaskKey(io.github.camelclaid.client.model.TaskKind.EDIT_ASYNC, 1);
+        ledger.record(TrackedTask.submitted(next, server.baseUrl() + "/v1/image/edit/async/1", Instant.now(),
+                TaskStatus.DONE, null, Instant.now().plusSeconds(60)));
+        long id = submit("https://images.example/a.jpg", "order-7");
+        assertThat(id).isEqualTo(1);
+        await().atMost(Duration.ofSeconds(10)).until(() -> openTasks() == 0);
+        assertThat(seen).singleElement().satisfies(m -> assertThat(m.getHeader("OrderId")).isEqualTo("order-7"));
+    }
+
+    private long submitOutsideCamel() throws Exception {
+        HttpResponse<String> answer = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create(server.baseUrl() + "/v1/image/edit/async"))
+                .header("Authorization", "Bearer " + KEY).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(
+                        "{\"input\":\"https://images.example/x.jpg\",\"operations\":{}}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(answer.statusCode()).isEqualTo(200);
+        return Long.parseLong(answer.body().replaceAll("(?s).*\"id\"\\s*:\\s*(\\d+).*", "$1"));
+    }
+
+    @Test
+    void malformedOversizedAndUnsignedDeliveriesGetTheirOwnAnswers() throws Exception {
+        routes("&webhookSecret=" + SECRET + "&maxWebhookBodySize=2048", null);
+        byte[] body = "{\"data\":{\"id\":77,\"status\":\"DONE\"}}".getBytes(StandardCharsets.UTF_8);
+        assertThat(post(body, null)).isEqualTo(401);
+        assertThat(post(body, "sha1=abc")).isEqualTo(400);
+        assertThat(post(body, WebhookSigner.headerValue("not-the-secret", body,
+                io.github.camelclaid.testserver.WebhookSignatureStyle.PREFIXED))).isEqualTo(401);
+        byte[] big = new byte[4096];
+        assertThat(post(big, "sha256=" + "0".repeat(64))).isEqualTo(413);
+        byte[] notJson = "hello".getBytes(StandardCharsets.UTF_8);
+        assertThat(post(notJson, WebhookSigner.headerValue(SECRET, notJson,
+                io.github.camelclaid.testserver.WebhookSignatureStyle.PREFIXED))).isEqualTo(400);
+        assertThat(seen).isEmpty();
+    }
+
+    private int post(byte[] body, String signature) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(http.uri(PATH))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofByteArray(body));
+        if (signature != null) {
+            request.header(WebhookSigner.HEADER, signature);
+        }
+        return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+    }
+
+    @Test
+    void aWebhookWithoutASecretFailsToStartNamingTheOption() {
+        context.getComponent("claid", ClaidComponent.class).setEnvironment(name -> null);
+        assertThatThrownBy(() -> routes("", null))
+                .hasStackTraceContaining("claid:webhook needs the webhookSecret")
+                .hasStackTraceContaining("CLAID_WEBHOOK_SECRET")
+                .hasStackTraceContaining("allowUnsignedWebhooks=true");
+    }
+}
