@@ -110,6 +110,8 @@ public class ClaidComponentConfigurer extends PropertyConfigurerSupport implemen
         case "validateRequests": getOrCreateConfiguration(target).setValidateRequests(property(camelContext, boolean.class, value)); return true;
         case "waitforcompletion":
         case "waitForCompletion": getOrCreateConfiguration(target).setWaitForCompletion(property(camelContext, boolean.class, value)); return true;
+        case "webhookcomponentname":
+        case "webhookComponentName": getOrCreateConfiguration(target).setWebhookComponentName(property(camelContext, java.lang.String.class, value)); return true;
         case "webhookgraceperiod":
         case "webhookGracePeriod": getOrCreateConfiguration(target).setWebhookGracePeriod(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "webhookpath":
@@ -203,6 +205,8 @@ public class ClaidComponentConfigurer extends PropertyConfigurerSupport implemen
         case "validateRequests": return boolean.class;
         case "waitforcompletion":
         case "waitForCompletion": return boolean.class;
+        case "webhookcomponentname":
+        case "webhookComponentName": return java.lang.String.class;
         case "webhookgraceperiod":
         case "webhookGracePeriod": return long.class;
         case "webhookpath":
@@ -297,6 +301,8 @@ public class ClaidComponentConfigurer extends PropertyConfigurerSupport implemen
         case "validateRequests": return getOrCreateConfiguration(target).isValidateRequests();
         case "waitforcompletion":
         case "waitForCompletion": return getOrCreateConfiguration(target).isWaitForCompletion();
+        case "webhookcomponentname":
+        case "webhookComponentName": return getOrCreateConfiguration(target).getWebhookComponentName();
         case "webhookgraceperiod":
         case "webhookGracePeriod": return getOrCreateConfiguration(target).getWebhookGracePeriod();
         case "webhookpath":

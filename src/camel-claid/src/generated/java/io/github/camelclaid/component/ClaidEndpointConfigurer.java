@@ -121,6 +121,8 @@ public class ClaidEndpointConfigurer extends PropertyConfigurerSupport implement
         case "validateRequests": target.getConfiguration().setValidateRequests(property(camelContext, boolean.class, value)); return true;
         case "waitforcompletion":
         case "waitForCompletion": target.getConfiguration().setWaitForCompletion(property(camelContext, boolean.class, value)); return true;
+        case "webhookcomponentname":
+        case "webhookComponentName": target.getConfiguration().setWebhookComponentName(property(camelContext, java.lang.String.class, value)); return true;
         case "webhookgraceperiod":
         case "webhookGracePeriod": target.getConfiguration().setWebhookGracePeriod(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "webhookpath":
@@ -232,6 +234,8 @@ public class ClaidEndpointConfigurer extends PropertyConfigurerSupport implement
         case "validateRequests": return boolean.class;
         case "waitforcompletion":
         case "waitForCompletion": return boolean.class;
+        case "webhookcomponentname":
+        case "webhookComponentName": return java.lang.String.class;
         case "webhookgraceperiod":
         case "webhookGracePeriod": return long.class;
         case "webhookpath":
@@ -344,6 +348,8 @@ public class ClaidEndpointConfigurer extends PropertyConfigurerSupport implement
         case "validateRequests": return target.getConfiguration().isValidateRequests();
         case "waitforcompletion":
         case "waitForCompletion": return target.getConfiguration().isWaitForCompletion();
+        case "webhookcomponentname":
+        case "webhookComponentName": return target.getConfiguration().getWebhookComponentName();
         case "webhookgraceperiod":
         case "webhookGracePeriod": return target.getConfiguration().getWebhookGracePeriod();
         case "webhookpath":

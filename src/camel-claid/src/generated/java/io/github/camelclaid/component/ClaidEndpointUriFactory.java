@@ -23,7 +23,7 @@ public class ClaidEndpointUriFactory extends org.apache.camel.support.component.
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(57);
+        Set<String> props = new HashSet<>(58);
         props.add("adaptivePolling");
         props.add("allowUnsignedWebhooks");
         props.add("apiKey");
@@ -78,6 +78,7 @@ public class ClaidEndpointUriFactory extends org.apache.camel.support.component.
         props.add("useFixedDelay");
         props.add("validateRequests");
         props.add("waitForCompletion");
+        props.add("webhookComponentName");
         props.add("webhookGracePeriod");
         props.add("webhookPath");
         props.add("webhookSecret");

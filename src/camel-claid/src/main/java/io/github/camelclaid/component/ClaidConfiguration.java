@@ -78,6 +78,8 @@ public class ClaidConfiguration implements Cloneable {
     private long finishedRetention = 86_400_000;
     @UriParam(label = "consumer", defaultValue = "/claid/webhook")
     private String webhookPath = "/claid/webhook";
+    @UriParam(label = "consumer,advanced")
+    private String webhookComponentName;
     @UriParam(label = "consumer,security", secret = true)
     @Metadata(secret = true)
     private String webhookSecret;
@@ -457,6 +459,20 @@ public class ClaidConfiguration implements Cloneable {
     /** For the webhook consumer: the HTTP path, served by Camel's platform-http, that Claid posts notifications to. */
     public void setWebhookPath(String webhookPath) {
         this.webhookPath = webhookPath;
+    }
+
+    public String getWebhookComponentName() {
+        return webhookComponentName;
+    }
+
+    /**
+     * For the webhook consumer: the Camel component whose HTTP server serves webhookPath, by name; any component that
+     * serves the REST DSL will do (platform-http, netty-http, jetty, undertow, servlet). Default: the REST
+     * configuration's component, else platform-http when it is on the classpath, else the one such component in the
+     * registry.
+     */
+    public void setWebhookComponentName(String webhookComponentName) {
+        this.webhookComponentName = webhookComponentName;
     }
 
     public String getWebhookSecret() {

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -18,10 +19,10 @@ import io.github.camelclaid.ledger.TaskKey;
 import io.github.camelclaid.ledger.TaskLedger;
 import io.github.camelclaid.ledger.TrackedTask;
 import org.apache.camel.Consumer;
-import org.apache.camel.Endpoint;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.Processor;
+import org.apache.camel.spi.RestConsumerFactory;
 import org.apache.camel.support.DefaultConsumer;
 import org.apache.camel.support.service.ServiceHelper;
 import org.slf4j.Logger;
@@ -69,16 +70,18 @@ public class ClaidWebhookConsumer extends DefaultConsumer {
         reporter = new TaskReporter(endpoint, this, owner, new TaskPollPlanner(config.getTaskPollInterval(),
                 config.getTaskPollMaxInterval(), 0, null));
         String path = config.getWebhookPath().startsWith("/") ? config.getWebhookPath() : "/" + config.getWebhookPath();
-        Endpoint platformHttp = getEndpoint().getCamelContext()
-                .getEndpoint("platform-http:" + path + "?httpMethodRestrict=POST");
-        http = platformHttp.createConsumer(this::onDelivery);
         try {
+            RestConsumerFactory server = HttpServerLookup.find(getEndpoint().getCamelContext(),
+                    config.getWebhookComponentName());
+            http = server.createConsumer(getEndpoint().getCamelContext(), this::onDelivery, "POST", path, null, null,
+                    null, null, Map.of());
             ServiceHelper.startService(http);
         } catch (RuntimeException e) {
             throw new IllegalStateException("claid:webhook could not listen on " + path + ": " + e.getMessage()
                     + ". It is served by Camel's platform-http: add camel-platform-http-main with"
                     + " camel.server.enabled=true (Camel Main), camel-quarkus-platform-http (Quarkus) or"
-                    + " camel-platform-http-starter (Spring Boot)", e);
+                    + " camel-platform-http-starter (Spring Boot); or name another HTTP server component with"
+                    + " webhookComponentName", e);
         }
     }
 
