@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 
 import io.github.camelclaid.client.ClaidException;
+import io.github.camelclaid.client.RetryRules;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -221,15 +222,13 @@ public final class SubmissionCircuit {
     }
 
     /**
-     * No answer at all, or a gateway's 502/503/504, after the client's retries. A 500 may be about one request (an
-     * image Claid cannot read), and a 429 is the rate limit, which the client waits out: neither counts.
+     * Claid itself did not answer (no answer at all, or a gateway's 502/503/504), after the client's retries. A 500
+     * may be about one request (an image Claid cannot read), and a 429 is the rate limit, which the client waits out:
+     * neither counts.
      */
     private static boolean isOutage(ClaidException e) {
-        if (e.getReason() == ClaidException.Reason.NETWORK) {
-            return true;
-        }
-        int status = e.getStatusCode();
-        return e.getReason() == ClaidException.Reason.HTTP_ERROR && (status == 502 || status == 503 || status == 504);
+        RetryRules.Failure failure = RetryRules.of(e);
+        return failure != null && !failure.claidAnswered();
     }
 
     private void open(Trip why, ClaidException cause, Instant now) {

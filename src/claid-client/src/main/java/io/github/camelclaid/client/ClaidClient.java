@@ -161,7 +161,7 @@ public final class ClaidClient implements AutoCloseable {
             return CompletableFuture.failedFuture(new UncheckedIOException(e));
         }
         ApiOperation op = ApiOperation.EDIT_UPLOAD;
-        return transport.execute(describe(op), op.isIdempotent(), () -> authorized(SimpleRequestBuilder.post(url(op, null)))
+        return transport.execute(describe(op), RetryRules.isIdempotent(op), () -> authorized(SimpleRequestBuilder.post(url(op, null)))
                 .setBody(multipart, ContentType.parse(multipartType)).build(), MAX_JSON_ANSWER_BYTES,
                 answer -> success(op, answer, mapper.constructType(EditResponse.class)));
     }
@@ -219,7 +219,8 @@ public final class ClaidClient implements AutoCloseable {
         }
         URI target = onBaseOrigin(resultUrl);
         ApiOperation op = kind.statusOperation();
-        return transport.execute(describe(op), true, () -> authorized(SimpleRequestBuilder.get(target)).build(),
+        return transport.execute(describe(op), RetryRules.isIdempotent(op),
+                () -> authorized(SimpleRequestBuilder.get(target)).build(),
                 MAX_JSON_ANSWER_BYTES, answer -> success(op, answer, mapper.constructType(TaskResult.class)));
     }
 
@@ -279,7 +280,8 @@ public final class ClaidClient implements AutoCloseable {
                             + ". A storage:// output is in your bucket: read it from there.", e));
         }
         String what = "download of " + target.getHost() + target.getPath();
-        return transport.execute(what, true, () -> SimpleRequestBuilder.get(target).build(), maxDownloadBytes, answer -> {
+        return transport.execute(what, RetryRules.isIdempotent("GET"), () -> SimpleRequestBuilder.get(target).build(),
+                maxDownloadBytes, answer -> {
             if (!answer.isSuccess()) {
                 throw ClaidException.http(what, answer.status(), ErrorBody.parse(mapper, answer.body()),
                         answer.header("x-request-id"), null);
@@ -312,7 +314,7 @@ public final class ClaidClient implements AutoCloseable {
         } catch (RuntimeException | JsonProcessingException e) {
             return CompletableFuture.failedFuture(e);
         }
-        return transport.execute(describe(op), op.isIdempotent(), () -> {
+        return transport.execute(describe(op), RetryRules.isIdempotent(op), () -> {
             SimpleRequestBuilder rb = authorized(SimpleRequestBuilder.create(op.method()).setUri(target));
             if (json != null) {
                 rb.setBody(json, ContentType.APPLICATION_JSON);

@@ -205,18 +205,10 @@ public class ClaidException extends RuntimeException {
 
     /**
      * Whether repeating the same call later may succeed: rate limits, gateway errors, network failures and timeouts.
-     * Authentication, billing, permission and validation errors are not.
+     * Authentication, billing, permission and validation errors are not. {@link RetryRules} decides.
      */
     public boolean isTransient() {
-        switch (reason) {
-            case NETWORK:
-            case TASK_TIMEOUT:
-                return true;
-            case HTTP_ERROR:
-                return statusCode == 429 || statusCode == 502 || statusCode == 503 || statusCode == 504;
-            default:
-                return false;
-        }
+        return RetryRules.isTransient(this);
     }
 
     /**
@@ -225,16 +217,7 @@ public class ClaidException extends RuntimeException {
      * answer could not be read. For a paid submission this means a task may exist, and sending again could pay twice.
      */
     public boolean mayHaveActed() {
-        switch (reason) {
-            case NETWORK:
-                return !RetryingTransport.surelyNotSent(getCause());
-            case HTTP_ERROR:
-                return statusCode == 502 || statusCode == 503 || statusCode == 504;
-            case INVALID_RESPONSE:
-                return true;
-            default:
-                return false;
-        }
+        return RetryRules.mayHaveActed(this);
     }
 
     private static final class Builder {
