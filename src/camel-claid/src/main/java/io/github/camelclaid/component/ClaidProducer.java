@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.function.Supplier;
 
 import io.github.camelclaid.client.ApiOperation;
@@ -26,6 +25,8 @@ import org.apache.camel.Message;
 import org.apache.camel.support.DefaultAsyncProducer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+
+import static io.github.camelclaid.client.AsyncFailures.unwrap;
 
 /**
  * Sends each exchange to the Claid operation named in the URI (or in the {@code CamelClaidOperation} header). It is
@@ -414,12 +415,5 @@ public class ClaidProducer extends DefaultAsyncProducer {
 
     private ClaidClient client() {
         return endpoint.client();
-    }
-
-    private static Throwable unwrap(Throwable t) {
-        while (t instanceof CompletionException && t.getCause() != null) {
-            t = t.getCause();
-        }
-        return t;
     }
 }

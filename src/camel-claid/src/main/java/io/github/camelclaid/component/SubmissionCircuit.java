@@ -9,6 +9,8 @@ import io.github.camelclaid.client.RetryRules;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import static io.github.camelclaid.client.AsyncFailures.unwrap;
+
 /**
  * The circuit breaker in front of one Claid account's paid submissions (edits, uploads, async submits, generation,
  * scenes, video, AI edit, fashion models), shared by every endpoint of the component that calls Claid with the same
@@ -294,12 +296,5 @@ public final class SubmissionCircuit {
             sb.append(" Add API calls (credits) to the Claid account.");
         }
         return sb.toString();
-    }
-
-    private static Throwable unwrap(Throwable t) {
-        while (t instanceof java.util.concurrent.CompletionException && t.getCause() != null) {
-            t = t.getCause();
-        }
-        return t;
     }
 }
