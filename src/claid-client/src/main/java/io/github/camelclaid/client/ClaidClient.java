@@ -31,16 +31,11 @@ import io.github.camelclaid.client.model.TaskAccepted;
 import io.github.camelclaid.client.model.TaskKind;
 import io.github.camelclaid.client.model.TaskResult;
 import org.apache.hc.client5.http.async.methods.SimpleRequestBuilder;
-import org.apache.hc.client5.http.config.ConnectionConfig;
 import org.apache.hc.client5.http.entity.mime.HttpMultipartMode;
 import org.apache.hc.client5.http.entity.mime.MultipartEntityBuilder;
 import org.apache.hc.client5.http.impl.async.CloseableHttpAsyncClient;
-import org.apache.hc.client5.http.impl.async.HttpAsyncClients;
-import org.apache.hc.client5.http.impl.nio.PoolingAsyncClientConnectionManagerBuilder;
 import org.apache.hc.core5.http.ContentType;
 import org.apache.hc.core5.http.HttpEntity;
-import org.apache.hc.core5.util.TimeValue;
-import org.apache.hc.core5.util.Timeout;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -94,30 +89,6 @@ public final class ClaidClient implements AutoCloseable {
 
     public static Builder builder() {
         return new Builder();
-    }
-
-    /**
-     * An HTTP client set up for Claid: pooled, no automatic retries (this client retries by its own rules, which
-     * depend on whether Claid may have acted) and no redirects (an API key must not follow a redirect elsewhere).
-     * Several {@code ClaidClient}s may share one; whoever creates it starts and closes it.
-     */
-    public static CloseableHttpAsyncClient newHttpClient(Duration connectTimeout, int maxConnections) {
-        return HttpAsyncClients.custom()
-                .setConnectionManager(PoolingAsyncClientConnectionManagerBuilder.create()
-                        .setMaxConnTotal(maxConnections)
-                        .setMaxConnPerRoute(maxConnections)
-                        .setDefaultConnectionConfig(ConnectionConfig.custom()
-                                .setConnectTimeout(Timeout.of(connectTimeout))
-                                .setValidateAfterInactivity(TimeValue.ofSeconds(2))
-                                .build())
-                        .build())
-                .disableAutomaticRetries()
-                .disableRedirectHandling()
-                .disableCookieManagement()
-                // no wire logging: at DEBUG it prints each request's bytes, the bearer token among them; the headers
-                // are still logged, with the key masked (BearerHeader)
-                .setIoSessionDecorator(session -> session)
-                .build();
     }
 
     // ---------------------------------------------------------------- typed operations
@@ -570,7 +541,7 @@ public final class ClaidClient implements AutoCloseable {
             return this;
         }
 
-        /** A started HTTP client to share (see {@link ClaidClient#newHttpClient}); it is not closed by this client. */
+        /** A started HTTP client to share (see {@link ClaidHttpClients#create}); it is not closed by this client. */
         public Builder httpClient(CloseableHttpAsyncClient httpClient) {
             this.httpClient = httpClient;
             return this;

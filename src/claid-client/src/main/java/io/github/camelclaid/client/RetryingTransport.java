@@ -64,7 +64,7 @@ final class RetryingTransport implements AutoCloseable {
             this.http = http;
             this.ownsHttp = false;
         } else {
-            this.http = ClaidClient.newHttpClient(connectTimeout, maxConnections);
+            this.http = ClaidHttpClients.create(connectTimeout, maxConnections);
             this.http.start();
             this.ownsHttp = true;
         }
