@@ -9,6 +9,7 @@ import java.util.function.Supplier;
 import io.github.camelclaid.client.ApiOperation;
 import io.github.camelclaid.client.ClaidClient;
 import io.github.camelclaid.client.ClaidException;
+import io.github.camelclaid.client.ClaidOutcomeUnknownException;
 import io.github.camelclaid.client.ClaidResponse;
 import io.github.camelclaid.client.model.EditResponse;
 import io.github.camelclaid.client.model.MultiOutputResponse;
@@ -231,7 +232,7 @@ public class ClaidProducer extends DefaultAsyncProducer {
             Map<String, String> correlation, String requestKey) {
         ClaidConfiguration config = endpoint.getConfiguration();
         if (config.getUnconfirmedSubmissionWait() <= 0 || config.isWaitForCompletion()
-                || !(failure instanceof ClaidException) || !((ClaidException) failure).mayHaveActed()) {
+                || !(failure instanceof ClaidOutcomeUnknownException)) {
             return CompletableFuture.failedFuture(failure);
         }
         TaskKey key = UnconfirmedSubmissions.placeholderKey(op.submits(), client().mapper().valueToTree(request));

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 
+import io.github.camelclaid.client.ClaidCreditsExhaustedException;
 import io.github.camelclaid.client.ClaidException;
 import io.github.camelclaid.client.RetryRules;
 import org.slf4j.Logger;
@@ -185,8 +186,7 @@ public final class SubmissionCircuit {
         advance(now);
         Throwable cause = unwrap(failure);
         ClaidException claid = cause instanceof ClaidException ? (ClaidException) cause : null;
-        boolean credits = claid != null && claid.getReason() == ClaidException.Reason.HTTP_ERROR
-                && claid.getStatusCode() == 402;
+        boolean credits = claid instanceof ClaidCreditsExhaustedException;
         boolean failing = claid != null && isOutage(claid);
         if (permit.trial) {
             trialInFlight = false;

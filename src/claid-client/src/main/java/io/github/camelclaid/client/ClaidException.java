@@ -110,12 +110,12 @@ public class ClaidException extends RuntimeException {
 
     /** The class a route's {@code onException} picks this failure by; the plain class for the others. */
     private static ClaidException typed(Builder b, Throwable cause) {
-        ClaidException plain = new ClaidException(b, cause);
-        if (plain.mayHaveActed()) {
+        RetryRules.Failure failure = RetryRules.of(b.reason, b.statusCode, cause);
+        if (failure != null && failure.mayHaveActed()) {
             return new ClaidOutcomeUnknownException(b, cause);
         }
         if (b.reason != Reason.HTTP_ERROR) {
-            return plain;
+            return new ClaidException(b, cause);
         }
         switch (b.statusCode) {
             case 401:
@@ -128,7 +128,7 @@ public class ClaidException extends RuntimeException {
             case 429:
                 return new ClaidRateLimitException(b, cause);
             default:
-                return plain;
+                return new ClaidException(b, cause);
         }
     }
 

@@ -117,13 +117,18 @@ public final class RetryRules {
      * end, a request refused before sending).
      */
     public static Failure of(ClaidException e) {
-        switch (e.getReason()) {
+        return of(e.getReason(), e.getStatusCode(), e.getCause());
+    }
+
+    /** The same, from what a {@link ClaidException} is made of, for deciding its class before it exists. */
+    static Failure of(ClaidException.Reason reason, int status, Throwable cause) {
+        switch (reason) {
             case HTTP_ERROR:
-                return ofStatus(e.getStatusCode());
+                return ofStatus(status);
             case NETWORK:
-                return ofTransportFailure(e.getCause());
+                return ofTransportFailure(cause);
             case INVALID_RESPONSE:
-                return e.getCause() instanceof BodyTooLargeException ? Failure.TOO_LARGE : Failure.UNREADABLE_ANSWER;
+                return cause instanceof BodyTooLargeException ? Failure.TOO_LARGE : Failure.UNREADABLE_ANSWER;
             default:
                 return null;
         }
