@@ -87,12 +87,10 @@ public final class ClaidSchemas {
         return messages.isEmpty() ? List.of() : explainer.explain(messages, instance);
     }
 
-
     /**
      * JSON Schema's {@code uri} format, plus the shape of Claid's storage references: a {@code storage:} URI must name
      * its storage, {@code storage://name/path}. {@code storage:///in/a.jpg} or {@code storage:name/a.jpg} are valid
-     * RFC 3986 URIs, so the schemas let them through and Claid refused them (400) only after the request was sent.
-     * Found by GeneratedRequestValidationIT.
+     * RFC 3986 URIs, so the schemas let them through, and Claid refuses them (400) only after the request is sent.
      */
     static final class ClaidUriFormat extends UriFormat {
 

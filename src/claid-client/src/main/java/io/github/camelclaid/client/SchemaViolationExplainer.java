@@ -223,15 +223,14 @@ final class SchemaViolationExplainer {
     }
 
     /**
-     * How badly a branch fits. Two things say most clearly which shape the caller meant (found by
-     * GeneratedRequestValidationIT, whose reports were otherwise misleading):
+     * How badly a branch fits. Two things say most clearly which shape the caller meant, and count most:
      * <ul>
-     * <li>the value's own JSON type: an object with one misspelt member is still an object, but was reported as
-     * "output: must be a string, not an object" (the URI shape of {@code output}), the unknown member counting
-     * more;</li>
+     * <li>the value's own JSON type: an object with one misspelt member is still an object, and is not to be
+     * reported as "output: must be a string, not an object" (the URI shape of {@code output}) because the unknown
+     * member would otherwise count more;</li>
      * <li>an enum value that another branch takes at the same place, as a discriminator names its shape
-     * ({@code "placement_type": "padding"}, {@code "type": "png"}): a padding placement without its padding was
-     * reported as "placement_type: must be one of [absolute]".</li>
+     * ({@code "placement_type": "padding"}, {@code "type": "png"}): a padding placement without its padding is to be
+     * reported as missing its padding, not as "placement_type: must be one of [absolute]".</li>
      * </ul>
      *
      * @param fieldsByBranch the fields each branch of the alternative complains about
@@ -269,10 +268,10 @@ final class SchemaViolationExplainer {
     /**
      * Ten misfit points per member of the value that the branch neither declares nor forbids. A branch that allows
      * undeclared members (WebFolderParameters has no additionalProperties: false) never complains about them, so
-     * without this an object meant for another branch looked like a near fit for it: storage parameters
-     * {@code {"bucket": "b", "credentials": "oops"}} were reported as "parameters.base_url: is required" instead of
-     * "parameters.credentials: must be an object". Found by GeneratedRequestValidationIT. Branches that forbid
-     * undeclared members already score them through their additionalProperties messages.
+     * without this an object meant for another branch would look like a near fit for it: storage parameters
+     * {@code {"bucket": "b", "credentials": "oops"}} would be reported as "parameters.base_url: is required" instead
+     * of "parameters.credentials: must be an object". Branches that forbid undeclared members already score them
+     * through their additionalProperties messages.
      *
      * @param sample a message of the branch, whose evaluation path leads through the alternative
      */
