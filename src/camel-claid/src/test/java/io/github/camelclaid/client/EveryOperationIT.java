@@ -155,8 +155,7 @@ class EveryOperationIT {
         try {
             return future.join();
         } catch (CompletionException e) {
-            assertInstanceOf(RuntimeException.class, e.getCause());
-            throw (RuntimeException) e.getCause();
+            throw assertInstanceOf(RuntimeException.class, AsyncFailures.unwrap(e));
         }
     }
 
