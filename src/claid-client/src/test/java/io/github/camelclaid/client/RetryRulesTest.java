@@ -4,6 +4,7 @@ import java.net.ConnectException;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.util.List;
+import java.util.stream.Stream;
 
 import io.github.camelclaid.client.CappedResponseConsumer.BodyTooLargeException;
 import io.github.camelclaid.client.RetryRules.Failure;
@@ -13,10 +14,13 @@ import org.apache.hc.core5.http.ConnectionClosedException;
 import org.apache.hc.core5.http.RequestNotExecutedException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 /** The table of docs/architecture.md ("Retrying without paying twice"), row by row. */
 class RetryRulesTest {
@@ -54,52 +58,53 @@ class RetryRulesTest {
         assertThat(e.isTransient()).isEqualTo(idempotentRepeated);
     }
 
-    @Test
-    void nothingReachedClaid() {
-        for (Throwable notSent : List.of(new ConnectException("refused"), new ConnectTimeoutException("slow"),
-                new UnknownHostException("api.claid.invalid"), new RequestNotExecutedException("not executed"))) {
-            assertThat(RetryRules.ofTransportFailure(notSent)).as("%s", notSent).isEqualTo(Failure.NOT_SENT);
-            ClaidException e = ClaidException.network("edit", notSent);
-            assertThat(e.mayHaveActed()).as("%s", notSent).isFalse();
-            assertThat(e.isTransient()).as("%s", notSent).isTrue();
-        }
-        assertThat(Failure.NOT_SENT.mayRepeat(true)).isTrue();
-        assertThat(Failure.NOT_SENT.mayRepeat(false)).isTrue();
+    static Stream<Arguments> transportFailures() {
+        return Stream.of(
+                arguments(new ConnectException("refused"), Failure.NOT_SENT),
+                arguments(new ConnectTimeoutException("slow"), Failure.NOT_SENT),
+                arguments(new UnknownHostException("api.claid.invalid"), Failure.NOT_SENT),
+                arguments(new RequestNotExecutedException("not executed"), Failure.NOT_SENT),
+                arguments(new ConnectionClosedException("dropped"), Failure.ANSWER_LOST),
+                arguments(new SocketTimeoutException("read"), Failure.ANSWER_LOST),
+                arguments(new IllegalStateException("the Claid client was closed before Claid answered"),
+                        Failure.ANSWER_LOST));
     }
 
-    @Test
-    void theAnswerWasLostAfterSending() {
-        for (Throwable lost : List.of(new ConnectionClosedException("dropped"), new SocketTimeoutException("read"),
-                new IllegalStateException("the Claid client was closed before Claid answered"))) {
-            assertThat(RetryRules.ofTransportFailure(lost)).as("%s", lost).isEqualTo(Failure.ANSWER_LOST);
-            ClaidException e = ClaidException.network("edit", lost);
-            assertThat(e.mayHaveActed()).as("%s", lost).isTrue();
-            assertThat(e.isTransient()).as("%s", lost).isTrue();
-        }
-        assertThat(Failure.ANSWER_LOST.mayRepeat(true)).isTrue();
-        assertThat(Failure.ANSWER_LOST.mayRepeat(false)).isFalse();
+    /** Nothing reached Claid, or the request went out and its answer was lost. */
+    @ParameterizedTest
+    @MethodSource
+    void transportFailures(Throwable cause, Failure row) {
+        assertThat(RetryRules.ofTransportFailure(cause)).isEqualTo(row);
+        ClaidException e = ClaidException.network("edit", cause);
+        assertThat(e.mayHaveActed()).isEqualTo(row == Failure.ANSWER_LOST);
+        assertThat(e.isTransient()).isTrue();
+        assertThat(row.mayRepeat(true)).as("GET, PATCH").isTrue();
+        assertThat(row.mayRepeat(false)).as("POST, DELETE").isEqualTo(row == Failure.NOT_SENT);
     }
 
-    @Test
-    void anUnreadableSuccessIsRepeatedOnlyWhereThatIsSafe() {
-        ClaidException e = ClaidException.invalidResponse("edit", 200, "the answer is not valid JSON", "r-1", null);
-        assertThat(RetryRules.of(e)).isEqualTo(Failure.UNREADABLE_ANSWER);
-        assertThat(Failure.UNREADABLE_ANSWER.mayRepeat(true)).isTrue();
-        assertThat(Failure.UNREADABLE_ANSWER.mayRepeat(false)).isFalse();
-        assertThat(e.mayHaveActed()).isTrue();
-        assertThat(e.isTransient()).isFalse();
-    }
-
-    @Test
-    void anAnswerLargerThanAllowedIsNeverRepeated() {
+    static Stream<Arguments> unreadableAnswers() {
         BodyTooLargeException tooLarge = new BodyTooLargeException(100);
-        assertThat(RetryRules.ofTransportFailure(tooLarge)).isEqualTo(Failure.TOO_LARGE);
-        ClaidException e = ClaidException.invalidResponse("download", 0, tooLarge.getMessage(), null, tooLarge);
-        assertThat(RetryRules.of(e)).isEqualTo(Failure.TOO_LARGE);
-        assertThat(Failure.TOO_LARGE.mayRepeat(true)).isFalse();
-        assertThat(Failure.TOO_LARGE.mayRepeat(false)).isFalse();
+        return Stream.of(
+                arguments(ClaidException.invalidResponse("edit", 200, "the answer is not valid JSON", "r-1", null),
+                        Failure.UNREADABLE_ANSWER, true),
+                arguments(ClaidException.invalidResponse("download", 0, tooLarge.getMessage(), null, tooLarge),
+                        Failure.TOO_LARGE, false));
+    }
+
+    /** Claid acted and its answer cannot be used: repeated only where that is safe, and never if too large. */
+    @ParameterizedTest
+    @MethodSource
+    void unreadableAnswers(ClaidException e, Failure row, boolean repeatedForGet) {
+        assertThat(RetryRules.of(e)).isEqualTo(row);
+        assertThat(row.mayRepeat(true)).as("GET, PATCH").isEqualTo(repeatedForGet);
+        assertThat(row.mayRepeat(false)).as("POST, DELETE").isFalse();
         assertThat(e.mayHaveActed()).isTrue();
         assertThat(e.isTransient()).isFalse();
+    }
+
+    @Test
+    void theTransportReportsAnAnswerLargerThanAllowedAsItsOwnRow() {
+        assertThat(RetryRules.ofTransportFailure(new BodyTooLargeException(100))).isEqualTo(Failure.TOO_LARGE);
     }
 
     @Test

@@ -1,18 +1,10 @@
 package io.github.camelclaid.client;
 
-import java.lang.reflect.Method;
-import java.lang.reflect.Modifier;
-import java.time.Duration;
-import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.github.camelclaid.client.model.request.AiEditOptions;
 import io.github.camelclaid.client.model.request.AiEditRequest;
 import io.github.camelclaid.client.model.request.BatchEditRequest;
@@ -34,42 +26,18 @@ import io.github.camelclaid.client.model.request.StorageRequest;
 import io.github.camelclaid.client.model.request.StorageUpdateRequest;
 import io.github.camelclaid.client.model.request.VideoOptions;
 import io.github.camelclaid.client.model.request.VideoRequest;
-import io.github.camelclaid.testserver.LocalClaidServer;
-import io.github.camelclaid.testserver.LocalClaidServerExtension;
-import io.github.camelclaid.testserver.RecordedRequest;
 import io.github.camelclaid.testserver.SampleImages;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
 
-import static org.assertj.core.api.Assertions.assertThat;
+/** A call of each typed method of {@link ClaidClient}, with a valid request model, for {@link EveryOperationIT}. */
+final class TypedCalls {
 
-/**
- * Each typed method of {@link ClaidClient} (one per request model of {@code model.request}) over real HTTP: the
- * request reaches its operation's endpoint, carries the model's JSON, and the server takes it.
- */
-class TypedRequestsIT {
+    private static final String IMAGE = "https://example.com/shoe.jpg";
 
-    static final String KEY = "typed-requests-key";
-    static final String IMAGE = "https://example.com/shoe.jpg";
+    private static final EditRequest EDIT = EditRequest.builder().input(IMAGE)
+            .operations(ImageOperations.builder().resizing(ResizingOptions.builder().width(64).build()).build())
+            .build();
 
-    @RegisterExtension
-    static LocalClaidServerExtension claid = new LocalClaidServerExtension(LocalClaidServer.builder()
-            .apiKey(KEY).acceptedFor(Duration.ofMillis(10)).processingFor(Duration.ofMillis(20)));
-
-    ClaidClient client;
-
-    @BeforeEach
-    void setUp() {
-        client = ClaidClient.builder().apiKey(KEY).baseUrl(claid.server().baseUrl()).build();
-    }
-
-    @AfterEach
-    void tearDown() {
-        client.close();
+    private TypedCalls() {
     }
 
     /**
@@ -93,11 +61,7 @@ class TypedRequestsIT {
     record Context(ClaidClient client, Long storageId) {
     }
 
-    static final EditRequest EDIT = EditRequest.builder().input(IMAGE)
-            .operations(ImageOperations.builder().resizing(ResizingOptions.builder().width(64).build()).build())
-            .build();
-
-    static Stream<TypedCall> typedCalls() {
+    static Stream<TypedCall> all() {
         BatchEditRequest batch = BatchEditRequest.builder().input(List.of(IMAGE, "https://example.com/bag.jpg"))
                 .operations(ImageOperations.builder().build()).build();
         AiEditRequest aiEdit = AiEditRequest.builder().input(IMAGE)
@@ -139,64 +103,5 @@ class TypedRequestsIT {
                         c -> c.client().createStorage(storage)),
                 new TypedCall("updateStorage(long,StorageUpdateRequest)", ApiOperation.UPDATE_STORAGE, update,
                         c -> c.client().updateStorage(c.storageId(), update)));
-    }
-
-    @ParameterizedTest
-    @MethodSource("typedCalls")
-    void reachesItsEndpointAndIsAccepted(TypedCall call) {
-        Long storageId = call.op().hasIdParameter() ? createStorage() : null;
-        String path = call.op().path(storageId);
-        long before = claid.server().requestCount(call.op().method(), path);
-
-        ClaidResponse<?> response = EveryOperationIT.join(call.send().apply(new Context(client, storageId)));
-
-        assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(response.data()).isNotNull();
-        assertThat(claid.server().requestCount(call.op().method(), path)).isEqualTo(before + 1);
-        RecordedRequest sent = lastRequest(call.op().method(), path);
-        if (call.op() == ApiOperation.EDIT_UPLOAD) {
-            assertThat(sent.header("Content-Type")).startsWith("multipart/form-data");
-            assertThat(sent.bodyAsString()).contains(client.mapper().valueToTree(call.request()).toString());
-        } else {
-            JsonNode body = readTree(sent.bodyAsString());
-            assertThat(body).isEqualTo(client.mapper().valueToTree(call.request()));
-        }
-    }
-
-    @Test
-    void everyTypedMethodIsCalledAbove() {
-        Map<String, Method> typed = new LinkedHashMap<>();
-        for (Method m : ClaidClient.class.getMethods()) {
-            if (Modifier.isPublic(m.getModifiers()) && m.getDeclaringClass() == ClaidClient.class
-                    && Arrays.stream(m.getParameterTypes()).anyMatch(ClaidRequest.class::isAssignableFrom)) {
-                typed.put(m.getName() + "(" + Arrays.stream(m.getParameterTypes()).map(Class::getSimpleName)
-                        .collect(Collectors.joining(",")) + ")", m);
-            }
-        }
-        assertThat(typed.keySet()).containsExactlyInAnyOrderElementsOf(
-                typedCalls().map(TypedCall::signature).toList());
-    }
-
-    private Long createStorage() {
-        StorageRequest storage = StorageRequest.builder().name("for-update-" + System.nanoTime())
-                .parameters(S3Parameters.builder().bucket("photos")
-                        .credentials(StorageCredentials.of("AKIAEXAMPLE", "secret-part")).build())
-                .build();
-        return EveryOperationIT.join(client.createStorage(storage)).data().id();
-    }
-
-    private static RecordedRequest lastRequest(String method, String path) {
-        List<RecordedRequest> matching = claid.server().requests().stream()
-                .filter(r -> r.method().equals(method) && r.path().equals(path)).toList();
-        assertThat(matching).isNotEmpty();
-        return matching.get(matching.size() - 1);
-    }
-
-    private JsonNode readTree(String json) {
-        try {
-            return client.mapper().readTree(json);
-        } catch (Exception e) {
-            throw new AssertionError("not JSON: " + json, e);
-        }
     }
 }
