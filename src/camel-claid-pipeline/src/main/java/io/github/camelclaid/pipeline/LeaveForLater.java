@@ -5,7 +5,8 @@ import org.apache.camel.Processor;
 
 /**
  * Fails the exchange again with the failure just caught, so that the image is not recorded as handed to Claid and is
- * read again at a later poll. For failures that are about the account, not the image (see {@link SubmissionsRefused}).
+ * read again at a later poll. For failures that are about the account, not the image (a 402
+ * {@link io.github.camelclaid.client.ClaidCreditsExhaustedException}, an open credit circuit).
  */
 public class LeaveForLater implements Processor {
 

@@ -8,6 +8,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledExecutorService;
 
 import io.github.camelclaid.client.ClaidClient;
+import io.github.camelclaid.client.ClaidHttpClients;
 import io.github.camelclaid.ledger.InMemoryTaskLedger;
 import io.github.camelclaid.ledger.TaskLedger;
 import org.apache.camel.Endpoint;
@@ -174,7 +175,7 @@ public class ClaidComponent extends HealthCheckComponent {
     /** The HTTP client shared by this component's endpoints with that connect timeout; created on first use. */
     synchronized CloseableHttpAsyncClient httpClient(long connectTimeoutMillis) {
         return httpClients.computeIfAbsent(connectTimeoutMillis, timeout -> {
-            CloseableHttpAsyncClient client = ClaidClient.newHttpClient(Duration.ofMillis(timeout), MAX_CONNECTIONS);
+            CloseableHttpAsyncClient client = ClaidHttpClients.create(Duration.ofMillis(timeout), MAX_CONNECTIONS);
             client.start();
             return client;
         });

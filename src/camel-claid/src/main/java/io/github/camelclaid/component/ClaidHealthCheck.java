@@ -7,8 +7,10 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
+import io.github.camelclaid.client.ClaidAccessDeniedException;
 import io.github.camelclaid.client.ClaidClient;
 import io.github.camelclaid.client.ClaidException;
+import io.github.camelclaid.client.ClaidRateLimitException;
 import io.github.camelclaid.client.RateLimitInfo;
 import org.apache.camel.health.HealthCheckResultBuilder;
 import org.apache.camel.impl.health.AbstractHealthCheck;
@@ -158,12 +160,12 @@ final class ClaidHealthCheck extends AbstractHealthCheck {
         }
         ClaidException e = (ClaidException) cause;
         int status = e.getStatusCode();
-        if (status == 429) {
+        if (e instanceof ClaidRateLimitException) {
             // rate limited: Claid is there and took the key
             return new Verdict(true, now, "probe", null, null, status);
         }
         String what;
-        if (status == 401 || status == 403) {
+        if (e instanceof ClaidAccessDeniedException) {
             what = "Claid refused the API key (" + status + ")";
         } else if (e.getReason() == ClaidException.Reason.NETWORK) {
             what = "Claid is unreachable at " + account.baseUrl();

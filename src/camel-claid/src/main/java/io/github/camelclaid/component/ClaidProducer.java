@@ -4,12 +4,12 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.function.Supplier;
 
 import io.github.camelclaid.client.ApiOperation;
 import io.github.camelclaid.client.ClaidClient;
 import io.github.camelclaid.client.ClaidException;
+import io.github.camelclaid.client.ClaidOutcomeUnknownException;
 import io.github.camelclaid.client.ClaidResponse;
 import io.github.camelclaid.client.model.EditResponse;
 import io.github.camelclaid.client.model.MultiOutputResponse;
@@ -26,6 +26,8 @@ import org.apache.camel.Message;
 import org.apache.camel.support.DefaultAsyncProducer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+
+import static io.github.camelclaid.client.AsyncFailures.unwrap;
 
 /**
  * Sends each exchange to the Claid operation named in the URI (or in the {@code CamelClaidOperation} header). It is
@@ -230,7 +232,7 @@ public class ClaidProducer extends DefaultAsyncProducer {
             Map<String, String> correlation, String requestKey) {
         ClaidConfiguration config = endpoint.getConfiguration();
         if (config.getUnconfirmedSubmissionWait() <= 0 || config.isWaitForCompletion()
-                || !(failure instanceof ClaidException) || !((ClaidException) failure).mayHaveActed()) {
+                || !(failure instanceof ClaidOutcomeUnknownException)) {
             return CompletableFuture.failedFuture(failure);
         }
         TaskKey key = UnconfirmedSubmissions.placeholderKey(op.submits(), client().mapper().valueToTree(request));
@@ -414,12 +416,5 @@ public class ClaidProducer extends DefaultAsyncProducer {
 
     private ClaidClient client() {
         return endpoint.client();
-    }
-
-    private static Throwable unwrap(Throwable t) {
-        while (t instanceof CompletionException && t.getCause() != null) {
-            t = t.getCause();
-        }
-        return t;
     }
 }

@@ -31,6 +31,8 @@ import org.apache.camel.support.ScheduledBatchPollingConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import static io.github.camelclaid.client.AsyncFailures.unwrap;
+
 /**
  * The {@code claid:tasks} consumer: on each scheduled run it takes the ledger's open tasks whose next poll is due,
  * asks Claid for their status (all at once, without a thread per request), puts the running ones back with their next
@@ -267,12 +269,5 @@ public class ClaidTasksConsumer extends ScheduledBatchPollingConsumer {
         // the exchange's completion hooks settle the task as not processed
         exchange.setException(new IllegalStateException("claid:tasks stopped before this task was processed"));
         exchange.getExchangeExtension().handoverCompletions().forEach(s -> s.onFailure(exchange));
-    }
-
-    private static Throwable unwrap(Throwable t) {
-        while (t instanceof CompletionException && t.getCause() != null) {
-            t = t.getCause();
-        }
-        return t;
     }
 }

@@ -4,9 +4,13 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 
+import io.github.camelclaid.client.ClaidCreditsExhaustedException;
 import io.github.camelclaid.client.ClaidException;
+import io.github.camelclaid.client.RetryRules;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+
+import static io.github.camelclaid.client.AsyncFailures.unwrap;
 
 /**
  * The circuit breaker in front of one Claid account's paid submissions (edits, uploads, async submits, generation,
@@ -182,8 +186,7 @@ public final class SubmissionCircuit {
         advance(now);
         Throwable cause = unwrap(failure);
         ClaidException claid = cause instanceof ClaidException ? (ClaidException) cause : null;
-        boolean credits = claid != null && claid.getReason() == ClaidException.Reason.HTTP_ERROR
-                && claid.getStatusCode() == 402;
+        boolean credits = claid instanceof ClaidCreditsExhaustedException;
         boolean failing = claid != null && isOutage(claid);
         if (permit.trial) {
             trialInFlight = false;
@@ -221,15 +224,13 @@ public final class SubmissionCircuit {
     }
 
     /**
-     * No answer at all, or a gateway's 502/503/504, after the client's retries. A 500 may be about one request (an
-     * image Claid cannot read), and a 429 is the rate limit, which the client waits out: neither counts.
+     * Claid itself did not answer (no answer at all, or a gateway's 502/503/504), after the client's retries. A 500
+     * may be about one request (an image Claid cannot read), and a 429 is the rate limit, which the client waits out:
+     * neither counts.
      */
     private static boolean isOutage(ClaidException e) {
-        if (e.getReason() == ClaidException.Reason.NETWORK) {
-            return true;
-        }
-        int status = e.getStatusCode();
-        return e.getReason() == ClaidException.Reason.HTTP_ERROR && (status == 502 || status == 503 || status == 504);
+        RetryRules.Failure failure = RetryRules.of(e);
+        return failure != null && !failure.claidAnswered();
     }
 
     private void open(Trip why, ClaidException cause, Instant now) {
@@ -295,12 +296,5 @@ public final class SubmissionCircuit {
             sb.append(" Add API calls (credits) to the Claid account.");
         }
         return sb.toString();
-    }
-
-    private static Throwable unwrap(Throwable t) {
-        while (t instanceof java.util.concurrent.CompletionException && t.getCause() != null) {
-            t = t.getCause();
-        }
-        return t;
     }
 }

@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
@@ -15,6 +14,8 @@ import io.github.camelclaid.client.model.TaskResult;
 import io.github.camelclaid.client.model.TaskStatus;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+
+import static io.github.camelclaid.client.AsyncFailures.unwrap;
 
 /**
  * Waits for async tasks without holding a thread: each wait is a chain of timers on a shared scheduler, each timer
@@ -88,8 +89,7 @@ final class TaskWaiter {
     private void poll(Wait wait) {
         wait.client.getTask(wait.resultUrl).whenComplete((response, failure) -> {
             if (failure != null) {
-                Throwable cause = failure instanceof CompletionException && failure.getCause() != null
-                        ? failure.getCause() : failure;
+                Throwable cause = unwrap(failure);
                 if (cause instanceof ClaidException && ((ClaidException) cause).isTransient()) {
                     LOG.debug("Status of Claid task {} not read this time ({}); still waiting", wait.taskId,
                             cause.getMessage());

@@ -101,7 +101,7 @@ class ClaidClientIT {
         try {
             return future.join();
         } catch (CompletionException e) {
-            throw e.getCause() instanceof RuntimeException ? (RuntimeException) e.getCause() : e;
+            throw AsyncFailures.unwrap(e) instanceof RuntimeException failure ? failure : e;
         }
     }
 

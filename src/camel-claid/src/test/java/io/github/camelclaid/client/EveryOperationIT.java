@@ -6,17 +6,24 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.github.camelclaid.client.TypedCalls.Context;
+import io.github.camelclaid.client.TypedCalls.TypedCall;
+import io.github.camelclaid.client.model.request.ClaidRequest;
 import io.github.camelclaid.testserver.LocalClaidServer;
 import io.github.camelclaid.testserver.LocalClaidServerExtension;
+import io.github.camelclaid.testserver.RecordedRequest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -24,7 +31,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * All twenty operations of Claid's API, each over real HTTP: a success whose data matches Claid's response schema,
- * a refusal that is not retried, and a rate limit that is.
+ * a refusal that is not retried, and a rate limit that is; and each typed method of the client, whose request model
+ * reaches its operation's endpoint and is accepted.
  */
 class EveryOperationIT {
 
@@ -84,6 +92,38 @@ class EveryOperationIT {
         claid.server().faults().next(1).rateLimited().on(op.method(), path);
         assertEquals(2, join(send(op, id)).attempts());
         assertEquals(before + 2, claid.server().requestCount(op.method(), path));
+    }
+
+    @ParameterizedTest
+    @MethodSource("io.github.camelclaid.client.TypedCalls#all")
+    void aTypedRequestReachesItsEndpointAndIsAccepted(TypedCall call) {
+        Long storageId = prepare(call.op());
+        String path = call.op().path(storageId);
+        long before = claid.server().requestCount(call.op().method(), path);
+
+        ClaidResponse<?> response = join(call.send().apply(new Context(client, storageId)));
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.data()).isNotNull();
+        assertThat(claid.server().requestCount(call.op().method(), path)).isEqualTo(before + 1);
+        RecordedRequest sent = lastRequest(call.op().method(), path);
+        if (call.op() == ApiOperation.EDIT_UPLOAD) {
+            assertThat(sent.header("Content-Type")).startsWith("multipart/form-data");
+            assertThat(sent.bodyAsString()).contains(client.mapper().valueToTree(call.request()).toString());
+        } else {
+            JsonNode body = readTree(sent.bodyAsString());
+            assertThat(body).isEqualTo(client.mapper().valueToTree(call.request()));
+        }
+    }
+
+    @Test
+    void everyTypedMethodIsCalledAbove() {
+        List<String> typed = Arrays.stream(ClaidClient.class.getMethods())
+                .filter(m -> Arrays.stream(m.getParameterTypes()).anyMatch(ClaidRequest.class::isAssignableFrom))
+                .map(m -> m.getName() + "(" + Arrays.stream(m.getParameterTypes()).map(Class::getSimpleName)
+                        .collect(Collectors.joining(",")) + ")")
+                .toList();
+        assertThat(typed).containsExactlyInAnyOrderElementsOf(TypedCalls.all().map(TypedCall::signature).toList());
     }
 
     /** Creates what the operation needs (a task, a storage) and returns its id; null when it needs none. */
@@ -151,12 +191,26 @@ class EveryOperationIT {
         }
     }
 
+    private static RecordedRequest lastRequest(String method, String path) {
+        List<RecordedRequest> matching = claid.server().requests().stream()
+                .filter(r -> r.method().equals(method) && r.path().equals(path)).toList();
+        assertThat(matching).isNotEmpty();
+        return matching.get(matching.size() - 1);
+    }
+
+    private JsonNode readTree(String json) {
+        try {
+            return client.mapper().readTree(json);
+        } catch (Exception e) {
+            throw new AssertionError("not JSON: " + json, e);
+        }
+    }
+
     static <T> T join(CompletableFuture<T> future) {
         try {
             return future.join();
         } catch (CompletionException e) {
-            assertInstanceOf(RuntimeException.class, e.getCause());
-            throw (RuntimeException) e.getCause();
+            throw assertInstanceOf(RuntimeException.class, AsyncFailures.unwrap(e));
         }
     }
 

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 
+import io.github.camelclaid.client.AsyncFailures;
 import io.github.camelclaid.client.ClaidClient;
 import io.github.camelclaid.client.ClaidException;
 import io.github.camelclaid.client.RetryPolicy;
@@ -70,7 +71,7 @@ class SubmissionCircuitIT {
             client.listStorages().join();
             throw new AssertionError("the fault was not served");
         } catch (java.util.concurrent.CompletionException e) {
-            return (ClaidException) e.getCause();
+            return (ClaidException) AsyncFailures.unwrap(e);
         }
     }
 

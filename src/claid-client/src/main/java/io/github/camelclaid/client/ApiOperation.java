@@ -66,15 +66,6 @@ public enum ApiOperation {
         return responseDataSchema;
     }
 
-    /**
-     * GETs (and PATCH, which sets the same values again) may be repeated after any transient failure. A POST or
-     * DELETE is repeated only when Claid surely did not act on it, because Claid has no idempotency key and a
-     * repeated POST is paid twice.
-     */
-    public boolean isIdempotent() {
-        return "GET".equals(method) || "PATCH".equals(method);
-    }
-
     /** The path for this operation, with the id filled in where the path takes one. */
     public String path(Long id) {
         if (!hasIdParameter()) {

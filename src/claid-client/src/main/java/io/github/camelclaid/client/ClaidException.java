@@ -33,7 +33,9 @@ public class ClaidException extends RuntimeException {
          * Not sent: a circuit in front of paid submissions is open, because Claid said the account has no API calls
          * left (402) or because Claid kept failing. No HTTP call was made.
          */
-        CIRCUIT_OPEN
+        CIRCUIT_OPEN,
+        /** Not sent: the request breaks Claid's schema ({@link ClaidRequestInvalidException}). */
+        REQUEST_INVALID
     }
 
     private final Reason reason;
@@ -49,7 +51,7 @@ public class ClaidException extends RuntimeException {
     private final String resultUrl;
     private final List<TaskError> taskErrors;
 
-    private ClaidException(Builder b, Throwable cause) {
+    ClaidException(Builder b, Throwable cause) {
         super(b.message(), cause);
         this.reason = b.reason;
         this.statusCode = b.statusCode;
@@ -89,13 +91,13 @@ public class ClaidException extends RuntimeException {
         b.errorDetails = body.errorDetails();
         b.requestId = requestId;
         b.rateLimit = rateLimit;
-        return new ClaidException(b, null);
+        return typed(b, null);
     }
 
     static ClaidException network(String what, Throwable cause) {
         Builder b = new Builder(Reason.NETWORK, what);
         b.errorMessage = describe(cause);
-        return new ClaidException(b, cause);
+        return typed(b, cause);
     }
 
     static ClaidException invalidResponse(String what, int status, String problem, String requestId, Throwable cause) {
@@ -103,7 +105,31 @@ public class ClaidException extends RuntimeException {
         b.statusCode = status;
         b.errorMessage = problem;
         b.requestId = requestId;
-        return new ClaidException(b, cause);
+        return typed(b, cause);
+    }
+
+    /** The class a route's {@code onException} picks this failure by; the plain class for the others. */
+    private static ClaidException typed(Builder b, Throwable cause) {
+        RetryRules.Failure failure = RetryRules.of(b.reason, b.statusCode, cause);
+        if (failure != null && failure.mayHaveActed()) {
+            return new ClaidOutcomeUnknownException(b, cause);
+        }
+        if (b.reason != Reason.HTTP_ERROR) {
+            return new ClaidException(b, cause);
+        }
+        switch (b.statusCode) {
+            case 401:
+            case 403:
+                return new ClaidAccessDeniedException(b, cause);
+            case 402:
+                return new ClaidCreditsExhaustedException(b, cause);
+            case 422:
+                return new ClaidRequestRejectedException(b, cause);
+            case 429:
+                return new ClaidRateLimitException(b, cause);
+            default:
+                return new ClaidException(b, cause);
+        }
     }
 
     /** A task that ended in ERROR, CANCELLED or PAUSED, with Claid's errors[]. */
@@ -205,18 +231,10 @@ public class ClaidException extends RuntimeException {
 
     /**
      * Whether repeating the same call later may succeed: rate limits, gateway errors, network failures and timeouts.
-     * Authentication, billing, permission and validation errors are not.
+     * Authentication, billing, permission and validation errors are not. {@link RetryRules} decides.
      */
     public boolean isTransient() {
-        switch (reason) {
-            case NETWORK:
-            case TASK_TIMEOUT:
-                return true;
-            case HTTP_ERROR:
-                return statusCode == 429 || statusCode == 502 || statusCode == 503 || statusCode == 504;
-            default:
-                return false;
-        }
+        return RetryRules.isTransient(this);
     }
 
     /**
@@ -225,21 +243,14 @@ public class ClaidException extends RuntimeException {
      * answer could not be read. For a paid submission this means a task may exist, and sending again could pay twice.
      */
     public boolean mayHaveActed() {
-        switch (reason) {
-            case NETWORK:
-                return !RetryingTransport.surelyNotSent(getCause());
-            case HTTP_ERROR:
-                return statusCode == 502 || statusCode == 503 || statusCode == 504;
-            case INVALID_RESPONSE:
-                return true;
-            default:
-                return false;
-        }
+        return RetryRules.mayHaveActed(this);
     }
 
-    private static final class Builder {
+    static final class Builder {
         private final Reason reason;
         private final String what;
+        /** The whole message, for failures whose message is not {@code Claid <what> failed: ...}. */
+        private String message;
         private int statusCode;
         private String errorCode;
         private String errorType;
@@ -257,7 +268,17 @@ public class ClaidException extends RuntimeException {
             this.what = what;
         }
 
+        static Builder withMessage(Reason reason, String message, String errorMessage) {
+            Builder b = new Builder(reason, null);
+            b.message = message;
+            b.errorMessage = errorMessage;
+            return b;
+        }
+
         String message() {
+            if (message != null) {
+                return message;
+            }
             StringBuilder sb = new StringBuilder("Claid ").append(what).append(" failed: ");
             if (statusCode > 0) {
                 sb.append("HTTP ").append(statusCode);

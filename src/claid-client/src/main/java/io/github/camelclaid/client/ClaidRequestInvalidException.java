@@ -5,9 +5,9 @@ import java.util.stream.Collectors;
 
 /**
  * A request that breaks Claid's schema, found before anything was sent: no HTTP call was made and no credit spent.
- * The message names every offending field and what it must be.
+ * The message names every offending field and what it must be. Its reason is {@link Reason#REQUEST_INVALID}.
  */
-public class ClaidRequestInvalidException extends IllegalArgumentException {
+public class ClaidRequestInvalidException extends ClaidException {
 
     private static final long serialVersionUID = 1L;
 
@@ -15,11 +15,14 @@ public class ClaidRequestInvalidException extends IllegalArgumentException {
     private final List<SchemaViolation> violations;
 
     public ClaidRequestInvalidException(String what, String schemaName, List<SchemaViolation> violations) {
-        super("Invalid Claid " + what + " request (" + schemaName + "): "
-                + violations.stream().map(SchemaViolation::toString).collect(Collectors.joining("; "))
-                + ". Fix these fields; nothing was sent to Claid.");
+        super(Builder.withMessage(Reason.REQUEST_INVALID, "Invalid Claid " + what + " request (" + schemaName + "): "
+                + listed(violations) + ". Fix these fields; nothing was sent to Claid.", listed(violations)), null);
         this.schemaName = schemaName;
         this.violations = List.copyOf(violations);
+    }
+
+    private static String listed(List<SchemaViolation> violations) {
+        return violations.stream().map(SchemaViolation::toString).collect(Collectors.joining("; "));
     }
 
     /** The Claid schema the request was checked against. */

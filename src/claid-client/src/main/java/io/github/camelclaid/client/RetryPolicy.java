@@ -6,7 +6,7 @@ import java.util.concurrent.ThreadLocalRandom;
 /**
  * How the client repeats a call that failed for a passing reason: bounded exponential backoff with jitter, where a
  * 429's {@code RateLimit-Reset} (or a {@code Retry-After}) sets the least wait. A 429 that asks for a longer wait than
- * {@code maxRateLimitWait} is not waited out: it fails at once, so a route does not appear to hang (CAMEL-23345).
+ * {@code maxRateLimitWait} is not waited out: it fails at once, so a route does not appear to hang.
  *
  * @param maxAttempts      attempts in all, the first included; 1 turns retrying off
  * @param initialBackoff   wait before the second attempt

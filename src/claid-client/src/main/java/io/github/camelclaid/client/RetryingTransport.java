@@ -1,7 +1,5 @@
 package io.github.camelclaid.client;
 
-import java.net.ConnectException;
-import java.net.UnknownHostException;
 import java.time.Duration;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
@@ -17,14 +15,12 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
-import io.github.camelclaid.client.CappedResponseConsumer.BodyTooLargeException;
-import org.apache.hc.client5.http.ConnectTimeoutException;
+import io.github.camelclaid.client.RetryRules.Failure;
 import org.apache.hc.client5.http.async.methods.SimpleHttpRequest;
 import org.apache.hc.client5.http.async.methods.SimpleRequestProducer;
 import org.apache.hc.client5.http.config.RequestConfig;
 import org.apache.hc.client5.http.impl.async.CloseableHttpAsyncClient;
 import org.apache.hc.core5.concurrent.FutureCallback;
-import org.apache.hc.core5.http.RequestNotExecutedException;
 import org.apache.hc.core5.http.HttpHeaders;
 import org.apache.hc.core5.io.CloseMode;
 import org.apache.hc.core5.util.Timeout;
@@ -32,9 +28,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Sends requests over a non-blocking HTTP client and repeats those that failed for a passing reason, by the rules of
- * the {@link RetryPolicy} and of Claid: a call that is not safe to repeat (a POST, a DELETE) is only repeated when
- * Claid surely did not act on it. Waits between attempts are timers on a scheduler, never a sleeping thread.
+ * Sends requests over a non-blocking HTTP client and repeats those that failed for a passing reason: which failures
+ * may be repeated is {@link RetryRules}' to say, how often and after what wait the {@link RetryPolicy}'s. Waits
+ * between attempts are timers on a scheduler, never a sleeping thread.
  */
 final class RetryingTransport implements AutoCloseable {
 
@@ -68,7 +64,7 @@ final class RetryingTransport implements AutoCloseable {
             this.http = http;
             this.ownsHttp = false;
         } else {
-            this.http = ClaidClient.newHttpClient(connectTimeout, maxConnections);
+            this.http = ClaidHttpClients.create(connectTimeout, maxConnections);
             this.http.start();
             this.ownsHttp = true;
         }
@@ -191,7 +187,7 @@ final class RetryingTransport implements AutoCloseable {
                     answer.header("x-request-id"));
         }
         boolean attemptsLeft = attempt < call.maxAttempts;
-        if (!answer.isSuccess() && isRetryableStatus(answer.status(), call.idempotent) && attemptsLeft) {
+        if (!answer.isSuccess() && RetryRules.ofStatus(answer.status()).mayRepeat(call.idempotent) && attemptsLeft) {
             long asked = serverAskedWaitMillis(answer, rateLimit);
             if (asked <= retryPolicy.maxRateLimitWait().toMillis()) {
                 retryLater(call, attempt, retryPolicy.delayMillis(attempt, asked), "answered " + answer.status());
@@ -204,8 +200,8 @@ final class RetryingTransport implements AutoCloseable {
             call.result.complete(call.reader.apply(answer.afterAttempts(attempt)));
         } catch (ClaidException e) {
             // a garbled success (cut-off JSON) of a call that is safe to repeat is worth another try
-            if (e.getReason() == ClaidException.Reason.INVALID_RESPONSE && answer.isSuccess() && call.idempotent
-                    && attemptsLeft) {
+            Failure failure = RetryRules.of(e);
+            if (answer.isSuccess() && failure != null && failure.mayRepeat(call.idempotent) && attemptsLeft) {
                 retryLater(call, attempt, retryPolicy.delayMillis(attempt, -1), "answered unreadably");
             } else {
                 call.result.completeExceptionally(e);
@@ -219,13 +215,14 @@ final class RetryingTransport implements AutoCloseable {
         if (gate != null && request.getFirstHeader(HttpHeaders.AUTHORIZATION) != null) {
             gate.unanswered();
         }
-        if (e instanceof BodyTooLargeException) {
+        Failure failure = RetryRules.ofTransportFailure(e);
+        if (failure == Failure.TOO_LARGE) {
             call.result.completeExceptionally(ClaidException.invalidResponse(call.what, 0, e.getMessage(), null, e));
             return;
         }
-        boolean retry = (call.idempotent || surelyNotSent(e)) && attempt < call.maxAttempts;
-        if (!retry) {
-            if (!call.idempotent && !surelyNotSent(e)) {
+        boolean mayRepeat = failure.mayRepeat(call.idempotent);
+        if (!mayRepeat || attempt >= call.maxAttempts) {
+            if (!mayRepeat) {
                 LOG.warn("Claid {} got no answer ({}); not repeated because Claid may have acted on it",
                         call.what, e.getClass().getSimpleName());
             }
@@ -243,23 +240,6 @@ final class RetryingTransport implements AutoCloseable {
         } catch (RuntimeException e) {
             call.result.completeExceptionally(ClaidException.network(call.what, e));
         }
-    }
-
-    /**
-     * 429 means Claid refused before doing anything, so even a paid POST may be repeated. Gateway errors may come
-     * after Claid acted, so only calls that are safe to repeat are retried on them.
-     */
-    private static boolean isRetryableStatus(int status, boolean idempotent) {
-        if (status == 429) {
-            return true;
-        }
-        return idempotent && (status == 502 || status == 503 || status == 504);
-    }
-
-    /** A failure that happened before the request could reach Claid: it is safe to send it again. */
-    static boolean surelyNotSent(Throwable e) {
-        return e instanceof ConnectException || e instanceof ConnectTimeoutException
-                || e instanceof UnknownHostException || e instanceof RequestNotExecutedException;
     }
 
     /** RateLimit-Reset (seconds) or Retry-After (seconds or an HTTP date), whichever asks longer; -1 if neither. */

@@ -9,7 +9,6 @@ import java.util.Random;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -25,6 +24,7 @@ import net.jqwik.api.statistics.Statistics;
 
 import io.github.camelclaid.client.ApiOperation;
 import io.github.camelclaid.client.ClaidClient;
+import io.github.camelclaid.client.AsyncFailures;
 import io.github.camelclaid.client.ClaidRequestInvalidException;
 import io.github.camelclaid.client.ClaidResponse;
 import io.github.camelclaid.client.RetryPolicy;
@@ -115,7 +115,7 @@ class GeneratedRequestValidationIT {
 
         // refused at once: validation runs before the request is handed to the HTTP client
         assertThat(future).as("%s", c).isCompletedExceptionally();
-        Throwable failure = future.handle((ok, e) -> e instanceof CompletionException ? e.getCause() : e).join();
+        Throwable failure = future.handle((ok, e) -> AsyncFailures.unwrap(e)).join();
         assertThat(failure).as("%s", c).isInstanceOf(ClaidRequestInvalidException.class);
         assertThat(server.requestCount(null, null)).as("requests after %s", c).isEqualTo(requestsBefore);
 

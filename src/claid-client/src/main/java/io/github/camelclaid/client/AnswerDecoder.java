@@ -1,0 +1,70 @@
+package io.github.camelclaid.client;
+
+import java.io.IOException;
+import java.time.Instant;
+import java.util.concurrent.atomic.AtomicReference;
+
+import com.fasterxml.jackson.databind.JavaType;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * Reads Claid's answers: the {@code data} of a success into the expected type, an error answer into a
+ * {@link ClaidException}. It also remembers when Claid's API last answered with success, which is proof, as of then,
+ * that Claid was reachable and took the key.
+ */
+final class AnswerDecoder {
+
+    private final ObjectMapper mapper;
+    private final AtomicReference<Instant> lastSuccessAt = new AtomicReference<>();
+
+    AnswerDecoder(ObjectMapper mapper) {
+        this.mapper = mapper;
+    }
+
+    /** A success's {@code data} as {@code dataType}; an error answer or an unreadable success is thrown. */
+    <T> ClaidResponse<T> data(String what, HttpAnswer answer, JavaType dataType) {
+        String requestId = answer.header("x-request-id");
+        RateLimitInfo rateLimit = RateLimitInfo.from(answer::header);
+        if (!answer.isSuccess()) {
+            throw ClaidException.http(what, answer.status(), ErrorBody.parse(mapper, answer.body()), requestId,
+                    rateLimit);
+        }
+        lastSuccessAt.set(Instant.now());
+        JsonNode root;
+        try {
+            root = mapper.readTree(answer.body());
+        } catch (IOException e) {
+            throw ClaidException.invalidResponse(what, answer.status(),
+                    "the answer is not valid JSON (" + e.getClass().getSimpleName() + ")", requestId, e);
+        }
+        if (root == null || !root.isObject() || !root.has("data")) {
+            throw ClaidException.invalidResponse(what, answer.status(), "the answer has no 'data' member", requestId,
+                    null);
+        }
+        try {
+            T data = mapper.convertValue(root.get("data"), dataType);
+            return new ClaidResponse<>(data, answer.status(), requestId, rateLimit, answer.attempts());
+        } catch (IllegalArgumentException e) {
+            throw ClaidException.invalidResponse(what, answer.status(),
+                    "the answer's data does not have the expected shape: " + e.getMessage(), requestId, e);
+        }
+    }
+
+    /**
+     * The bytes of a temporary URL's answer; an error answer is thrown. Not counted as Claid's API answering: the
+     * URL carries no key and is usually served by another host.
+     */
+    Download download(String what, String url, HttpAnswer answer) {
+        if (!answer.isSuccess()) {
+            throw ClaidException.http(what, answer.status(), ErrorBody.parse(mapper, answer.body()),
+                    answer.header("x-request-id"), null);
+        }
+        return new Download(url, answer.body(), answer.contentType());
+    }
+
+    /** When Claid's API last answered with a 2xx; null before any. */
+    Instant lastSuccessAt() {
+        return lastSuccessAt.get();
+    }
+}
