@@ -38,10 +38,6 @@ public enum ClaidOperations {
         return submits;
     }
 
-    public boolean isAsync() {
-        return submits != null;
-    }
-
     public boolean isConsumer() {
         return this == tasks || this == webhook;
     }

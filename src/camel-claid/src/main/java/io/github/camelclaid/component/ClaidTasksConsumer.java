@@ -260,9 +260,23 @@ public class ClaidTasksConsumer extends ScheduledBatchPollingConsumer {
             exchange.setProperty(ExchangePropertyKey.BATCH_SIZE, total);
             exchange.setProperty(ExchangePropertyKey.BATCH_COMPLETE, index == total - 1);
             pendingExchanges = total - index - 1;
-            getAsyncProcessor().process(exchange, doneSync -> releaseExchange(exchange, false));
+            getAsyncProcessor().process(exchange, doneSync -> afterProcessing(exchange));
         }
         return total;
+    }
+
+    /**
+     * A route failure goes to the consumer's exception handler, as in Camel's other polling consumers; the task itself
+     * was already given back to the ledger by the exchange's completion hooks.
+     */
+    private void afterProcessing(Exchange exchange) {
+        try {
+            if (exchange.getException() != null) {
+                getExceptionHandler().handleException("Error processing exchange", exchange, exchange.getException());
+            }
+        } finally {
+            releaseExchange(exchange, false);
+        }
     }
 
     private static void skip(Exchange exchange) {

@@ -6,19 +6,16 @@ import java.time.Instant;
 import io.github.camelclaid.ledger.TrackedTask;
 
 /**
- * Decides when to ask for a task's status next. Without knowledge, intervals start at {@code initial} and grow by
- * half up to {@code max}: most tasks finish in seconds, some take minutes. With {@link TaskDurations} of the kind,
- * polls go at the times by which half, three quarters, 90%... of such tasks were done, so a task that usually takes
- * 20 s is asked about once or twice, not every two seconds.
+ * Decides when to ask for a task's status next. Without knowledge, intervals follow {@link PollBackoff}. With
+ * {@link TaskDurations} of the kind, polls go at the times by which half, three quarters, 90%... of such tasks were
+ * done, so a task that usually takes 20 s is asked about once or twice, not every two seconds.
  */
 final class TaskPollPlanner {
 
-    private static final double GROWTH = 1.5;
     /** The points of the duration distribution polled at, in turn, before growing intervals take over. */
     private static final double[] LADDER = { 0.5, 0.75, 0.9, 0.97, 0.99 };
 
-    private final long initialMillis;
-    private final long maxMillis;
+    private final PollBackoff backoff;
     private final long graceMillis;
     private final TaskDurations durations;
 
@@ -27,8 +24,7 @@ final class TaskPollPlanner {
      * @param grace     how long after submission a task is left to its webhook before polling starts
      */
     TaskPollPlanner(long initialMillis, long maxMillis, long graceMillis, TaskDurations durations) {
-        this.initialMillis = Math.max(1, initialMillis);
-        this.maxMillis = Math.max(this.initialMillis, maxMillis);
+        this.backoff = new PollBackoff(initialMillis, maxMillis);
         this.graceMillis = Math.max(0, graceMillis);
         this.durations = durations;
     }
@@ -51,7 +47,7 @@ final class TaskPollPlanner {
 
     /** When to poll again a task that was still running at {@code now}, after {@code polls} polls in all. */
     Instant nextPoll(TrackedTask task, int polls, Instant now) {
-        long growing = growingInterval(polls);
+        long growing = backoff.afterPolls(polls);
         Instant fallback = now.plusMillis(growing);
         if (durations == null) {
             return fallback;
@@ -62,7 +58,7 @@ final class TaskPollPlanner {
         }
         long age = Duration.between(task.submittedAt(), now).toMillis();
         // at least half the first interval between two polls, so close percentiles do not mean a burst of requests
-        long minGap = initialMillis / 2;
+        long minGap = backoff.initialMillis() / 2;
         for (long point : ladder) {
             if (point >= age + minGap) {
                 return task.submittedAt().plusMillis(point);
@@ -73,11 +69,6 @@ final class TaskPollPlanner {
 
     /** When to try again a task whose status could not be read, or whose route failed. */
     Instant retry(Instant now) {
-        return now.plusMillis(initialMillis);
-    }
-
-    private long growingInterval(int polls) {
-        double interval = initialMillis * Math.pow(GROWTH, Math.max(0, polls - 1));
-        return (long) Math.min(interval, maxMillis);
+        return now.plusMillis(backoff.initialMillis());
     }
 }

@@ -165,12 +165,6 @@ final class TaskReporter {
             settleIfLast();
         }
 
-        /** One exchange was not handed to the route (the consumer is stopping): the task is retried later. */
-        void skipped() {
-            failed.set(true);
-            settleIfLast();
-        }
-
         /** Gives the task back before any of its exchanges reached the route: they could not be made. */
         void abandon() {
             outstanding.set(0);

@@ -19,17 +19,15 @@ import static io.github.camelclaid.client.AsyncFailures.unwrap;
 
 /**
  * Waits for async tasks without holding a thread: each wait is a chain of timers on a shared scheduler, each timer
- * firing one non-blocking status request. The interval starts small and grows by half up to a cap (most tasks finish
- * in seconds, some take minutes), and the last poll happens at the deadline so a task finishing just in time is seen.
+ * firing one non-blocking status request. Intervals follow {@link PollBackoff}, and the last poll happens at the
+ * deadline so a task finishing just in time is seen.
  */
 final class TaskWaiter {
 
     private static final Logger LOG = LoggerFactory.getLogger(TaskWaiter.class);
-    private static final double GROWTH = 1.5;
 
     private final ScheduledExecutorService scheduler;
-    private final long initialIntervalMillis;
-    private final long maxIntervalMillis;
+    private final PollBackoff backoff;
     private final long maxWaitMillis;
 
     private final Set<Wait> pending = ConcurrentHashMap.newKeySet();
@@ -37,8 +35,7 @@ final class TaskWaiter {
     TaskWaiter(ScheduledExecutorService scheduler, long initialIntervalMillis, long maxIntervalMillis,
                long maxWaitMillis) {
         this.scheduler = scheduler;
-        this.initialIntervalMillis = Math.max(1, initialIntervalMillis);
-        this.maxIntervalMillis = Math.max(this.initialIntervalMillis, maxIntervalMillis);
+        this.backoff = new PollBackoff(initialIntervalMillis, maxIntervalMillis);
         this.maxWaitMillis = maxWaitMillis;
     }
 
@@ -53,7 +50,7 @@ final class TaskWaiter {
         wait.lastStatus = lastKnown;
         pending.add(wait);
         wait.result.whenComplete((r, e) -> pending.remove(wait));
-        schedule(wait, initialIntervalMillis);
+        schedule(wait, backoff.initialMillis());
         return wait.result;
     }
 
@@ -76,7 +73,7 @@ final class TaskWaiter {
     private void schedule(Wait wait, long intervalMillis) {
         long left = wait.millisLeft(maxWaitMillis);
         long delay = Math.max(0, Math.min(intervalMillis, left));
-        wait.nextInterval = (long) Math.min(intervalMillis * GROWTH, maxIntervalMillis);
+        wait.nextInterval = backoff.after(intervalMillis);
         try {
             scheduler.schedule(() -> poll(wait), delay, TimeUnit.MILLISECONDS);
         } catch (RuntimeException e) {

@@ -35,10 +35,10 @@ import io.github.camelclaid.ledger.TrackedTask;
  * a negative id (Claid's ids are positive) made from a hash of the request's input, so a notification finds it
  * without any new query; its next poll time is the end of the wait.
  */
-final class UnconfirmedSubmissions {
+public final class UnconfirmedSubmissions {
 
     /** The {@code CamelClaidTaskStatus} of a placeholder whose wait ended without Claid naming a task. */
-    static final String STATUS = "UNCONFIRMED";
+    public static final String STATUS = "UNCONFIRMED";
 
     /** Sorted keys, so that the same input is the same text however its members were ordered. */
     private static final ObjectMapper CANONICAL = JsonMapper.builder()

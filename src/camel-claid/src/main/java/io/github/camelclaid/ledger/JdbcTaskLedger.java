@@ -275,7 +275,7 @@ public class JdbcTaskLedger implements TaskLedger {
             try (PreparedStatement ps = c.prepareStatement(readDataSql)) {
                 ps.setString(1, k);
                 try (ResultSet rs = ps.executeQuery()) {
-                    if (!rs.next() || !TaskState.OPEN.name().equals(rs.getString(1))) {
+                    if (!rs.next() || !LedgerEntryState.OPEN.name().equals(rs.getString(1))) {
                         return false;
                     }
                     before = rs.getString(3);
@@ -436,7 +436,7 @@ public class JdbcTaskLedger implements TaskLedger {
                 try (PreparedStatement ps = c.prepareStatement(readDataSql)) {
                     ps.setString(1, k);
                     try (ResultSet rs = ps.executeQuery()) {
-                        if (!rs.next() || !TaskState.OPEN.name().equals(rs.getString(1))
+                        if (!rs.next() || !LedgerEntryState.OPEN.name().equals(rs.getString(1))
                                 || !owner.equals(rs.getString(2))) {
                             return true; // unknown, finished or not ours: nothing to do, as for every ledger
                         }
@@ -709,7 +709,7 @@ public class JdbcTaskLedger implements TaskLedger {
         TaskKey taskKey = TaskKey.parse(key);
         String resultUrl = rs.getString(4);
         Instant submittedAt = time(rs, 5);
-        TaskState state = TaskState.valueOf(rs.getString(6));
+        LedgerEntryState state = LedgerEntryState.valueOf(rs.getString(6));
         String lastStatus = rs.getString(7);
         int polls = rs.getInt(8);
         Instant nextPollAt = time(rs, 9);

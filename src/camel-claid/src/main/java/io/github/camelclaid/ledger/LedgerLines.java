@@ -117,7 +117,8 @@ final class LedgerLines {
         String finishedAt = optional(line, "finishedAt");
         return new TrackedTask(TaskKey.parse(required(line, "key")), optional(line, "resultUrl"),
                 Instant.parse(required(line, "submittedAt")), correlation, optional(line, "requestKey"),
-                TaskState.valueOf(required(line, "state")), lastStatus == null ? null : TaskStatus.valueOf(lastStatus),
+                LedgerEntryState.valueOf(required(line, "state")),
+                lastStatus == null ? null : TaskStatus.valueOf(lastStatus),
                 line.path("polls").asInt(0), Instant.parse(required(line, "nextPollAt")), null, null, delivered,
                 finishedAt == null ? null : Instant.parse(finishedAt));
     }

@@ -28,7 +28,7 @@ import io.github.camelclaid.client.model.TaskStatus;
  * @param finishedAt        when the task was reported, for finished tasks
  */
 public record TrackedTask(TaskKey key, String resultUrl, Instant submittedAt, Map<String, String> correlation,
-        String requestKey, TaskState state, TaskStatus lastStatus, int polls, Instant nextPollAt, String owner,
+        String requestKey, LedgerEntryState state, TaskStatus lastStatus, int polls, Instant nextPollAt, String owner,
         Instant leaseUntil, SortedSet<Integer> deliveredOutputs, Instant finishedAt) {
 
     public TrackedTask {
@@ -44,8 +44,8 @@ public record TrackedTask(TaskKey key, String resultUrl, Instant submittedAt, Ma
     /** A task just accepted by Claid, open and unheld, first due at {@code firstPollAt}. */
     public static TrackedTask submitted(TaskKey key, String resultUrl, Instant submittedAt, TaskStatus status,
             Map<String, String> correlation, Instant firstPollAt) {
-        return new TrackedTask(key, resultUrl, submittedAt, correlation, null, TaskState.OPEN, status, 0, firstPollAt,
-                null, null, null, null);
+        return new TrackedTask(key, resultUrl, submittedAt, correlation, null, LedgerEntryState.OPEN, status, 0,
+                firstPollAt, null, null, null, null);
     }
 
     /** Whether the submitter's facts are missing: the task was recorded by someone who only heard of it. */
@@ -66,7 +66,7 @@ public record TrackedTask(TaskKey key, String resultUrl, Instant submittedAt, Ma
     }
 
     public boolean isOpen() {
-        return state == TaskState.OPEN;
+        return state == LedgerEntryState.OPEN;
     }
 
     /** Whether {@code who} may take the task at {@code now}: it is open and nobody else holds a live lease. */
@@ -94,7 +94,7 @@ public record TrackedTask(TaskKey key, String resultUrl, Instant submittedAt, Ma
     }
 
     public TrackedTask finished(TaskStatus status, Instant at) {
-        return new TrackedTask(key, resultUrl, submittedAt, correlation, requestKey, TaskState.FINISHED, status, polls,
-                nextPollAt, null, null, deliveredOutputs, at);
+        return new TrackedTask(key, resultUrl, submittedAt, correlation, requestKey, LedgerEntryState.FINISHED, status,
+                polls, nextPollAt, null, null, deliveredOutputs, at);
     }
 }

@@ -19,6 +19,7 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.spi.ExceptionHandler;
 import org.apache.camel.test.junit5.CamelTestSupport;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -42,6 +43,9 @@ class ClaidTasksConsumerIT extends CamelTestSupport {
     final List<Message> seen = Collections.synchronizedList(new ArrayList<>());
     /** Task ids (or id/output) whose first report the route fails, to see them reported again. */
     final Set<String> failOnce = ConcurrentHashMap.newKeySet();
+    /** What the consumer's own exception handler was given, for the route that always fails. */
+    final List<Throwable> handled = Collections.synchronizedList(new ArrayList<>());
+    final List<Object> handledTaskIds = Collections.synchronizedList(new ArrayList<>());
 
     static String common() {
         return "baseUrl=" + claid.server().baseUrl() + "&taskPollInterval=20&taskPollMaxInterval=200";
@@ -52,6 +56,23 @@ class ClaidTasksConsumerIT extends CamelTestSupport {
     protected CamelContext createCamelContext() throws Exception {
         CamelContext context = super.createCamelContext();
         context.getComponent("claid", ClaidComponent.class).getConfiguration().setApiKey(KEY);
+        context.getRegistry().bind("recordingHandler", new ExceptionHandler() {
+            @Override
+            public void handleException(Throwable exception) {
+                handleException(null, null, exception);
+            }
+
+            @Override
+            public void handleException(String message, Throwable exception) {
+                handleException(message, null, exception);
+            }
+
+            @Override
+            public void handleException(String message, Exchange exchange, Throwable exception) {
+                handled.add(exception);
+                handledTaskIds.add(exchange == null ? null : exchange.getMessage().getHeader(ClaidConstants.TASK_ID));
+            }
+        });
         return context;
     }
 
@@ -74,6 +95,12 @@ class ClaidTasksConsumerIT extends CamelTestSupport {
                             if (failOnce.remove(index == null ? id : id + "/" + index)) {
                                 throw new IllegalStateException("the route fails on task " + id + " once");
                             }
+                        });
+                from("claid:tasks?" + common() + "&delay=20&exceptionHandler=#recordingHandler")
+                        .routeId("alwaysFails").autoStartup(false)
+                        .process(e -> {
+                            throw new IllegalStateException("the route fails on task "
+                                    + e.getMessage().getHeader(ClaidConstants.TASK_ID));
                         });
                 from("claid:tasks?" + common() + "&delay=20&splitOutputs=true&downloadOutput=true").routeId("split")
                         .autoStartup(false)
@@ -156,6 +183,19 @@ class ClaidTasksConsumerIT extends CamelTestSupport {
         assertThat(reports).containsOnly(id);
         assertThat(failOnce).isEmpty();
         assertThat(reports).hasSize(2);
+    }
+
+    @Test
+    void aRouteFailureReachesTheConsumersExceptionHandlerAndTheTaskStaysOpen() throws Exception {
+        context.getRouteController().stopRoute("report");
+        context.getRouteController().startRoute("alwaysFails");
+        long id = template.request("direct:submit", e -> e.getMessage().setBody("https://images.example/a.jpg"))
+                .getMessage().getBody(TaskAccepted.class).id();
+        await().atMost(Duration.ofSeconds(20)).until(() -> handled.size() >= 2);
+        assertThat(handled).allSatisfy(e -> assertThat(e).isInstanceOf(IllegalStateException.class)
+                .hasMessage("the route fails on task " + id));
+        assertThat(handledTaskIds).allSatisfy(taskId -> assertThat(taskId).isEqualTo(id));
+        assertThat(endpointLedgerOpenCount()).isEqualTo(1);
     }
 
     @Test

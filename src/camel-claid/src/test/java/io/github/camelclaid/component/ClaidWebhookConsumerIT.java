@@ -136,10 +136,9 @@ class ClaidWebhookConsumerIT {
     }
 
     /**
-     * Found by the fault-injection run: Claid retries a delivery that did not answer within its timeout while the
-     * first is still in the route. Every delivery of one consumer claims the task as the same owner and the ledger's
-     * claim is re-entrant for its owner, so both were emitted and the output stored twice. The second is now told to
-     * deliver again, and its next attempt finds the task reported.
+     * Claid retries a delivery that did not answer within its timeout while the first is still in the route. Every
+     * delivery of one consumer claims the task as the same owner and the ledger's claim is re-entrant for its owner, so
+     * the second must be told to deliver again rather than emitted; its next attempt finds the task reported.
      */
     @Test
     void aRetriedDeliveryArrivingWhileTheFirstIsInTheRouteIsNotEmittedTwice() throws Exception {

@@ -20,7 +20,7 @@ import io.github.camelclaid.ledger.FileTaskLedger;
 import io.github.camelclaid.ledger.TaskKey;
 import io.github.camelclaid.support.ChildJvm;
 import io.github.camelclaid.support.LedgerFileView;
-import io.github.camelclaid.ledger.TaskState;
+import io.github.camelclaid.ledger.LedgerEntryState;
 import io.github.camelclaid.ledger.TrackedTask;
 import io.github.camelclaid.testserver.LocalClaidServer;
 import org.junit.jupiter.api.AfterEach;
@@ -140,7 +140,7 @@ class TaskLedgerRestartIT {
             assertThat(reopened.openCount()).isZero();
             for (long id : imageOf.keySet()) {
                 TrackedTask task = reopened.find(new TaskKey(TaskKind.EDIT_ASYNC, id)).orElseThrow();
-                assertThat(task.state()).isEqualTo(TaskState.FINISHED);
+                assertThat(task.state()).isEqualTo(LedgerEntryState.FINISHED);
                 assertThat(task.lastStatus()).isEqualTo(TaskStatus.DONE);
                 assertThat(task.correlation()).containsEntry(TaskPipelineProcess.IMAGE_NO,
                         String.valueOf(imageOf.get(id)));

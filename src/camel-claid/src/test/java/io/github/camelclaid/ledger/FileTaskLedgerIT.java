@@ -152,7 +152,7 @@ class FileTaskLedgerIT extends TaskLedgerContract {
             assertThat(task.nextPollAt()).isEqualTo(T0.plusSeconds(rounds));
             assertThat(task.correlation()).containsEntry("orderId", "order-" + i);
         }
-        assertThat(ledger.find(task(0).key()).orElseThrow().state()).isEqualTo(TaskState.FINISHED);
+        assertThat(ledger.find(task(0).key()).orElseThrow().state()).isEqualTo(LedgerEntryState.FINISHED);
     }
 
     @Test
@@ -205,7 +205,7 @@ class FileTaskLedgerIT extends TaskLedgerContract {
             assertThat(task.owner()).isNull();
             assertThat(task.leaseUntil()).isNull();
             if (i % 3 == 0) {
-                assertThat(task.state()).isEqualTo(TaskState.FINISHED);
+                assertThat(task.state()).isEqualTo(LedgerEntryState.FINISHED);
             } else {
                 assertThat(task.polls()).isEqualTo(1);
                 assertThat(task.deliveredOutputs()).containsExactly(0);

@@ -163,7 +163,8 @@ class JdbcTaskLedgerTest extends TaskLedgerContract {
             assertThat(t.deliveredOutputs()).containsExactly(1);
         });
         mine.finish(task(7).key(), TaskStatus.DONE, T0.plusSeconds(6));
-        assertThat(mine.findById(7)).singleElement().satisfies(t -> assertThat(t.state()).isEqualTo(TaskState.FINISHED));
+        assertThat(mine.findById(7)).singleElement()
+                .satisfies(t -> assertThat(t.state()).isEqualTo(LedgerEntryState.FINISHED));
         // the default table is another one
         assertThat(ledger.find(task(7).key())).isEmpty();
     }
@@ -310,7 +311,7 @@ class JdbcTaskLedgerTest extends TaskLedgerContract {
         JdbcTaskLedger after = new JdbcTaskLedger(second);
         try {
             TrackedTask one = after.find(task(1).key()).orElseThrow();
-            assertThat(one.state()).isEqualTo(TaskState.OPEN);
+            assertThat(one.state()).isEqualTo(LedgerEntryState.OPEN);
             assertThat(one.polls()).isEqualTo(1);
             assertThat(one.lastStatus()).isEqualTo(TaskStatus.PROCESSING);
             assertThat(one.nextPollAt()).isEqualTo(T0.plusSeconds(7));
@@ -319,7 +320,7 @@ class JdbcTaskLedgerTest extends TaskLedgerContract {
             assertThat(one.correlation()).isEqualTo(Map.of("orderId", "order-1"));
             assertThat(one.submittedAt()).isEqualTo(T0);
             TrackedTask two = after.find(task(2).key()).orElseThrow();
-            assertThat(two.state()).isEqualTo(TaskState.FINISHED);
+            assertThat(two.state()).isEqualTo(LedgerEntryState.FINISHED);
             assertThat(two.finishedAt()).isEqualTo(T0.plusSeconds(8));
             assertThat(after.openCount()).isEqualTo(1);
         } finally {

@@ -203,7 +203,7 @@ public abstract class TaskLedgerContract {
         ledger.claim(key, "a", T0, T0.plusSeconds(30));
         ledger.finish(key, TaskStatus.DONE, T0.plusSeconds(3));
         TrackedTask done = ledger.find(key).orElseThrow();
-        assertThat(done.state()).isEqualTo(TaskState.FINISHED);
+        assertThat(done.state()).isEqualTo(LedgerEntryState.FINISHED);
         assertThat(done.lastStatus()).isEqualTo(TaskStatus.DONE);
         assertThat(done.finishedAt()).isEqualTo(T0.plusSeconds(3));
         assertThat(ledger.openCount()).isZero();
@@ -293,7 +293,7 @@ public abstract class TaskLedgerContract {
         TrackedTask one = ledger.find(task(1).key()).orElseThrow();
         assertThat(one.deliveredOutputs()).containsExactly(0);
         assertThat(one.correlation()).containsEntry("orderId", "order-1");
-        assertThat(ledger.find(task(2).key()).orElseThrow().state()).isEqualTo(TaskState.FINISHED);
+        assertThat(ledger.find(task(2).key()).orElseThrow().state()).isEqualTo(LedgerEntryState.FINISHED);
         if (leasesSurviveReopen()) {
             assertThat(one.owner()).isEqualTo("dead-process");
             assertThat(ledger.claim(task(1).key(), "new-process", T0.plusSeconds(10), T0.plusSeconds(60))).isEmpty();
