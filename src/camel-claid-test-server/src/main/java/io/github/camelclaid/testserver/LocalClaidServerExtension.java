@@ -1,6 +1,7 @@
 package io.github.camelclaid.testserver;
 
 import java.util.Objects;
+import java.util.function.Supplier;
 
 import io.github.camelclaid.testinfra.LocalServerExtension;
 
@@ -37,9 +38,35 @@ public final class LocalClaidServerExtension extends LocalServerExtension<LocalC
         super(LocalClaidServer.class, Objects.requireNonNull(builder, "builder")::build);
     }
 
+    /**
+     * A server from the builder this supplies when the server starts (once per class or once per test), for settings
+     * known only then: the endpoint of a {@link io.github.camelclaid.s3.LocalS3Server} another extension started
+     * first, say (order the two with {@code @Order}).
+     *
+     * <pre>{@code
+     * @RegisterExtension
+     * @Order(1)
+     * static LocalS3ServerExtension s3 = new LocalS3ServerExtension();
+     *
+     * @RegisterExtension
+     * @Order(2)
+     * static LocalClaidServerExtension claid = new LocalClaidServerExtension(() -> LocalClaidServer.builder()
+     *         .s3Endpoint(s3.endpoint(), s3.server().accessKey(), s3.server().secretKey())
+     *         .s3Storage("incoming", "claid-incoming"));
+     * }</pre>
+     */
+    public LocalClaidServerExtension(Supplier<LocalClaidServer.Builder> builder) {
+        super(LocalClaidServer.class, buildingFrom(builder));
+    }
+
     /** Shortcut for {@code server().baseUrl()}. */
     public String baseUrl() {
         return server().baseUrl();
+    }
+
+    private static Supplier<LocalClaidServer> buildingFrom(Supplier<LocalClaidServer.Builder> builder) {
+        Objects.requireNonNull(builder, "builder");
+        return () -> builder.get().build();
     }
 
     /** A clean slate, not a restart: keeps the port stable for clients configured once per class. */

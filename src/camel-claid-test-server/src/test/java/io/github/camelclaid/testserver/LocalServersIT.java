@@ -6,8 +6,6 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -22,8 +20,6 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
-import javax.imageio.ImageIO;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -67,16 +63,16 @@ class LocalServersIT {
     }
 
     @Test
-    void startS3StartsAnS3ServerWithTheStoragesBucketsBehindTheStorages(@TempDir Path work) throws IOException {
+    void startS3StartsAnS3ServerWithTheStoragesBucketsBehindTheStorages(@TempDir Path work) {
         String[] args = { "--port", "0", "--start-s3", "--s3-work-dir", work.toString(), "--storage",
                 "incoming=claid-incoming", "--storage", "processed=claid-processed/results/" };
         LocalS3Server s3;
         try (LocalServers servers = LocalServers.start(LaunchSettings.parse(args, Map.of()))) {
             s3 = servers.s3().orElseThrow();
-            s3.put("claid-incoming", "chair.png", png(90, 60));
+            s3.put("claid-incoming", "chair.jpg", SampleImages.jpeg(90, 60, 1));
 
             JsonNode data = new TestHttp(servers.claid()).postData("/v1/image/edit",
-                    "{\"input\":\"storage://incoming/chair.png\",\"operations\":{},"
+                    "{\"input\":\"storage://incoming/chair.jpg\",\"operations\":{},"
                             + "\"output\":\"storage://processed/edited/\"}");
 
             assertEquals(90, data.at("/input/width").asInt());
@@ -137,11 +133,5 @@ class LocalServersIT {
 
     private static String read(Path file) throws IOException {
         return Files.exists(file) ? Files.readString(file) : "";
-    }
-
-    private static byte[] png(int width, int height) throws IOException {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        ImageIO.write(new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB), "png", bytes);
-        return bytes.toByteArray();
     }
 }
