@@ -3,7 +3,6 @@ package io.github.camelclaid.s3;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -21,6 +20,8 @@ import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
+
+import io.github.camelclaid.testinfra.LocalServer;
 
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
@@ -65,7 +66,7 @@ import software.amazon.awssdk.services.s3.model.S3Object;
  * cheap way to use it.</li>
  * </ul>
  */
-public final class LocalS3Server implements AutoCloseable {
+public final class LocalS3Server extends LocalServer<LocalS3Server> {
 
     /** The access key a server accepts unless told otherwise. */
     public static final String DEFAULT_ACCESS_KEY = "local-access-key";
@@ -75,11 +76,6 @@ public final class LocalS3Server implements AutoCloseable {
     public static final String REGION = "us-east-1";
     /** The S3Proxy jar's file name in a {@link Builder#serversDir}. */
     public static final String JAR_NAME = "s3proxy-jar-with-dependencies.jar";
-    /** Environment variables {@link #main} reads its settings from (when no argument gives them). */
-    public static final String PORT_ENV = "S3_LOCAL_PORT";
-    public static final String STORAGE_DIR_ENV = "S3_LOCAL_DIR";
-    public static final String ACCESS_KEY_ENV = "S3_LOCAL_ACCESS_KEY";
-    public static final String SECRET_KEY_ENV = "S3_LOCAL_SECRET_KEY";
 
     private static final System.Logger LOG = System.getLogger(LocalS3Server.class.getName());
     private static final String FILE_PREFIX = "s3proxy-";
@@ -89,23 +85,14 @@ public final class LocalS3Server implements AutoCloseable {
     private static final int BIND_ATTEMPTS = 3;
     private static final int LOG_TAIL_LINES = 40;
 
-    private enum State {
-        NEW,
-        RUNNING,
-        CLOSED
-    }
-
     private final Builder settings;
     private final Path workDir;
     private final Path serversDir;
     private final Path storageDir;
 
-    private State state = State.NEW;
     /** Volatile for the shutdown hook, which reads it without the lock (the lock may be held when the JVM exits). */
     private volatile Process process;
     private volatile Path pidFile;
-    /** Set by the shutdown hook, so that {@link #main} tells Ctrl+C from a crash. */
-    private volatile boolean exiting;
     private Thread shutdownHook;
     private int port;
     private Path logFile;
@@ -123,17 +110,13 @@ public final class LocalS3Server implements AutoCloseable {
     }
 
     /**
-     * Launches S3Proxy on 127.0.0.1 and waits until it answers a signed ListBuckets.
+     * Launches S3Proxy on 127.0.0.1 and waits until it answers a signed ListBuckets; see {@link #start()}.
      *
-     * @return this server
-     * @throws IllegalStateException when the jar is missing, the process dies or is not ready in time (the message
-     *                               holds the tail of its log), or when started before or already closed
+     * @throws IllegalStateException when the jar is missing, or the process dies or is not ready in time (the message
+     *                               holds the tail of its log)
      */
-    public synchronized LocalS3Server start() {
-        if (state != State.NEW) {
-            throw new IllegalStateException("A LocalS3Server starts once; this one is " + state
-                    + " (use restart() to restart a running one)");
-        }
+    @Override
+    protected void startServing() {
         Path jar = serverJar();
         try {
             Files.createDirectories(workDir);
@@ -151,11 +134,8 @@ public final class LocalS3Server implements AutoCloseable {
             launchUntilReady(jar, settings.port, false);
         } catch (RuntimeException e) {
             removeShutdownHook();
-            state = State.CLOSED;
             throw e;
         }
-        state = State.RUNNING;
-        return this;
     }
 
     /**
@@ -177,7 +157,7 @@ public final class LocalS3Server implements AutoCloseable {
     /** {@code http://127.0.0.1:<port>}, the endpoint override for S3 clients (path-style addressing). */
     public synchronized URI endpoint() {
         requireRunning();
-        return URI.create("http://127.0.0.1:" + port);
+        return URI.create(loopbackUrl(port));
     }
 
     public synchronized int port() {
@@ -284,79 +264,19 @@ public final class LocalS3Server implements AutoCloseable {
         }
     }
 
-    /** Stops the process (SIGTERM, then a forced kill after 15 s) and the client. Calling it again does nothing. */
+    /** Stops the process (SIGTERM, then a forced kill after 15 s) and the client. */
     @Override
-    public void close() {
-        synchronized (this) {
-            if (state == State.CLOSED) {
-                return;
-            }
-            state = State.CLOSED;
-            if (client != null) {
-                client.close();
-                client = null;
-            }
-            stopProcess();
+    protected void stopServing() {
+        if (client != null) {
+            client.close();
+            client = null;
         }
+        stopProcess();
+    }
+
+    @Override
+    protected void awaitStopped() {
         removeShutdownHook();
-    }
-
-    /**
-     * Runs a server until the JVM is stopped. The first line printed on standard output is the endpoint; the rest,
-     * including the {@code camel.component.aws2-s3.*} properties for it, goes to standard error.
-     *
-     * <p>
-     * Port: the first argument, else {@value #PORT_ENV}, else 0 (any free port). Storage directory: the second
-     * argument, else {@value #STORAGE_DIR_ENV}, else in memory. Keys: {@value #ACCESS_KEY_ENV} and
-     * {@value #SECRET_KEY_ENV}, else the defaults.
-     */
-    public static void main(String[] args) {
-        LocalS3Server server;
-        try {
-            server = fromCommandLine(args, System.getenv()).build().start();
-        } catch (RuntimeException e) {
-            System.err.println("LocalS3Server: " + e.getMessage());
-            System.err.println("usage: LocalS3Server [port [storage-directory]]   (or set " + PORT_ENV + ", "
-                    + STORAGE_DIR_ENV + ")");
-            System.exit(2);
-            return;
-        }
-        System.out.println(server.endpoint());
-        System.out.flush();
-        System.err.println("LocalS3Server: S3 API at " + server.endpoint() + " (path-style, region " + REGION
-                + "), access key '" + server.accessKey() + "', secret key '" + server.secretKey() + "', objects "
-                + server.storageDirectory().map(d -> "in " + d).orElse("in memory") + ", log " + server.logFile()
-                + "; stop with Ctrl+C");
-        server.camelProperties().forEach((key, value) -> System.err.println(key + "=" + value));
-        Process child;
-        synchronized (server) {
-            child = server.process;
-        }
-        int exit = child.onExit().join().exitValue();
-        if (!server.exiting) {
-            // an exit of its own; on Ctrl+C the shutdown hook stopped it and the JVM is on its way out already
-            System.err.println("LocalS3Server: S3Proxy exited with code " + exit + "; see " + server.logFile);
-            System.exit(1);
-        }
-    }
-
-    /** The builder {@link #main} uses: settings from arguments and environment. */
-    static Builder fromCommandLine(String[] args, Map<String, String> env) {
-        String portText = args.length > 0 ? args[0] : env.getOrDefault(PORT_ENV, "0");
-        int port;
-        try {
-            port = Integer.parseInt(portText.trim());
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("Port must be a number, not '" + portText + "'");
-        }
-        Builder builder = builder().port(port)
-                .accessKey(env.getOrDefault(ACCESS_KEY_ENV, DEFAULT_ACCESS_KEY))
-                .secretKey(env.getOrDefault(SECRET_KEY_ENV, DEFAULT_SECRET_KEY));
-        String dir = args.length > 1 ? args[1] : env.get(STORAGE_DIR_ENV);
-        if (dir != null && !dir.isBlank()) {
-            builder.storageDirectory(Path.of(dir.trim()));
-        }
-        return builder;
     }
 
     // ---------------------------------------------------------------------------------------------------------------
@@ -421,7 +341,7 @@ public final class LocalS3Server implements AutoCloseable {
     private void writeConf(Path conf, int candidatePort) {
         Properties properties = new Properties();
         // the endpoint's host is also the address S3Proxy binds
-        properties.setProperty("s3proxy.endpoint", "http://127.0.0.1:" + candidatePort);
+        properties.setProperty("s3proxy.endpoint", loopbackUrl(candidatePort));
         properties.setProperty("s3proxy.authorization", "aws-v2-or-v4");
         properties.setProperty("s3proxy.identity", settings.accessKey);
         properties.setProperty("s3proxy.credential", settings.secretKey);
@@ -445,7 +365,7 @@ public final class LocalS3Server implements AutoCloseable {
     /** Null when S3Proxy answered a signed ListBuckets; otherwise why it is not ready. */
     private String awaitReady(int candidatePort) {
         long deadline = System.nanoTime() + settings.startTimeout.toNanos();
-        URI endpoint = URI.create("http://127.0.0.1:" + candidatePort);
+        URI endpoint = URI.create(loopbackUrl(candidatePort));
         // one attempt per call and a short timeout: the loop is the retry, and must notice a dead process quickly
         try (S3Client probe = newClient(endpoint, settings.accessKey, settings.secretKey, Duration.ofSeconds(2))) {
             SdkException last = null;
@@ -482,7 +402,6 @@ public final class LocalS3Server implements AutoCloseable {
 
     /** The shutdown hook: no lock (another thread may hold it while the JVM exits), a shorter grace period. */
     private void stopProcessOnExit() {
-        exiting = true;
         Process current = process;
         if (current != null && current.isAlive()) {
             stop(current.toHandle(), Duration.ofSeconds(5));
@@ -523,12 +442,6 @@ public final class LocalS3Server implements AutoCloseable {
             return String.join("\n", lines.subList(Math.max(0, lines.size() - LOG_TAIL_LINES), lines.size()));
         } catch (IOException e) {
             return "(cannot read " + logFile + ": " + e + ")";
-        }
-    }
-
-    private void requireRunning() {
-        if (state != State.RUNNING) {
-            throw new IllegalStateException("The LocalS3Server is " + state + "; it must be started (and not closed)");
         }
     }
 
@@ -649,11 +562,6 @@ public final class LocalS3Server implements AutoCloseable {
         }
     }
 
-    private static InetAddress loopback() throws IOException {
-        // not InetAddress.getLoopbackAddress(), which is ::1 when the JVM prefers IPv6
-        return InetAddress.getByAddress("127.0.0.1", new byte[] { 127, 0, 0, 1 });
-    }
-
     /** Configures a {@link LocalS3Server}; every setting has a default fit for tests. Reusable. */
     public static final class Builder {
 
@@ -682,10 +590,7 @@ public final class LocalS3Server implements AutoCloseable {
 
         /** The port on 127.0.0.1; 0 (the default) picks a free one. */
         public Builder port(int port) {
-            if (port < 0 || port > 65535) {
-                throw new IllegalArgumentException("Port must be 0..65535, not " + port);
-            }
-            this.port = port;
+            this.port = validPort(port);
             return this;
         }
 

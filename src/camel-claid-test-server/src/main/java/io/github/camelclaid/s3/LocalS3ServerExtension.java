@@ -2,15 +2,8 @@ package io.github.camelclaid.s3;
 
 import java.net.URI;
 import java.util.Objects;
-import java.util.function.Supplier;
 
-import org.junit.jupiter.api.extension.AfterAllCallback;
-import org.junit.jupiter.api.extension.AfterEachCallback;
-import org.junit.jupiter.api.extension.BeforeAllCallback;
-import org.junit.jupiter.api.extension.BeforeEachCallback;
-import org.junit.jupiter.api.extension.ExtensionContext;
-import org.junit.jupiter.api.extension.ParameterContext;
-import org.junit.jupiter.api.extension.ParameterResolver;
+import io.github.camelclaid.testinfra.LocalServerExtension;
 
 /**
  * Runs a {@link LocalS3Server} for JUnit 5 tests. Registered on a static field, one server serves the whole class (the
@@ -35,12 +28,8 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  * }
  * }</pre>
  */
-public final class LocalS3ServerExtension
-        implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback, AfterEachCallback, ParameterResolver {
+public final class LocalS3ServerExtension extends LocalServerExtension<LocalS3Server> {
 
-    private final Supplier<LocalS3Server> factory;
-    private LocalS3Server server;
-    private boolean perClass;
     private boolean clearBeforeEach;
 
     /** A server with default settings: in-memory storage, default keys, a free port. */
@@ -50,8 +39,7 @@ public final class LocalS3ServerExtension
 
     /** A server from this builder (built once per class or once per test). */
     public LocalS3ServerExtension(LocalS3Server.Builder builder) {
-        Objects.requireNonNull(builder, "builder");
-        this.factory = builder::build;
+        super(LocalS3Server.class, Objects.requireNonNull(builder, "builder")::build);
     }
 
     /** Deletes every bucket before each test of a per-class server, for tests that must start from nothing. */
@@ -60,63 +48,15 @@ public final class LocalS3ServerExtension
         return this;
     }
 
-    /** The running server. */
-    public LocalS3Server server() {
-        if (server == null) {
-            throw new IllegalStateException("The LocalS3Server runs only while a test runs");
-        }
-        return server;
-    }
-
     /** Shortcut for {@code server().endpoint()}. */
     public URI endpoint() {
         return server().endpoint();
     }
 
     @Override
-    public void beforeAll(ExtensionContext context) {
-        server = factory.get().start();
-        perClass = true;
-    }
-
-    @Override
-    public void beforeEach(ExtensionContext context) {
-        if (!perClass) {
-            server = factory.get().start();
-        } else if (clearBeforeEach) {
-            server.clear();
-        }
-    }
-
-    @Override
-    public void afterEach(ExtensionContext context) {
-        if (!perClass) {
-            stop();
-        }
-    }
-
-    @Override
-    public void afterAll(ExtensionContext context) {
-        if (perClass) {
-            stop();
-            perClass = false;
-        }
-    }
-
-    @Override
-    public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
-        return parameter.getParameter().getType() == LocalS3Server.class;
-    }
-
-    @Override
-    public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
-        return server();
-    }
-
-    private void stop() {
-        if (server != null) {
-            server.close();
-            server = null;
+    protected void beforeEachOnSharedServer(LocalS3Server shared) {
+        if (clearBeforeEach) {
+            shared.clear();
         }
     }
 }

@@ -1,13 +1,13 @@
 /**
  * A real S3-compatible server for tests of {@code aws2-s3} routes and for demos, without Docker: S3Proxy in a child
- * JVM on 127.0.0.1; published in the project's test-jar.
+ * JVM on 127.0.0.1.
  *
  * <p>
  * Start one with {@link io.github.camelclaid.s3.LocalS3Server#builder()} (or let
  * {@link io.github.camelclaid.s3.LocalS3ServerExtension} do it), point Camel at it with
  * {@link io.github.camelclaid.s3.LocalS3Server#camelProperties()} and check the outcome with {@code keys(...)},
- * {@code get(...)} or the plain {@code client()}. The S3Proxy jar comes from the Maven build ({@code target/servers/}),
- * never from the test classpath.
+ * {@code get(...)} or the plain {@code client()}. The S3Proxy jar travels inside this module's jar and is unpacked into
+ * the temporary directory on first use, never put on a classpath.
  *
  * <p>
  * With the {@code aws2-s3} consumer's default {@code deleteAfterRead=true}, the consumer deletes the object named by

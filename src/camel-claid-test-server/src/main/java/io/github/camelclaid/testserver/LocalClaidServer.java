@@ -2,28 +2,24 @@ package io.github.camelclaid.testserver;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
-import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import com.sun.net.httpserver.HttpServer;
 
 import io.github.camelclaid.client.ApiOperation;
+import io.github.camelclaid.s3.LocalS3Server;
+import io.github.camelclaid.testinfra.LocalServer;
 
 /**
  * A stateful, Claid-compatible HTTP server for tests and the offline demo: all twenty operations of Claid's REST API
@@ -69,34 +65,12 @@ import io.github.camelclaid.client.ApiOperation;
  * names are case-insensitive, and clients must treat them so.</li>
  * </ul>
  */
-public final class LocalClaidServer implements AutoCloseable {
+public final class LocalClaidServer extends LocalServer<LocalClaidServer> {
 
     /** The API key a server accepts unless told otherwise. */
     public static final String DEFAULT_API_KEY = "local-test-key";
-    /** Environment variable {@link #main} reads the port from (when no argument gives it). */
-    public static final String PORT_ENV = "CLAID_LOCAL_PORT";
-    /** Environment variable {@link #main} reads the accepted API key from. */
-    public static final String API_KEY_ENV = "CLAID_LOCAL_API_KEY";
-    /** Environment variables {@link #main} reads an optional webhook target from. */
-    public static final String WEBHOOK_URL_ENV = "CLAID_LOCAL_WEBHOOK_URL";
-    public static final String WEBHOOK_SECRET_ENV = "CLAID_LOCAL_WEBHOOK_SECRET";
-    /** Environment variable {@link #main} reads an S3 endpoint from (see {@link Builder#s3Endpoint}). */
-    public static final String S3_ENDPOINT_ENV = "CLAID_LOCAL_S3_ENDPOINT";
-    /** Environment variables {@link #main} reads the keys for {@value #S3_ENDPOINT_ENV} from. */
-    public static final String S3_ACCESS_KEY_ENV = "CLAID_LOCAL_S3_ACCESS_KEY";
-    public static final String S3_SECRET_KEY_ENV = "CLAID_LOCAL_S3_SECRET_KEY";
-    /**
-     * Environment variable {@link #main} reads storages to connect from the start from: {@code name=bucket} or
-     * {@code name=bucket/path/} pairs separated by commas, e.g. {@code incoming=claid-incoming,processed=claid-processed}.
-     */
-    public static final String S3_STORAGES_ENV = "CLAID_LOCAL_S3_STORAGES";
-    /** The keys {@link #main} signs with when only {@value #S3_ENDPOINT_ENV} is set (LocalS3Server's defaults). */
-    static final String DEFAULT_S3_ACCESS_KEY = "local-access-key";
-    static final String DEFAULT_S3_SECRET_KEY = "local-secret-key";
 
     private static final AtomicInteger SERVER_NUMBERS = new AtomicInteger();
-    /** An item of {@value #S3_STORAGES_ENV}: {@code name=bucket} or {@code name=bucket/path}. */
-    private static final Pattern STORAGE_PAIR = Pattern.compile("([^=\\s]+)=([^/\\s]+)(?:/(\\S*))?");
 
     static {
         // The JDK server writes an answer's headers and body as two small TCP segments; with Nagle's algorithm the
@@ -105,23 +79,15 @@ public final class LocalClaidServer implements AutoCloseable {
         System.getProperties().putIfAbsent("sun.net.httpserver.nodelay", "true");
     }
 
-    private enum State {
-        NEW,
-        RUNNING,
-        CLOSED
-    }
-
     private final ServerSettings settings;
     private final Faults faults = new Faults();
     private final RequestJournal journal = new RequestJournal();
     private final StorageRegistry storages = new StorageRegistry();
     private final MediaStore media = new MediaStore();
     private final RateLimiter rateLimiter;
-    private final CountDownLatch closed = new CountDownLatch(1);
     /** Thread names carry a per-server number, so a thread dump (or a test) tells the servers of one JVM apart. */
     private final String threadPrefix = DaemonThreadFactory.PREFIX + SERVER_NUMBERS.incrementAndGet() + "-";
 
-    private State state = State.NEW;
     private volatile WebhookDispatcher.Target webhookTarget;
     private HttpServer httpServer;
     private ExecutorService handlerPool;
@@ -144,17 +110,9 @@ public final class LocalClaidServer implements AutoCloseable {
         return new Builder();
     }
 
-    /**
-     * Binds 127.0.0.1 on the configured port (0: any free port) and starts serving.
-     *
-     * @return this server
-     * @throws UncheckedIOException  when the port cannot be bound
-     * @throws IllegalStateException when started before or already closed
-     */
-    public synchronized LocalClaidServer start() {
-        if (state != State.NEW) {
-            throw new IllegalStateException("A LocalClaidServer starts once; this one is " + state);
-        }
+    /** Binds 127.0.0.1 on the configured port (0: any free port) and serves Claid's API there; see {@link #start()}. */
+    @Override
+    protected void startServing() {
         buckets = openBuckets(settings.s3Endpoint());
         try {
             httpServer = HttpServer.create(new InetSocketAddress(loopback(), settings.port()), 50);
@@ -162,9 +120,9 @@ public final class LocalClaidServer implements AutoCloseable {
             if (buckets != null) {
                 buckets.close();
             }
-            throw new UncheckedIOException("Cannot bind 127.0.0.1:" + settings.port(), e);
+            throw new UncheckedIOException("Cannot bind " + LOOPBACK_HOST + ":" + settings.port(), e);
         }
-        baseUrl = "http://127.0.0.1:" + httpServer.getAddress().getPort();
+        baseUrl = loopbackUrl(httpServer.getAddress().getPort());
         handlerPool = Executors.newCachedThreadPool(new DaemonThreadFactory(threadPrefix, "http"));
         ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1, new DaemonThreadFactory(threadPrefix, "timer"));
         timer.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
@@ -178,8 +136,6 @@ public final class LocalClaidServer implements AutoCloseable {
         httpServer.createContext("/", front);
         httpServer.setExecutor(handlerPool);
         httpServer.start();
-        state = State.RUNNING;
-        return this;
     }
 
     /** The only place naming {@link S3ObjectStore}: without an endpoint the AWS SDK is never loaded. */
@@ -192,8 +148,8 @@ public final class LocalClaidServer implements AutoCloseable {
         ServerSettings.S3Endpoint endpoint = settings.s3Endpoint();
         for (ServerSettings.StoragePreset preset : settings.storages()) {
             storages.createS3(preset.name(), preset.bucket(), preset.path(),
-                    endpoint == null ? DEFAULT_S3_ACCESS_KEY : endpoint.accessKey(),
-                    endpoint == null ? DEFAULT_S3_SECRET_KEY : endpoint.secretKey());
+                    endpoint == null ? LocalS3Server.DEFAULT_ACCESS_KEY : endpoint.accessKey(),
+                    endpoint == null ? LocalS3Server.DEFAULT_SECRET_KEY : endpoint.secretKey());
         }
     }
 
@@ -331,23 +287,18 @@ public final class LocalClaidServer implements AutoCloseable {
         }
     }
 
-    /** Stops serving and stops every thread the server started, abandoning delayed answers and pending webhooks. */
+    /** Stops serving and every thread the server started, abandoning delayed answers and pending webhooks. */
     @Override
-    public void close() {
-        synchronized (this) {
-            if (state == State.CLOSED) {
-                return;
-            }
-            boolean wasRunning = state == State.RUNNING;
-            state = State.CLOSED;
-            if (wasRunning) {
-                httpServer.stop(0);
-                handlerPool.shutdownNow();
-                scheduler.shutdownNow();
-                webhookSenders.shutdownNow();
-                webhooks.abortInFlight();
-            }
-        }
+    protected void stopServing() {
+        httpServer.stop(0);
+        handlerPool.shutdownNow();
+        scheduler.shutdownNow();
+        webhookSenders.shutdownNow();
+        webhooks.abortInFlight();
+    }
+
+    @Override
+    protected void awaitStopped() {
         awaitTermination(handlerPool);
         awaitTermination(scheduler);
         awaitTermination(webhookSenders);
@@ -356,88 +307,16 @@ public final class LocalClaidServer implements AutoCloseable {
                 buckets.close();
             }
         }
-        closed.countDown();
+    }
+
+    /** The settings this server was built with. */
+    ServerSettings settings() {
+        return settings;
     }
 
     /** The prefix of the names of this server's threads. */
     String threadPrefix() {
         return threadPrefix;
-    }
-
-    /** Blocks until {@link #close()} has completed. */
-    void awaitClose() throws InterruptedException {
-        closed.await();
-    }
-
-    /**
-     * Runs the server until the JVM is stopped, for the offline demo. The first line printed on standard output is
-     * the base URL; the rest goes to standard error.
-     *
-     * <p>
-     * Port: the first argument, else {@value #PORT_ENV}, else 0 (any free port). API key: {@value #API_KEY_ENV}, else
-     * {@value #DEFAULT_API_KEY}. Webhook: {@value #WEBHOOK_URL_ENV} and {@value #WEBHOOK_SECRET_ENV}, when set. S3:
-     * {@value #S3_ENDPOINT_ENV} with {@value #S3_ACCESS_KEY_ENV} and {@value #S3_SECRET_KEY_ENV} (default
-     * {@code local-access-key} / {@code local-secret-key}, LocalS3Server's), and {@value #S3_STORAGES_ENV}, when set.
-     */
-    public static void main(String[] args) throws InterruptedException {
-        LocalClaidServer server;
-        try {
-            server = fromCommandLine(args, System.getenv()).build().start();
-        } catch (IllegalArgumentException | UncheckedIOException e) {
-            System.err.println("LocalClaidServer: " + e.getMessage());
-            System.err.println("usage: LocalClaidServer [port]   (or set " + PORT_ENV + ")");
-            System.exit(2);
-            return;
-        }
-        Runtime.getRuntime().addShutdownHook(new Thread(server::close, DaemonThreadFactory.PREFIX + "shutdown"));
-        System.out.println(server.baseUrl());
-        System.out.flush();
-        System.err.println("LocalClaidServer: Claid-compatible API at " + server.baseUrl() + "/v1/ accepting API key '"
-                + server.apiKey() + "'; stop with Ctrl+C");
-        server.awaitClose();
-    }
-
-    /** The builder {@link #main} uses: port and settings from arguments and environment. */
-    static Builder fromCommandLine(String[] args, Map<String, String> env) {
-        String portText = args.length > 0 ? args[0] : env.getOrDefault(PORT_ENV, "0");
-        int port;
-        try {
-            port = Integer.parseInt(portText.trim());
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("Port must be a number, not '" + portText + "'");
-        }
-        Builder builder = builder().port(port).apiKey(env.getOrDefault(API_KEY_ENV, DEFAULT_API_KEY));
-        String webhookUrl = env.get(WEBHOOK_URL_ENV);
-        if (webhookUrl != null && !webhookUrl.isBlank()) {
-            builder.webhook(URI.create(webhookUrl.trim()), env.get(WEBHOOK_SECRET_ENV));
-        }
-        String s3Endpoint = env.get(S3_ENDPOINT_ENV);
-        if (s3Endpoint != null && !s3Endpoint.isBlank()) {
-            builder.s3Endpoint(URI.create(s3Endpoint.trim()), nonBlank(env.get(S3_ACCESS_KEY_ENV),
-                    DEFAULT_S3_ACCESS_KEY), nonBlank(env.get(S3_SECRET_KEY_ENV), DEFAULT_S3_SECRET_KEY));
-        }
-        String presets = env.get(S3_STORAGES_ENV);
-        if (presets != null && !presets.isBlank()) {
-            for (String pair : presets.split(",")) {
-                Matcher m = STORAGE_PAIR.matcher(pair.trim());
-                if (!m.matches()) {
-                    throw new IllegalArgumentException(S3_STORAGES_ENV + " takes name=bucket or name=bucket/path/"
-                            + " pairs separated by commas, not '" + pair.trim() + "'");
-                }
-                builder.s3Storage(m.group(1), m.group(2), m.group(3) == null ? "" : m.group(3));
-            }
-        }
-        return builder;
-    }
-
-    private static String nonBlank(String value, String fallback) {
-        return value == null || value.isBlank() ? fallback : value.trim();
-    }
-
-    private void requireStarted() {
-        if (state == State.NEW) {
-            throw new IllegalStateException("The LocalClaidServer is not started yet; call start()");
-        }
     }
 
     private static void awaitTermination(ExecutorService executor) {
@@ -451,15 +330,6 @@ public final class LocalClaidServer implements AutoCloseable {
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        }
-    }
-
-    private static InetAddress loopback() {
-        try {
-            // not InetAddress.getLoopbackAddress(), which is ::1 when the JVM prefers IPv6
-            return InetAddress.getByAddress("127.0.0.1", new byte[] { 127, 0, 0, 1 });
-        } catch (UnknownHostException e) {
-            throw new IllegalStateException(e);
         }
     }
 
@@ -497,10 +367,7 @@ public final class LocalClaidServer implements AutoCloseable {
 
         /** TCP port on 127.0.0.1; default 0, any free port (read it back with {@link #baseUrl()}). */
         public Builder port(int port) {
-            if (port < 0 || port > 65535) {
-                throw new IllegalArgumentException("Port out of range: " + port);
-            }
-            this.port = port;
+            this.port = validPort(port);
             return this;
         }
 
@@ -642,9 +509,14 @@ public final class LocalClaidServer implements AutoCloseable {
             // a suite-wide scan looks for the secrets tests hand out in every log line
             IssuedSecrets.add(apiKey);
             IssuedSecrets.add(webhook == null ? null : webhook.secret());
-            return new LocalClaidServer(new ServerSettings(apiKey, port, acceptedFor, processingFor,
-                    processingSpread, randomSeed, defaultInputSize, batchFolderSize, rateLimit, rateLimitStatusPolls,
-                    webhook, webhookSignatureStyle, webhookTimeout, webhookTimeScale, s3Endpoint, storages));
+            return new LocalClaidServer(settings());
+        }
+
+        /** The settings so far; of a new builder, the defaults. */
+        ServerSettings settings() {
+            return new ServerSettings(apiKey, port, acceptedFor, processingFor, processingSpread, randomSeed,
+                    defaultInputSize, batchFolderSize, rateLimit, rateLimitStatusPolls, webhook, webhookSignatureStyle,
+                    webhookTimeout, webhookTimeScale, s3Endpoint, storages);
         }
 
         private static Duration nonNegative(Duration duration, String name) {

@@ -3,13 +3,7 @@ package io.github.camelclaid.testserver;
 import java.util.Objects;
 import java.util.function.Supplier;
 
-import org.junit.jupiter.api.extension.AfterAllCallback;
-import org.junit.jupiter.api.extension.AfterEachCallback;
-import org.junit.jupiter.api.extension.BeforeAllCallback;
-import org.junit.jupiter.api.extension.BeforeEachCallback;
-import org.junit.jupiter.api.extension.ExtensionContext;
-import org.junit.jupiter.api.extension.ParameterContext;
-import org.junit.jupiter.api.extension.ParameterResolver;
+import io.github.camelclaid.testinfra.LocalServerExtension;
 
 /**
  * Runs a {@link LocalClaidServer} for JUnit 5 tests. Registered on a static field, one server serves the whole class
@@ -32,12 +26,7 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  * }
  * }</pre>
  */
-public final class LocalClaidServerExtension
-        implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback, AfterEachCallback, ParameterResolver {
-
-    private final Supplier<LocalClaidServer> factory;
-    private LocalClaidServer server;
-    private boolean perClass;
+public final class LocalClaidServerExtension extends LocalServerExtension<LocalClaidServer> {
 
     /** A server with default settings. */
     public LocalClaidServerExtension() {
@@ -46,16 +35,28 @@ public final class LocalClaidServerExtension
 
     /** A server from this builder (built once per class or once per test). */
     public LocalClaidServerExtension(LocalClaidServer.Builder builder) {
-        Objects.requireNonNull(builder, "builder");
-        this.factory = builder::build;
+        super(LocalClaidServer.class, Objects.requireNonNull(builder, "builder")::build);
     }
 
-    /** The running server. */
-    public LocalClaidServer server() {
-        if (server == null) {
-            throw new IllegalStateException("The LocalClaidServer runs only while a test runs");
-        }
-        return server;
+    /**
+     * A server from the builder this supplies when the server starts (once per class or once per test), for settings
+     * known only then: the endpoint of a {@link io.github.camelclaid.s3.LocalS3Server} another extension started
+     * first, say (order the two with {@code @Order}).
+     *
+     * <pre>{@code
+     * @RegisterExtension
+     * @Order(1)
+     * static LocalS3ServerExtension s3 = new LocalS3ServerExtension();
+     *
+     * @RegisterExtension
+     * @Order(2)
+     * static LocalClaidServerExtension claid = new LocalClaidServerExtension(() -> LocalClaidServer.builder()
+     *         .s3Endpoint(s3.endpoint(), s3.server().accessKey(), s3.server().secretKey())
+     *         .s3Storage("incoming", "claid-incoming"));
+     * }</pre>
+     */
+    public LocalClaidServerExtension(Supplier<LocalClaidServer.Builder> builder) {
+        super(LocalClaidServer.class, buildingFrom(builder));
     }
 
     /** Shortcut for {@code server().baseUrl()}. */
@@ -63,51 +64,14 @@ public final class LocalClaidServerExtension
         return server().baseUrl();
     }
 
-    @Override
-    public void beforeAll(ExtensionContext context) {
-        server = factory.get().start();
-        perClass = true;
+    private static Supplier<LocalClaidServer> buildingFrom(Supplier<LocalClaidServer.Builder> builder) {
+        Objects.requireNonNull(builder, "builder");
+        return () -> builder.get().build();
     }
 
+    /** A clean slate, not a restart: keeps the port stable for clients configured once per class. */
     @Override
-    public void beforeEach(ExtensionContext context) {
-        if (perClass) {
-            // a clean slate, not a restart: keeps the port stable for clients configured once per class
-            server.reset();
-        } else {
-            server = factory.get().start();
-        }
-    }
-
-    @Override
-    public void afterEach(ExtensionContext context) {
-        if (!perClass) {
-            stop();
-        }
-    }
-
-    @Override
-    public void afterAll(ExtensionContext context) {
-        if (perClass) {
-            stop();
-            perClass = false;
-        }
-    }
-
-    @Override
-    public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
-        return parameter.getParameter().getType() == LocalClaidServer.class;
-    }
-
-    @Override
-    public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
-        return server();
-    }
-
-    private void stop() {
-        if (server != null) {
-            server.close();
-            server = null;
-        }
+    protected void beforeEachOnSharedServer(LocalClaidServer shared) {
+        shared.reset();
     }
 }

@@ -1,6 +1,6 @@
 /**
  * A local, stateful, Claid-compatible HTTP server for tests of routes and clients that call Claid, and for the offline
- * demo; published in the project's test-jar.
+ * demo; {@link io.github.camelclaid.testserver.LocalServers} runs it from the command line.
  *
  * <p>
  * Start one with {@link io.github.camelclaid.testserver.LocalClaidServer#builder()} (or let
@@ -24,9 +24,8 @@
  * A {@code storage://incoming/key} input is then read from the bucket (its real size used), outputs to
  * {@code storage://processed/folder/} are PUT into the bucket, and a batch's folder input is listed. Input URLs on
  * 127.0.0.1 or localhost (presigned URLs, say) are always fetched, with or without an endpoint. The storages' own
- * credentials are not checked. {@link io.github.camelclaid.testserver.LocalClaidServer#main} takes the same settings
- * from {@code CLAID_LOCAL_S3_ENDPOINT}, {@code CLAID_LOCAL_S3_ACCESS_KEY}, {@code CLAID_LOCAL_S3_SECRET_KEY} and
- * {@code CLAID_LOCAL_S3_STORAGES} ({@code incoming=claid-incoming,processed=claid-processed}).
+ * credentials are not checked. On the command line, {@code --s3-endpoint} (or {@code --start-s3}) and
+ * {@code --storage incoming=claid-incoming} say the same; {@code --help} lists every setting.
  *
  * <h2>Making things go wrong</h2>
  * <table>

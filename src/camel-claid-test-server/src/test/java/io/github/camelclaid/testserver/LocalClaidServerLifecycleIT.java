@@ -17,7 +17,6 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
@@ -160,21 +159,6 @@ class LocalClaidServerLifecycleIT {
             assertTrue(next > task, "ids are never reused, so stale ids find nothing");
             assertEquals("kept", server.apiKey());
         }
-    }
-
-    @Test
-    void commandLineAndEnvironmentConfigureTheDemoServer() {
-        assertEquals(LocalClaidServer.DEFAULT_API_KEY,
-                LocalClaidServer.fromCommandLine(new String[0], Map.of()).build().apiKey());
-        try (LocalClaidServer fromEnv = LocalClaidServer.fromCommandLine(new String[0],
-                Map.of(LocalClaidServer.PORT_ENV, "0", LocalClaidServer.API_KEY_ENV, "demo-key",
-                        LocalClaidServer.WEBHOOK_URL_ENV, "http://127.0.0.1:9/hook")).build().start()) {
-            assertEquals("demo-key", fromEnv.apiKey());
-        }
-        assertThrows(IllegalArgumentException.class,
-                () -> LocalClaidServer.fromCommandLine(new String[] { "eighty" }, Map.of()));
-        assertThrows(IllegalArgumentException.class,
-                () -> LocalClaidServer.fromCommandLine(new String[] { "70000" }, Map.of()));
     }
 
     @Test

@@ -334,17 +334,17 @@ class S3BackedStoragesIT {
     }
 
     @Test
-    void mainReadsTheS3EndpointAndStoragesFromTheEnvironment() throws IOException {
+    void theCommandLineReadsTheS3EndpointAndStoragesFromTheEnvironment() throws IOException {
         LocalS3Server s3 = S3.server();
         S3.server().put(IN_BUCKET, "env/in/e.png", image(70, 70, "png"));
         Map<String, String> env = Map.of(
-                LocalClaidServer.S3_ENDPOINT_ENV, s3.endpoint().toString(),
-                LocalClaidServer.S3_ACCESS_KEY_ENV, s3.accessKey(),
-                LocalClaidServer.S3_SECRET_KEY_ENV, s3.secretKey(),
-                LocalClaidServer.S3_STORAGES_ENV, "incoming=" + IN_BUCKET + "/env/in/, processed=" + OUT_BUCKET);
-        try (LocalClaidServer server = LocalClaidServer.fromCommandLine(new String[0], env).build().start()) {
-            JsonNode data = new TestHttp(server).postData("/v1/image/edit", "{\"input\":\"storage://incoming/e.png\","
-                    + "\"operations\":{},\"output\":\"storage://processed/env-out/\"}");
+                LaunchOption.S3_ENDPOINT.variable(), s3.endpoint().toString(),
+                LaunchOption.S3_ACCESS_KEY.variable(), s3.accessKey(),
+                LaunchOption.S3_SECRET_KEY.variable(), s3.secretKey(),
+                LaunchOption.STORAGE.variable(), "incoming=" + IN_BUCKET + "/env/in/, processed=" + OUT_BUCKET);
+        try (LocalServers servers = LocalServers.start(LaunchSettings.parse(new String[0], env))) {
+            JsonNode data = new TestHttp(servers.claid()).postData("/v1/image/edit",
+                    "{\"input\":\"storage://incoming/e.png\",\"operations\":{},\"output\":\"storage://processed/env-out/\"}");
 
             assertEquals(70, data.at("/input/width").asInt());
             assertSize(s3.get(OUT_BUCKET, data.at("/output/object_key").asText()), 70, 70);
