@@ -573,6 +573,17 @@ public interface ClaidEndpointBuilderFactory {
             return this;
         }
 
+        /**
+         * For the webhook consumer: the Camel component whose HTTP server serves webhookPath, by name; any component
+         * that serves the REST DSL will do (platform-http, netty-http, jetty, undertow, servlet). Default: the REST
+         * configuration's component, else platform-http when it is on the classpath, else the one such component in
+         * the registry.
+         */
+        default AdvancedClaidEndpointConsumerBuilder webhookComponentName(String webhookComponentName) {
+            doSetProperty("webhookComponentName", webhookComponentName);
+            return this;
+        }
+
         /** A ClaidClient to use instead of one built from these options; it is not closed by the endpoint. */
         default AdvancedClaidEndpointConsumerBuilder client(ClaidClient client) {
             doSetProperty("client", client);
