@@ -229,7 +229,7 @@ public class ClaidWebhookConsumer extends DefaultConsumer {
             LOG.debug("Claid task {} was reported already; repeated notification acknowledged", key);
             return new Answer(200, "task " + key + " reported already");
         }
-        if (now.owner() != null && now.owner().startsWith(ClaidProducer.PRODUCER_OWNER_PREFIX)) {
+        if (now.owner() != null && now.owner().startsWith(TaskSubmissions.OWNER_PREFIX)) {
             return new Answer(200, "task " + key + " is reported to the exchange waiting for it");
         }
         return new Answer(503, "task " + key + " is being reported by another consumer; deliver again");

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 
+import io.github.camelclaid.client.ApiOperation;
 import io.github.camelclaid.client.AsyncFailures;
 import io.github.camelclaid.client.ClaidClient;
 import io.github.camelclaid.client.ClaidException;
@@ -163,5 +164,33 @@ class SubmissionCircuitIT {
         }
         assertThat(never.snapshot().state()).isEqualTo(SubmissionCircuit.State.CLOSED);
         assertThat(never.describe()).isNull();
+    }
+    @Test
+    void aSendRefusedByTheOpenCircuitMakesNoCallAndASendGoesOnOnlyAfterTheCircuitHeardItsOutcome() {
+        java.util.concurrent.CompletableFuture<Object> answer = new java.util.concurrent.CompletableFuture<>();
+        java.util.concurrent.CompletableFuture<SubmissionCircuit.State> seenAfter = circuit
+                .send(ApiOperation.EDIT_ASYNC, () -> answer)
+                .handle((ignored, failure) -> circuit.snapshot().state());
+        answer.completeExceptionally(payment);
+        assertThat(seenAfter.join()).isEqualTo(SubmissionCircuit.State.OPEN);
+
+        java.util.concurrent.atomic.AtomicInteger calls = new java.util.concurrent.atomic.AtomicInteger();
+        assertThat(circuit.send(ApiOperation.EDIT_ASYNC, () -> {
+            calls.incrementAndGet();
+            return java.util.concurrent.CompletableFuture.completedFuture("sent");
+        })).failsWithin(java.time.Duration.ZERO).withThrowableThat().havingCause()
+                .isInstanceOf(ClaidCircuitOpenException.class).withMessageContaining("edit async");
+        assertThat(calls).hasValue(0);
+    }
+
+    @Test
+    void aSendThatThrowsBeforeItsCallStillGivesBackItsTrial() {
+        circuit.acquire("edit").done(payment);
+        clock.now = clock.now.plus(Duration.ofMinutes(5));
+        assertThatThrownBy(() -> circuit.send(ApiOperation.EDIT, () -> {
+            throw new IllegalArgumentException("no body");
+        })).hasMessage("no body");
+        // the trial did not answer the circuit's question, and is not out any longer: the next submission is the trial
+        assertThat(circuit.acquire("edit").isTrial()).isTrue();
     }
 }

@@ -1,0 +1,213 @@
+package io.github.camelclaid.component;
+
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+
+import io.github.camelclaid.client.ApiOperation;
+import io.github.camelclaid.client.ClaidException;
+import io.github.camelclaid.client.ClaidOutcomeUnknownException;
+import io.github.camelclaid.client.ClaidResponse;
+import io.github.camelclaid.client.model.TaskAccepted;
+import io.github.camelclaid.client.model.TaskStatus;
+import io.github.camelclaid.ledger.TaskKey;
+import io.github.camelclaid.ledger.TaskLedger;
+import io.github.camelclaid.ledger.TrackedTask;
+import org.apache.camel.Exchange;
+import org.apache.camel.Message;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import static io.github.camelclaid.client.AsyncFailures.unwrap;
+
+/**
+ * Submits a paid async task so that it is recorded in the task ledger once, whatever happens to Claid's answer: an
+ * accepted task is recorded before the exchange goes on; work submitted before under the same request key is taken
+ * up again instead of being paid for twice; a submission whose answer was lost leaves a placeholder for the task Claid
+ * may have made ({@link UnconfirmedSubmissions}) instead of being sent again. While an exchange waits for its task,
+ * the task is held by its submitter, so that no consumer reports it too; the wait's end settles it.
+ */
+final class TaskSubmissions {
+
+    /** Starts the ledger owner name of every submitter, so consumers can tell a waiting exchange holds a task. */
+    static final String OWNER_PREFIX = "producer-";
+
+    private static final Logger LOG = LoggerFactory.getLogger(TaskSubmissions.class);
+
+    /** Waits for a task to end and delivers its result to the exchange. */
+    @FunctionalInterface
+    interface Wait {
+        CompletableFuture<Void> until(long taskId, String resultUrl, TaskStatus lastKnown);
+    }
+
+    private final ClaidEndpoint endpoint;
+    /** The name this submitter holds tasks under in the ledger, while an exchange waits for one. */
+    private final String owner = OWNER_PREFIX + UUID.randomUUID();
+
+    TaskSubmissions(ClaidEndpoint endpoint) {
+        this.endpoint = endpoint;
+    }
+
+    /**
+     * Submits an async task. The task's id and result URL are on the message as soon as Claid accepts it, so even
+     * when the wait fails the route still knows the task and can ask for it later. Before the exchange goes on, the
+     * task is recorded in the ledger: from then on a crash cannot lose it. With waitForCompletion, {@code wait} then
+     * waits for it.
+     */
+    CompletableFuture<?> submit(Exchange exchange, ClaidOperations op, Object request, Wait wait) {
+        String requestKey = exchange.getMessage().getHeader(ClaidConstants.REQUEST_KEY, String.class);
+        if (requestKey != null) {
+            Optional<TrackedTask> known = endpoint.ledger().findByRequestKey(requestKey);
+            if (known.isPresent()) {
+                return reuse(exchange, known.get(), wait);
+            }
+        }
+        ApiOperation api = op.submits().submitOperation();
+        Map<String, String> correlation = endpoint.correlationHeaders().capture(exchange.getMessage());
+        // continued on the completion pool: recording the task is a ledger write (an fsync, a database insert),
+        // which must not hold one of the HTTP client's few I/O threads
+        CompletableFuture<ClaidResponse<TaskAccepted>> sent = endpoint.account().circuit().send(api,
+                () -> endpoint.client().call(api, null, request, TaskAccepted.class));
+        return sent.handleAsync((response, failure) -> failure == null
+                ? accepted(exchange, op, response, correlation, requestKey, wait)
+                : unanswered(exchange, op, request, unwrap(failure), correlation, requestKey), completion())
+                .thenCompose(next -> next);
+    }
+
+    private CompletableFuture<?> accepted(Exchange exchange, ClaidOperations op, ClaidResponse<TaskAccepted> response,
+            Map<String, String> correlation, String requestKey, Wait wait) {
+        TaskAccepted accepted = response.data();
+        Message out = exchange.getMessage();
+        ResultWriter.setResponseHeaders(out, response);
+        out.setHeader(ClaidConstants.TASK_ID, accepted.id());
+        out.setHeader(ClaidConstants.TASK_STATUS, String.valueOf(accepted.status()));
+        out.setHeader(ClaidConstants.RESULT_URL, accepted.resultUrl());
+        TaskKey key = new TaskKey(op.submits(), accepted.id());
+        record(key, accepted, correlation, requestKey);
+        if (!endpoint.getConfiguration().isWaitForCompletion()) {
+            out.setBody(accepted);
+            return CompletableFuture.completedFuture(null);
+        }
+        return wait.until(accepted.id(), accepted.resultUrl(), accepted.status())
+                .whenCompleteAsync((done, failure) -> settle(key, failure), completion());
+    }
+
+    /**
+     * A submission failed. When Claid may have acted on it (no answer, a gateway error, an unreadable answer) and the
+     * endpoint waits for unconfirmed submissions, a placeholder is recorded under the request's input and the exchange
+     * goes on with the status {@code UNCONFIRMED}: Claid's notification of the task, if it made one, is then reported
+     * like any other task, and the placeholder is reported as UNCONFIRMED if none comes in time. Otherwise the
+     * exchange fails with the submission's error.
+     */
+    private CompletableFuture<?> unanswered(Exchange exchange, ClaidOperations op, Object request, Throwable failure,
+            Map<String, String> correlation, String requestKey) {
+        ClaidConfiguration config = endpoint.getConfiguration();
+        if (config.getUnconfirmedSubmissionWait() <= 0 || config.isWaitForCompletion()
+                || !(failure instanceof ClaidOutcomeUnknownException)) {
+            return CompletableFuture.failedFuture(failure);
+        }
+        TaskKey key = UnconfirmedSubmissions.placeholderKey(op.submits(),
+                endpoint.client().mapper().valueToTree(request));
+        Instant now = Instant.now();
+        if (key == null || !endpoint.ledger().record(UnconfirmedSubmissions.placeholder(key, now,
+                now.plusMillis(config.getUnconfirmedSubmissionWait()), correlation, requestKey))) {
+            // another submission of the same input is unconfirmed too: a notification could not tell them apart
+            return CompletableFuture.failedFuture(failure);
+        }
+        LOG.warn("Claid {} got no usable answer ({}); not sent again. Waiting up to {} ms for Claid to name the task"
+                + " for its input", op, failure.getMessage(), config.getUnconfirmedSubmissionWait());
+        Message out = exchange.getMessage();
+        out.setHeader(ClaidConstants.TASK_STATUS, UnconfirmedSubmissions.STATUS);
+        out.setBody(null);
+        return CompletableFuture.completedFuture(null);
+    }
+
+    /**
+     * The work named by the request key was submitted before (by this exchange's earlier attempt, or before a
+     * restart): the exchange goes on with that task instead of paying for a new one. The task is reported as usual,
+     * once, by whoever reports the ledger's tasks; with waitForCompletion this exchange waits for it.
+     */
+    private CompletableFuture<?> reuse(Exchange exchange, TrackedTask known, Wait wait) {
+        LOG.debug("Request {} was submitted before as Claid task {}; not submitting it again", known.requestKey(),
+                known.key());
+        Message out = exchange.getMessage();
+        if (UnconfirmedSubmissions.isPlaceholder(known)) {
+            if (endpoint.getConfiguration().isWaitForCompletion()) {
+                throw new IllegalStateException("Request " + known.requestKey() + " was submitted before, and its"
+                        + " answer was lost: it is reported by claid:tasks (status UNCONFIRMED, or as the task Claid"
+                        + " names for it), and cannot be waited for here");
+            }
+            out.setHeader(ClaidConstants.TASK_STATUS, UnconfirmedSubmissions.STATUS);
+            out.setHeader(ClaidConstants.TASK_REUSED, true);
+            out.setBody(null);
+            return CompletableFuture.completedFuture(null);
+        }
+        out.setHeader(ClaidConstants.TASK_ID, known.key().id());
+        out.setHeader(ClaidConstants.TASK_STATUS, String.valueOf(known.lastStatus()));
+        out.setHeader(ClaidConstants.RESULT_URL, known.resultUrl());
+        out.setHeader(ClaidConstants.TASK_REUSED, true);
+        if (!endpoint.getConfiguration().isWaitForCompletion()) {
+            out.setBody(new TaskAccepted(known.key().id(), known.lastStatus(), known.submittedAt().toString(), null,
+                    known.resultUrl()));
+            return CompletableFuture.completedFuture(null);
+        }
+        return wait.until(known.key().id(), known.resultUrl(), known.lastStatus())
+                .whenCompleteAsync((done, failure) -> settle(known.key(), failure), completion());
+    }
+
+    /**
+     * Records an accepted task. A task this exchange waits for is recorded as held by this submitter until the wait's
+     * deadline, so neither the tasks nor the webhook consumer reports it too; if this JVM dies meanwhile, the hold
+     * lapses and a consumer reports it then.
+     */
+    private void record(TaskKey key, TaskAccepted accepted, Map<String, String> correlation, String requestKey) {
+        Instant now = Instant.now();
+        ClaidConfiguration config = endpoint.getConfiguration();
+        TrackedTask task;
+        if (config.isWaitForCompletion()) {
+            Instant holdUntil = now.plusMillis(config.getMaxWait() + config.getTaskLease());
+            task = TrackedTask.submitted(key, accepted.resultUrl(), now, accepted.status(), correlation, holdUntil)
+                    .claimed(owner, holdUntil);
+        } else {
+            task = TrackedTask.submitted(key, accepted.resultUrl(), now, accepted.status(), correlation,
+                    now.plusMillis(config.getTaskPollInterval()));
+        }
+        try {
+            TaskLedger ledger = endpoint.ledger();
+            if (!ledger.record(task.withRequestKey(requestKey)) && !ledger.adopt(key, correlation, requestKey)
+                    && !correlation.isEmpty()) {
+                // a webhook about the task came before this record and reported it already, without our headers
+                LOG.warn("Claid task {} was reported before its submission was recorded; its correlation headers"
+                        + " {} were not on that report", key, correlation.keySet());
+            }
+        } catch (RuntimeException e) {
+            throw new IllegalStateException("Claid accepted task " + key + " (" + accepted.resultUrl()
+                    + ") but the task ledger could not record it: " + e.getMessage()
+                    + ". Ask for it with claid:getTask, as no consumer will report it", e);
+        }
+    }
+
+    /**
+     * After a wait: a task this exchange reported (DONE, or failed with Claid's errors) is finished; a wait that
+     * ended without an outcome (deadline, stop) hands the task to the consumers at once.
+     */
+    private void settle(TaskKey key, Throwable failure) {
+        TaskLedger ledger = endpoint.ledger();
+        Throwable cause = unwrap(failure);
+        if (cause == null) {
+            ledger.finish(key, TaskStatus.DONE, Instant.now());
+        } else if (cause instanceof ClaidException
+                && ((ClaidException) cause).getReason() == ClaidException.Reason.TASK_FAILED) {
+            ledger.finish(key, ((ClaidException) cause).getTaskStatus(), Instant.now());
+        } else {
+            ledger.reschedule(key, owner, null, false, Instant.now());
+        }
+    }
+
+    private Executor completion() {
+        return endpoint.getComponent().continuation();
+    }
+}

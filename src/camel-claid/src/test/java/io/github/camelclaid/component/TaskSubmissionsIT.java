@@ -1,0 +1,192 @@
+package io.github.camelclaid.component;
+
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.atomic.AtomicReference;
+
+import io.github.camelclaid.client.ApiOperation;
+import io.github.camelclaid.client.ClaidException;
+import io.github.camelclaid.client.ClaidOutcomeUnknownException;
+import io.github.camelclaid.client.model.TaskAccepted;
+import io.github.camelclaid.client.model.TaskKind;
+import io.github.camelclaid.client.model.TaskStatus;
+import io.github.camelclaid.ledger.InMemoryTaskLedger;
+import io.github.camelclaid.ledger.LedgerEntryState;
+import io.github.camelclaid.ledger.TaskKey;
+import io.github.camelclaid.ledger.TrackedTask;
+import io.github.camelclaid.testserver.LocalClaidServer;
+import io.github.camelclaid.testserver.LocalClaidServerExtension;
+import org.apache.camel.CamelContext;
+import org.apache.camel.Exchange;
+import org.apache.camel.impl.DefaultCamelContext;
+import org.apache.camel.support.DefaultExchange;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * Paid async submissions recorded once whatever happens to the answer, driven directly on an endpoint that calls the
+ * local Claid server; the wait for a task is the test's own, so that each of its outcomes can be given.
+ */
+class TaskSubmissionsIT {
+
+    static final String KEY = "submissions-key-31d0";
+    static final Map<String, Object> REQUEST = Map.of("input", "https://images.example/cat.jpg", "operations", Map.of());
+
+    @RegisterExtension
+    static LocalClaidServerExtension claid = new LocalClaidServerExtension(LocalClaidServer.builder().apiKey(KEY));
+
+    CamelContext context;
+    final InMemoryTaskLedger ledger = new InMemoryTaskLedger();
+
+    @BeforeEach
+    void startContext() {
+        context = new DefaultCamelContext();
+        context.getRegistry().bind("ledger", ledger);
+        context.start();
+    }
+
+    @AfterEach
+    void stopContext() {
+        context.stop();
+    }
+
+    TaskSubmissions submissions(String options) {
+        return submissions("ledger", options);
+    }
+
+    TaskSubmissions submissions(String ledgerName, String options) {
+        ClaidEndpoint endpoint = context.getEndpoint("claid:editAsync?apiKey=" + KEY + "&baseUrl="
+                + claid.server().baseUrl() + "&maxAttempts=1&taskLedger=#" + ledgerName
+                + "&correlationHeaders=OrderId" + options, ClaidEndpoint.class);
+        return new TaskSubmissions(endpoint);
+    }
+
+    Exchange exchange(String requestKey) {
+        Exchange exchange = new DefaultExchange(context);
+        exchange.getMessage().setHeader("OrderId", "order-17");
+        exchange.getMessage().setHeader(ClaidConstants.REQUEST_KEY, requestKey);
+        return exchange;
+    }
+
+    static final TaskSubmissions.Wait NO_WAIT = (id, url, status) -> {
+        throw new AssertionError("waited for task " + id + " without waitForCompletion");
+    };
+
+    @Test
+    void anAcceptedTaskIsRecordedWithItsCorrelationHeadersAndTheSameWorkAgainReusesIt() {
+        TaskSubmissions submissions = submissions("");
+        long paidBefore = claid.server().paidSubmissionCount(ApiOperation.EDIT_ASYNC);
+
+        Exchange first = exchange("photos/cat.jpg/etag-1");
+        submissions.submit(first, ClaidOperations.editAsync, REQUEST, NO_WAIT).join();
+        long id = first.getMessage().getHeader(ClaidConstants.TASK_ID, Long.class);
+        assertThat(first.getMessage().getBody(TaskAccepted.class).id()).isEqualTo(id);
+        TrackedTask recorded = ledger.find(new TaskKey(TaskKind.EDIT_ASYNC, id)).orElseThrow();
+        assertThat(recorded.correlation()).isEqualTo(Map.of("OrderId", "order-17"));
+        assertThat(recorded.requestKey()).isEqualTo("photos/cat.jpg/etag-1");
+        assertThat(recorded.owner()).isNull();
+
+        Exchange again = exchange("photos/cat.jpg/etag-1");
+        submissions.submit(again, ClaidOperations.editAsync, REQUEST, NO_WAIT).join();
+        assertThat(again.getMessage().getHeader(ClaidConstants.TASK_ID)).isEqualTo(id);
+        assertThat(again.getMessage().getHeader(ClaidConstants.TASK_REUSED)).isEqualTo(true);
+        assertThat(again.getMessage().getBody(TaskAccepted.class).resultUrl()).isEqualTo(recorded.resultUrl());
+        assertThat(claid.server().paidSubmissionCount(ApiOperation.EDIT_ASYNC)).isEqualTo(paidBefore + 1);
+    }
+
+    @Test
+    void aTaskWaitedForIsHeldByItsSubmitterAndSettledByTheWaitsOutcome() {
+        TaskSubmissions submissions = submissions("&waitForCompletion=true");
+
+        TrackedTask done = submitAndWait(submissions, CompletableFuture.completedFuture(null));
+        assertThat(done.state()).isEqualTo(LedgerEntryState.FINISHED);
+        assertThat(done.lastStatus()).isEqualTo(TaskStatus.DONE);
+
+        TrackedTask failed = submitAndWait(submissions, CompletableFuture.failedFuture(
+                ClaidException.taskFailed("task", 1, TaskStatus.CANCELLED, "http://claid/task/1", null)));
+        assertThat(failed.state()).isEqualTo(LedgerEntryState.FINISHED);
+        assertThat(failed.lastStatus()).isEqualTo(TaskStatus.CANCELLED);
+
+        // a wait without an outcome hands the task to the consumers at once
+        TrackedTask timedOut = submitAndWait(submissions, CompletableFuture.failedFuture(
+                ClaidException.taskTimeout("task", 1, TaskStatus.PROCESSING, "http://claid/task/1",
+                        1000)));
+        assertThat(timedOut.state()).isEqualTo(LedgerEntryState.OPEN);
+        assertThat(timedOut.owner()).isNull();
+    }
+
+    /** Submits, checks the task is held while the wait runs, ends the wait with {@code outcome}; the task as settled. */
+    private TrackedTask submitAndWait(TaskSubmissions submissions, CompletableFuture<Void> outcome) {
+        AtomicReference<TrackedTask> whileWaiting = new AtomicReference<>();
+        Exchange exchange = exchange(null);
+        CompletableFuture<?> submitted = submissions.submit(exchange, ClaidOperations.editAsync, REQUEST,
+                (id, url, status) -> {
+                    whileWaiting.set(ledger.find(new TaskKey(TaskKind.EDIT_ASYNC, id)).orElseThrow());
+                    return outcome;
+                });
+        try {
+            submitted.join();
+        } catch (CompletionException expected) {
+            assertThat(outcome).isCompletedExceptionally();
+        }
+        assertThat(whileWaiting.get().owner()).startsWith(TaskSubmissions.OWNER_PREFIX);
+        return ledger.find(whileWaiting.get().key()).orElseThrow();
+    }
+
+    @Test
+    void aLedgerThatCannotRecordFailsTheExchangeNamingTheTaskAndHowToAskForIt() {
+        context.getRegistry().bind("brokenLedger", new InMemoryTaskLedger() {
+            @Override
+            public synchronized boolean record(TrackedTask task) {
+                throw new IllegalStateException("disk full");
+            }
+        });
+        TaskSubmissions submissions = submissions("brokenLedger", "");
+        Exchange exchange = exchange(null);
+
+        assertThatThrownBy(() -> submissions.submit(exchange, ClaidOperations.editAsync, REQUEST, NO_WAIT).join())
+                .hasRootCauseMessage("disk full").cause().isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("but the task ledger could not record it: disk full")
+                .hasMessageContaining("Ask for it with claid:getTask");
+        assertThat(exchange.getMessage().getHeader(ClaidConstants.TASK_ID)).isNotNull();
+    }
+
+    @Test
+    void aLostAnswerLeavesOnePlaceholderPerInputAndIsNotSentAgain() {
+        TaskSubmissions submissions = submissions("&unconfirmedSubmissionWait=60000");
+        TaskKey placeholder = UnconfirmedSubmissions.placeholderKey(TaskKind.EDIT_ASYNC,
+                new com.fasterxml.jackson.databind.ObjectMapper().valueToTree(REQUEST));
+
+        claid.server().faults().next(1).status(503).onAny();
+        Exchange lost = exchange("photos/dog.jpg/etag-1");
+        submissions.submit(lost, ClaidOperations.editAsync, REQUEST, NO_WAIT).join();
+        assertThat(lost.getMessage().getHeader(ClaidConstants.TASK_STATUS)).isEqualTo(UnconfirmedSubmissions.STATUS);
+        assertThat(lost.getMessage().getBody()).isNull();
+        TrackedTask left = ledger.find(placeholder).orElseThrow();
+        assertThat(left.correlation()).isEqualTo(Map.of("OrderId", "order-17"));
+        assertThat(left.requestKey()).isEqualTo("photos/dog.jpg/etag-1");
+
+        // the same work again is not sent: it goes on with the placeholder
+        Exchange again = exchange("photos/dog.jpg/etag-1");
+        submissions.submit(again, ClaidOperations.editAsync, REQUEST, NO_WAIT).join();
+        assertThat(again.getMessage().getHeader(ClaidConstants.TASK_STATUS)).isEqualTo(UnconfirmedSubmissions.STATUS);
+        assertThat(again.getMessage().getHeader(ClaidConstants.TASK_REUSED)).isEqualTo(true);
+
+        // a second lost answer for the same input could not be told apart from the first: it fails
+        claid.server().faults().next(1).status(503).onAny();
+        assertThatThrownBy(() -> submissions.submit(exchange("photos/dog.jpg/etag-2"), ClaidOperations.editAsync,
+                REQUEST, NO_WAIT).join()).cause().isInstanceOf(ClaidOutcomeUnknownException.class);
+
+        // and an exchange that would wait for the lost work is told where it is reported instead
+        TaskSubmissions waiting = submissions("&waitForCompletion=true");
+        assertThatThrownBy(() -> waiting.submit(exchange("photos/dog.jpg/etag-1"), ClaidOperations.editAsync, REQUEST,
+                NO_WAIT)).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("answer was lost: it is reported by claid:tasks");
+    }
+}
