@@ -1,36 +1,29 @@
 package io.github.camelclaid.ledger;
 
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.SQLFeatureNotSupportedException;
 import java.sql.SQLIntegrityConstraintViolationException;
-import java.sql.Statement;
-import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.SortedSet;
-import java.util.TreeMap;
-import java.util.TreeSet;
 import java.util.regex.Pattern;
 
 import javax.sql.DataSource;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.camelclaid.client.model.TaskStatus;
+
+import static io.github.camelclaid.ledger.JdbcLedgerColumns.COLUMNS;
+import static io.github.camelclaid.ledger.JdbcLedgerColumns.setString;
+import static io.github.camelclaid.ledger.JdbcLedgerColumns.setTime;
+import static io.github.camelclaid.ledger.JdbcLedgerTable.OWNER_LIMIT;
+import static io.github.camelclaid.ledger.JdbcLedgerTable.REQUEST_KEY_LIMIT;
+import static io.github.camelclaid.ledger.JdbcLedgerTable.RESULT_URL_LIMIT;
 
 /**
  * A ledger in a SQL database that several Camel instances (JVMs, machines) share, so that each task is emitted by
@@ -97,25 +90,17 @@ public class JdbcTaskLedger implements TaskLedger {
     /** The size of the {@code data} column, in UTF-8 bytes. */
     public static final int DATA_LIMIT = 4000;
 
-    static final int RESULT_URL_LIMIT = 2048;
-    static final int OWNER_LIMIT = 200;
-    static final int REQUEST_KEY_LIMIT = 512;
-
     /** Plain, unquoted identifiers only, optionally with a schema: the name is written into the SQL as it is. */
     private static final Pattern TABLE_NAME = Pattern.compile("[A-Za-z][A-Za-z0-9_$]*(\\.[A-Za-z][A-Za-z0-9_$]*)?");
 
     /** Compare-and-set rounds of {@link #outputDelivered} before giving up; only the holder writes, so 2 is usual. */
     private static final int DELIVERED_ATTEMPTS = 50;
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-
-    private static final String COLUMNS = "task_key, task_id, kind, result_url, submitted_at, state, last_status, polls,"
-            + " next_poll_at, owner, lease_until, finished_at, data, request_key";
 
     private final DataSource dataSource;
     private final String table;
-    private volatile boolean createTableIfMissing = true;
-    private volatile boolean ready;
+    private final JdbcLedgerTable tableSetup;
+    private final JdbcLedgerColumns columns;
 
     private final String insertSql;
     private final String findSql;
@@ -151,6 +136,8 @@ public class JdbcTaskLedger implements TaskLedger {
                     + " schema.table): " + tableName);
         }
         this.table = tableName;
+        this.tableSetup = new JdbcLedgerTable(dataSource, tableName);
+        this.columns = new JdbcLedgerColumns(tableName);
         String t = tableName;
         insertSql = "INSERT INTO " + t + " (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
         findSql = "SELECT " + COLUMNS + " FROM " + t + " WHERE task_key = ?";
@@ -181,10 +168,7 @@ public class JdbcTaskLedger implements TaskLedger {
      * @return this ledger
      */
     public JdbcTaskLedger createTableIfMissing(boolean create) {
-        if (ready) {
-            throw new IllegalStateException("createTableIfMissing must be set before the ledger is first used");
-        }
-        this.createTableIfMissing = create;
+        tableSetup.createIfMissing(create);
         return this;
     }
 
@@ -203,30 +187,17 @@ public class JdbcTaskLedger implements TaskLedger {
     public boolean record(TrackedTask task) {
         String key = task.key().toString();
         if (task.resultUrl() != null && task.resultUrl().length() > RESULT_URL_LIMIT) {
-            throw refused("record", key, "resultUrl", task.resultUrl().length() + " characters", RESULT_URL_LIMIT,
-                    "result_url");
+            throw columns.refused("record", key, "resultUrl", task.resultUrl().length() + " characters",
+                    RESULT_URL_LIMIT, "result_url");
         }
         if (task.requestKey() != null && task.requestKey().length() > REQUEST_KEY_LIMIT) {
-            throw refused("record", key, "requestKey", task.requestKey().length() + " characters", REQUEST_KEY_LIMIT,
-                    "request_key");
+            throw columns.refused("record", key, "requestKey", task.requestKey().length() + " characters",
+                    REQUEST_KEY_LIMIT, "request_key");
         }
-        String data = encode("record", key, "correlation", task.correlation(), task.deliveredOutputs());
+        String data = columns.encode("record", key, "correlation", task.correlation(), task.deliveredOutputs());
         return inTransaction("record", key, c -> {
             try (PreparedStatement ps = c.prepareStatement(insertSql)) {
-                ps.setString(1, key);
-                ps.setLong(2, task.key().id());
-                ps.setString(3, task.key().kind().name());
-                setString(ps, 4, task.resultUrl());
-                ps.setLong(5, task.submittedAt().toEpochMilli());
-                ps.setString(6, task.state().name());
-                setString(ps, 7, task.lastStatus() == null ? null : task.lastStatus().name());
-                ps.setInt(8, task.polls());
-                ps.setLong(9, task.nextPollAt().toEpochMilli());
-                setString(ps, 10, task.owner());
-                setTime(ps, 11, task.leaseUntil());
-                setTime(ps, 12, task.finishedAt());
-                ps.setString(13, data);
-                setString(ps, 14, task.requestKey());
+                columns.write(ps, task, data);
                 ps.executeUpdate();
                 return true;
             } catch (SQLException e) {
@@ -267,7 +238,7 @@ public class JdbcTaskLedger implements TaskLedger {
     public boolean adopt(TaskKey key, Map<String, String> correlation, String requestKey) {
         String k = key.toString();
         if (requestKey != null && requestKey.length() > REQUEST_KEY_LIMIT) {
-            throw refused("adopt", k, "requestKey", requestKey.length() + " characters", REQUEST_KEY_LIMIT,
+            throw columns.refused("adopt", k, "requestKey", requestKey.length() + " characters", REQUEST_KEY_LIMIT,
                     "request_key");
         }
         return inTransaction("adopt", k, c -> {
@@ -281,11 +252,11 @@ public class JdbcTaskLedger implements TaskLedger {
                     before = rs.getString(3);
                 }
             }
-            Data data = decode(k, before);
-            if (!data.correlation.isEmpty()) {
+            JdbcLedgerColumns.Data data = columns.decode(k, before);
+            if (!data.correlation().isEmpty()) {
                 return false;
             }
-            String after = encode("adopt", k, "correlation", correlation, data.delivered);
+            String after = columns.encode("adopt", k, "correlation", correlation, data.delivered());
             try (PreparedStatement ps = c.prepareStatement(adoptSql)) {
                 ps.setString(1, after);
                 setString(ps, 2, requestKey);
@@ -443,12 +414,13 @@ public class JdbcTaskLedger implements TaskLedger {
                         before = rs.getString(3);
                     }
                 }
-                Data data = decode(k, before);
-                if (data.delivered.contains(outputIndex)) {
+                JdbcLedgerColumns.Data data = columns.decode(k, before);
+                if (data.delivered().contains(outputIndex)) {
                     return true;
                 }
-                data.delivered.add(outputIndex);
-                String after = encode("outputDelivered", k, "deliveredOutputs", data.correlation, data.delivered);
+                data.delivered().add(outputIndex);
+                String after = columns.encode("outputDelivered", k, "deliveredOutputs", data.correlation(),
+                        data.delivered());
                 try (PreparedStatement ps = c.prepareStatement(writeDataSql)) {
                     ps.setString(1, after);
                     ps.setString(2, k);
@@ -506,130 +478,6 @@ public class JdbcTaskLedger implements TaskLedger {
         // nothing held
     }
 
-    // --- the table ---
-
-    /** Makes sure the table exists, once; every operation calls it first. */
-    private void ensureReady() {
-        if (ready) {
-            return;
-        }
-        synchronized (this) {
-            if (ready) {
-                return;
-            }
-            try (Connection c = dataSource.getConnection()) {
-                if (!tableExists(c)) {
-                    if (!createTableIfMissing) {
-                        throw new TaskLedgerException("Task ledger table " + table + " does not exist, and"
-                                + " createTableIfMissing is off: create it with the DDL in JdbcTaskLedger's javadoc");
-                    }
-                    createTable(c);
-                }
-            } catch (SQLException e) {
-                throw new TaskLedgerException("Task ledger table " + table + ": checking or creating it failed: "
-                        + e.getMessage(), e);
-            }
-            ready = true;
-        }
-    }
-
-    private boolean tableExists(Connection c) throws SQLException {
-        DatabaseMetaData meta = c.getMetaData();
-        int dot = table.indexOf('.');
-        String schema = dot < 0 ? currentSchema(c) : table.substring(0, dot);
-        String name = dot < 0 ? table : table.substring(dot + 1);
-        // the catalog and schema in use, so that a namesake in another schema does not count (MySQL calls its
-        // databases catalogs and has no schema)
-        String catalog = c.getCatalog();
-        String escape = meta.getSearchStringEscape();
-        for (String n : caseVariants(name)) {
-            for (String s : schema == null ? Collections.<String> singletonList(null) : caseVariants(schema)) {
-                try (ResultSet rs = meta.getTables(catalog, s == null ? null : escaped(s, escape), escaped(n, escape),
-                        null)) {
-                    if (rs.next()) {
-                        return true;
-                    }
-                }
-            }
-        }
-        return false;
-    }
-
-    private static String currentSchema(Connection c) throws SQLException {
-        try {
-            return c.getSchema();
-        } catch (AbstractMethodError | SQLFeatureNotSupportedException e) {
-            return null; // a driver older than JDBC 4.1: look in every schema
-        }
-    }
-
-    private static List<String> caseVariants(String name) {
-        List<String> variants = new ArrayList<>(3);
-        for (String v : new String[] { name, name.toUpperCase(Locale.ROOT), name.toLowerCase(Locale.ROOT) }) {
-            if (!variants.contains(v)) {
-                variants.add(v);
-            }
-        }
-        return variants;
-    }
-
-    /** getTables takes LIKE patterns, in which the {@code _} of {@code CLAID_TASK} would match any character. */
-    private static String escaped(String name, String escape) {
-        if (escape == null || escape.isEmpty()) {
-            return name;
-        }
-        return name.replace(escape, escape + escape).replace("_", escape + "_").replace("%", escape + "%");
-    }
-
-    private void createTable(Connection c) throws SQLException {
-        boolean autoCommit = c.getAutoCommit();
-        boolean oracle = c.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT).contains("oracle");
-        List<String> ddl = ddl(table, oracle ? "NUMBER(19)" : "BIGINT");
-        try (Statement s = c.createStatement()) {
-            try {
-                s.execute(ddl.get(0));
-            } catch (SQLException e) {
-                if (!autoCommit) {
-                    rollback(c, e);
-                }
-                // another instance starting at the same moment may have created it in between
-                if (tableExists(c)) {
-                    return;
-                }
-                throw e;
-            }
-            for (String index : ddl.subList(1, ddl.size())) {
-                s.execute(index);
-            }
-            if (!autoCommit) {
-                c.commit();
-            }
-        }
-    }
-
-    /** The statements that create the table, as in the class javadoc. */
-    static List<String> ddl(String table, String bigint) {
-        String bare = table.substring(table.indexOf('.') + 1); // index names take no schema on PostgreSQL
-        return List.of("CREATE TABLE " + table + " ("
-                + "task_key VARCHAR(64) NOT NULL PRIMARY KEY, "
-                + "task_id " + bigint + " NOT NULL, "
-                + "kind VARCHAR(32) NOT NULL, "
-                + "result_url VARCHAR(" + RESULT_URL_LIMIT + "), "
-                + "submitted_at " + bigint + " NOT NULL, "
-                + "state VARCHAR(16) NOT NULL, "
-                + "last_status VARCHAR(16), "
-                + "polls INTEGER NOT NULL, "
-                + "next_poll_at " + bigint + " NOT NULL, "
-                + "owner VARCHAR(" + OWNER_LIMIT + "), "
-                + "lease_until " + bigint + ", "
-                + "finished_at " + bigint + ", "
-                + "data VARCHAR(" + DATA_LIMIT + ") NOT NULL, "
-                + "request_key VARCHAR(" + REQUEST_KEY_LIMIT + "))",
-                "CREATE INDEX " + bare + "_ID_IDX ON " + table + " (task_id)",
-                "CREATE INDEX " + bare + "_REQ_IDX ON " + table + " (request_key)",
-                "CREATE INDEX " + bare + "_DUE_IDX ON " + table + " (state, next_poll_at)");
-    }
-
     // --- operations ---
 
     @FunctionalInterface
@@ -642,7 +490,7 @@ public class JdbcTaskLedger implements TaskLedger {
      * back and throws a {@link TaskLedgerException} naming the operation and its subject.
      */
     private <T> T inTransaction(String operation, String subject, Work<T> work) {
-        ensureReady();
+        tableSetup.ensureReady();
         try (Connection c = dataSource.getConnection()) {
             boolean autoCommit = c.getAutoCommit();
             if (autoCommit) {
@@ -653,7 +501,7 @@ public class JdbcTaskLedger implements TaskLedger {
                 result = work.run(c);
                 c.commit();
             } catch (SQLException | RuntimeException e) {
-                rollback(c, e);
+                JdbcLedgerTable.rollback(c, e);
                 if (autoCommit) {
                     restoreAutoCommit(c, e);
                 }
@@ -666,14 +514,6 @@ public class JdbcTaskLedger implements TaskLedger {
         } catch (SQLException e) {
             throw new TaskLedgerException("Task ledger table " + table + ": " + operation
                     + (subject == null ? "" : " of " + subject) + " failed: " + e.getMessage(), e);
-        }
-    }
-
-    private static void rollback(Connection c, Exception failure) {
-        try {
-            c.rollback();
-        } catch (SQLException e) {
-            failure.addSuppressed(e);
         }
     }
 
@@ -697,50 +537,10 @@ public class JdbcTaskLedger implements TaskLedger {
         List<TrackedTask> tasks = new ArrayList<>();
         try (ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
-                tasks.add(read(rs));
+                tasks.add(columns.read(rs));
             }
         }
         return tasks;
-    }
-
-    /** A row in {@link #COLUMNS} order. */
-    private TrackedTask read(ResultSet rs) throws SQLException {
-        String key = rs.getString(1);
-        TaskKey taskKey = TaskKey.parse(key);
-        String resultUrl = rs.getString(4);
-        Instant submittedAt = time(rs, 5);
-        LedgerEntryState state = LedgerEntryState.valueOf(rs.getString(6));
-        String lastStatus = rs.getString(7);
-        int polls = rs.getInt(8);
-        Instant nextPollAt = time(rs, 9);
-        String owner = rs.getString(10);
-        Instant leaseUntil = time(rs, 11);
-        Instant finishedAt = time(rs, 12);
-        Data data = decode(key, rs.getString(13));
-        return new TrackedTask(taskKey, resultUrl, submittedAt, data.correlation, rs.getString(14), state,
-                lastStatus == null ? null : TaskStatus.valueOf(lastStatus), polls, nextPollAt, owner, leaseUntil,
-                data.delivered, finishedAt);
-    }
-
-    private static Instant time(ResultSet rs, int column) throws SQLException {
-        long millis = rs.getLong(column);
-        return rs.wasNull() ? null : Instant.ofEpochMilli(millis);
-    }
-
-    private static void setTime(PreparedStatement ps, int index, Instant time) throws SQLException {
-        if (time == null) {
-            ps.setNull(index, Types.BIGINT);
-        } else {
-            ps.setLong(index, time.toEpochMilli());
-        }
-    }
-
-    private static void setString(PreparedStatement ps, int index, String value) throws SQLException {
-        if (value == null) {
-            ps.setNull(index, Types.VARCHAR);
-        } else {
-            ps.setString(index, value);
-        }
     }
 
     /** A duplicate key, or another constraint: SQLState class 23 is the portable sign, the subclass the JDBC one. */
@@ -757,108 +557,5 @@ public class JdbcTaskLedger implements TaskLedger {
     /** SQLState class 40: the database rolled the transaction back, for a serialization failure or a deadlock. */
     private static boolean isRollback(SQLException e) {
         return e.getSQLState() != null && e.getSQLState().startsWith("40");
-    }
-
-    // --- the data column ---
-
-    /** What the {@code data} column holds, mutable while an operation works on it. */
-    private record Data(Map<String, String> correlation, SortedSet<Integer> delivered) {
-    }
-
-    /**
-     * The JSON for the {@code data} column. {@code field} names what made it grow, for the error when it does not fit.
-     */
-    private String encode(String operation, String key, String field, Map<String, String> correlation,
-            SortedSet<Integer> delivered) {
-        ObjectNode root = JSON.createObjectNode();
-        ObjectNode headers = root.putObject("correlation");
-        new TreeMap<>(correlation).forEach(headers::put);
-        if (!delivered.isEmpty()) {
-            root.put("delivered", ranges(delivered));
-        }
-        String json;
-        try {
-            json = JSON.writeValueAsString(root);
-        } catch (JsonProcessingException e) {
-            throw new TaskLedgerException("Task ledger table " + table + ": " + operation + " of " + key
-                    + " could not write the data JSON", e);
-        }
-        int bytes = json.getBytes(StandardCharsets.UTF_8).length;
-        if (bytes > DATA_LIMIT) {
-            throw refused(operation, key, field, bytes + " bytes of JSON", DATA_LIMIT, "data");
-        }
-        return json;
-    }
-
-    private TaskLedgerException refused(String operation, String key, String field, String size, int limit,
-            String column) {
-        return new TaskLedgerException("Task ledger table " + table + ": " + operation + " of " + key + " refused: "
-                + field + " takes " + size + ", over the " + limit + " of column " + column
-                + ("correlation".equals(field) ? "; keep fewer or shorter correlation headers" : ""));
-    }
-
-    private Data decode(String key, String json) {
-        try {
-            JsonNode root = JSON.readTree(json);
-            Map<String, String> correlation = new LinkedHashMap<>();
-            for (Map.Entry<String, JsonNode> e : root.path("correlation").properties()) {
-                correlation.put(e.getKey(), e.getValue().asText());
-            }
-            SortedSet<Integer> delivered = parseRanges(root.path("delivered").asText(""));
-            return new Data(correlation, delivered);
-        } catch (JsonProcessingException | RuntimeException e) {
-            throw new TaskLedgerException("Task ledger table " + table + ": the data column of " + key
-                    + " is not the JSON this ledger writes: " + json, e);
-        }
-    }
-
-    /**
-     * Outputs as ranges, {@code 0-41,43}: outputs are mostly delivered in order, so a batch of hundreds stays a few
-     * characters instead of outgrowing the column.
-     */
-    static String ranges(SortedSet<Integer> outputs) {
-        StringBuilder text = new StringBuilder();
-        Integer start = null;
-        Integer previous = null;
-        for (int i : outputs) {
-            if (previous != null && i == previous + 1) {
-                previous = i;
-                continue;
-            }
-            appendRange(text, start, previous);
-            start = i;
-            previous = i;
-        }
-        appendRange(text, start, previous);
-        return text.toString();
-    }
-
-    private static void appendRange(StringBuilder text, Integer start, Integer end) {
-        if (start == null) {
-            return;
-        }
-        if (text.length() > 0) {
-            text.append(',');
-        }
-        text.append(start);
-        if (!start.equals(end)) {
-            text.append('-').append(end);
-        }
-    }
-
-    static SortedSet<Integer> parseRanges(String text) {
-        SortedSet<Integer> outputs = new TreeSet<>();
-        if (text.isEmpty()) {
-            return outputs;
-        }
-        for (String part : text.split(",")) {
-            int dash = part.indexOf('-');
-            int from = Integer.parseInt(dash < 0 ? part : part.substring(0, dash));
-            int to = dash < 0 ? from : Integer.parseInt(part.substring(dash + 1));
-            for (int i = from; i <= to; i++) {
-                outputs.add(i);
-            }
-        }
-        return outputs;
     }
 }

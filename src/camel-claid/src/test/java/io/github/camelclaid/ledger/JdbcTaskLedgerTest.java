@@ -331,9 +331,9 @@ class JdbcTaskLedgerTest extends TaskLedgerContract {
 
     @Test
     void deliveredOutputsAreStoredAsRanges() {
-        assertThat(JdbcTaskLedger.ranges(new TreeSet<>(Set.of(0, 1, 2, 3, 5, 7, 8)))).isEqualTo("0-3,5,7-8");
-        assertThat(JdbcTaskLedger.parseRanges("0-3,5,7-8")).containsExactly(0, 1, 2, 3, 5, 7, 8);
-        assertThat(JdbcTaskLedger.parseRanges("")).isEmpty();
-        assertThat(JdbcTaskLedger.ranges(Collections.emptySortedSet())).isEmpty();
+        assertThat(JdbcLedgerColumns.ranges(new TreeSet<>(Set.of(0, 1, 2, 3, 5, 7, 8)))).isEqualTo("0-3,5,7-8");
+        assertThat(JdbcLedgerColumns.parseRanges("0-3,5,7-8")).containsExactly(0, 1, 2, 3, 5, 7, 8);
+        assertThat(JdbcLedgerColumns.parseRanges("")).isEmpty();
+        assertThat(JdbcLedgerColumns.ranges(Collections.emptySortedSet())).isEmpty();
     }
 }
