@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.camelclaid.client.ClaidException;
 import io.github.camelclaid.component.ClaidConstants;
-import io.github.camelclaid.component.UnconfirmedSubmissions;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.Processor;
@@ -86,7 +85,7 @@ public class FailureReport implements Processor {
         String status = message.getHeader(ClaidConstants.TASK_STATUS, String.class);
         // UNCONFIRMED: the submission's answer was lost and Claid named no task for it; it may have processed it
         report.put("reason",
-                UnconfirmedSubmissions.STATUS.equals(status) ? UnconfirmedSubmissions.STATUS : "TASK_FAILED");
+                ClaidConstants.TaskStatuses.UNCONFIRMED.equals(status) ? status : "TASK_FAILED");
         report.put("taskStatus", status);
         List<?> errors = message.getHeader(ClaidConstants.TASK_ERRORS, List.class);
         if (errors != null) {

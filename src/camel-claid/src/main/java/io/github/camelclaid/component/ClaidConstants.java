@@ -95,4 +95,17 @@ public final class ClaidConstants {
 
     private ClaidConstants() {
     }
+
+    /** Values of {@link #TASK_STATUS} that are not Claid's own task statuses. */
+    public static final class TaskStatuses {
+
+        /**
+         * A submission whose answer was lost after Claid may have acted on it, and for whose input Claid named no task
+         * within unconfirmedSubmissionWait: Claid may or may not have processed it. It was not sent again.
+         */
+        public static final String UNCONFIRMED = "UNCONFIRMED";
+
+        private TaskStatuses() {
+        }
+    }
 }

@@ -77,11 +77,14 @@ public class ClaidWebhookConsumer extends DefaultConsumer {
                     null, null, Map.of());
             ServiceHelper.startService(http);
         } catch (RuntimeException e) {
+            List<String> servers = HttpServerLookup.available(getEndpoint().getCamelContext());
             throw new IllegalStateException("claid:webhook could not listen on " + path + ": " + e.getMessage()
-                    + ". It is served by Camel's platform-http: add camel-platform-http-main with"
-                    + " camel.server.enabled=true (Camel Main), camel-quarkus-platform-http (Quarkus) or"
-                    + " camel-platform-http-starter (Spring Boot); or name another HTTP server component with"
-                    + " webhookComponentName", e);
+                    + ". HTTP server components found in the registry and on the classpath: "
+                    + (servers.isEmpty() ? "none" : String.join(", ", servers))
+                    + ". Name the one to use with the option webhookComponentName, or add Camel's platform-http,"
+                    + " used when no name is given: camel-platform-http-main with camel.server.enabled=true"
+                    + " (Camel Main), camel-quarkus-platform-http (Quarkus) or camel-platform-http-starter"
+                    + " (Spring Boot)", e);
         }
     }
 

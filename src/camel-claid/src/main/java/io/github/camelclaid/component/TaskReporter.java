@@ -122,7 +122,7 @@ final class TaskReporter {
         message.setHeader(ClaidConstants.TASK_KIND, ClaidOperations.submitting(task.key().kind()).name());
         if (UnconfirmedSubmissions.isPlaceholder(task)) {
             // no task Claid named: no id, no result URL
-            message.setHeader(ClaidConstants.TASK_STATUS, UnconfirmedSubmissions.STATUS);
+            message.setHeader(ClaidConstants.TASK_STATUS, ClaidConstants.TaskStatuses.UNCONFIRMED);
         } else {
             message.setHeader(ClaidConstants.TASK_ID, task.key().id());
             message.setHeader(ClaidConstants.TASK_STATUS, String.valueOf(result.status()));

@@ -120,7 +120,7 @@ final class TaskSubmissions {
         LOG.warn("Claid {} got no usable answer ({}); not sent again. Waiting up to {} ms for Claid to name the task"
                 + " for its input", op, failure.getMessage(), config.getUnconfirmedSubmissionWait());
         Message out = exchange.getMessage();
-        out.setHeader(ClaidConstants.TASK_STATUS, UnconfirmedSubmissions.STATUS);
+        out.setHeader(ClaidConstants.TASK_STATUS, ClaidConstants.TaskStatuses.UNCONFIRMED);
         out.setBody(null);
         return CompletableFuture.completedFuture(null);
     }
@@ -140,7 +140,7 @@ final class TaskSubmissions {
                         + " answer was lost: it is reported by claid:tasks (status UNCONFIRMED, or as the task Claid"
                         + " names for it), and cannot be waited for here");
             }
-            out.setHeader(ClaidConstants.TASK_STATUS, UnconfirmedSubmissions.STATUS);
+            out.setHeader(ClaidConstants.TASK_STATUS, ClaidConstants.TaskStatuses.UNCONFIRMED);
             out.setHeader(ClaidConstants.TASK_REUSED, true);
             out.setBody(null);
             return CompletableFuture.completedFuture(null);

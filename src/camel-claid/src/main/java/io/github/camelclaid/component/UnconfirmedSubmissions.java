@@ -28,17 +28,14 @@ import io.github.camelclaid.ledger.TrackedTask;
  * producer leaves a <em>placeholder</em> in the ledger under the request's input, and the consumers, on hearing of a
  * task the ledger never recorded, give it the placeholder's correlation headers and request key (the task is then
  * reported like any other). A placeholder nobody claims within the wait is reported by {@code claid:tasks} with the
- * status {@value #STATUS}: Claid may or may not have processed that work.
+ * status {@value ClaidConstants.TaskStatuses#UNCONFIRMED}: Claid may or may not have processed that work.
  *
  * <p>
  * A placeholder is an ordinary ledger record, so every ledger keeps it across restarts: its key has the task kind and
  * a negative id (Claid's ids are positive) made from a hash of the request's input, so a notification finds it
  * without any new query; its next poll time is the end of the wait.
  */
-public final class UnconfirmedSubmissions {
-
-    /** The {@code CamelClaidTaskStatus} of a placeholder whose wait ended without Claid naming a task. */
-    public static final String STATUS = "UNCONFIRMED";
+final class UnconfirmedSubmissions {
 
     /** Sorted keys, so that the same input is the same text however its members were ordered. */
     private static final ObjectMapper CANONICAL = JsonMapper.builder()

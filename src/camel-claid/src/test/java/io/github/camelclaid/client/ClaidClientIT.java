@@ -47,6 +47,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+import static io.github.camelclaid.client.Futures.join;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -95,14 +96,6 @@ class ClaidClientIT {
                 .operations(ImageOperations.builder().resizing(ResizingOptions.builder().width(width).build())
                         .adjustments(AdjustmentsOptions.builder().sharpness(20).build()).build())
                 .build();
-    }
-
-    static <T> T join(CompletableFuture<T> future) {
-        try {
-            return future.join();
-        } catch (CompletionException e) {
-            throw AsyncFailures.unwrap(e) instanceof RuntimeException failure ? failure : e;
-        }
     }
 
     static BufferedImage decode(byte[] bytes) throws Exception {

@@ -223,6 +223,14 @@ class ClaidWebhookConsumerIT {
     }
 
     @Test
+    void anUnknownComponentNameFailsNamingTheOptionAndTheServersThereAre() {
+        assertThatThrownBy(() -> routes("&webhookSecret=" + SECRET + "&webhookComponentName=jetty-server", null))
+                .hasStackTraceContaining("webhookComponentName=jetty-server names neither a bean nor a component")
+                .hasStackTraceContaining("HTTP server components found in the registry and on the classpath: "
+                        + "platform-http. Name the one to use with the option webhookComponentName");
+    }
+
+    @Test
     void withPollingAsTheFallbackEveryTaskIsEmittedExactlyOnceWhicheverComesFirst() throws Exception {
         // polling starts 300 ms after submission; notifications take 0-60 ms, and a third are forged away
         routes("&webhookSecret=" + SECRET, "&webhookGracePeriod=300");

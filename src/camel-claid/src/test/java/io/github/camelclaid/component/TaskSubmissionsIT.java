@@ -166,7 +166,7 @@ class TaskSubmissionsIT {
         claid.server().faults().next(1).status(503).onAny();
         Exchange lost = exchange("photos/dog.jpg/etag-1");
         submissions.submit(lost, ClaidOperations.editAsync, REQUEST, NO_WAIT).join();
-        assertThat(lost.getMessage().getHeader(ClaidConstants.TASK_STATUS)).isEqualTo(UnconfirmedSubmissions.STATUS);
+        assertThat(lost.getMessage().getHeader(ClaidConstants.TASK_STATUS)).isEqualTo(ClaidConstants.TaskStatuses.UNCONFIRMED);
         assertThat(lost.getMessage().getBody()).isNull();
         TrackedTask left = ledger.find(placeholder).orElseThrow();
         assertThat(left.correlation()).isEqualTo(Map.of("OrderId", "order-17"));
@@ -175,7 +175,7 @@ class TaskSubmissionsIT {
         // the same work again is not sent: it goes on with the placeholder
         Exchange again = exchange("photos/dog.jpg/etag-1");
         submissions.submit(again, ClaidOperations.editAsync, REQUEST, NO_WAIT).join();
-        assertThat(again.getMessage().getHeader(ClaidConstants.TASK_STATUS)).isEqualTo(UnconfirmedSubmissions.STATUS);
+        assertThat(again.getMessage().getHeader(ClaidConstants.TASK_STATUS)).isEqualTo(ClaidConstants.TaskStatuses.UNCONFIRMED);
         assertThat(again.getMessage().getHeader(ClaidConstants.TASK_REUSED)).isEqualTo(true);
 
         // a second lost answer for the same input could not be told apart from the first: it fails
