@@ -217,7 +217,7 @@ public class ClaidProducer extends DefaultAsyncProducer {
             out.setBody(accepted);
             return CompletableFuture.completedFuture(null);
         }
-        return awaitAndDeliver(exchange, op, accepted.id(), accepted.resultUrl(), accepted.status())
+        return awaitAndDeliver(exchange, op, accepted.id(), accepted.resultUrl(), accepted.status(), Instant.now())
                 .whenCompleteAsync((done, failure) -> settle(key, failure), completion());
     }
 
@@ -306,7 +306,8 @@ public class ClaidProducer extends DefaultAsyncProducer {
                     known.resultUrl()));
             return CompletableFuture.completedFuture(null);
         }
-        return awaitAndDeliver(exchange, op, known.key().id(), known.resultUrl(), known.lastStatus())
+        return awaitAndDeliver(exchange, op, known.key().id(), known.resultUrl(), known.lastStatus(),
+                known.submittedAt())
                 .whenCompleteAsync((done, failure) -> settle(known.key(), failure), completion());
     }
 
@@ -360,11 +361,12 @@ public class ClaidProducer extends DefaultAsyncProducer {
     }
 
     private CompletableFuture<Void> awaitAndDeliver(Exchange exchange, ClaidOperations op, long taskId, String resultUrl,
-            TaskStatus lastKnown) {
-        return endpoint.taskWaiter().await(client(), taskId, resultUrl, lastKnown).thenCompose(done -> {
-            ResultWriter.setTaskHeaders(exchange.getMessage(), done);
-            return results.deliver(exchange, op, done.data());
-        });
+            TaskStatus lastKnown, Instant submittedAt) {
+        return endpoint.taskWaiter().await(client(), op.submits(), taskId, resultUrl, lastKnown, submittedAt)
+                .thenCompose(done -> {
+                    ResultWriter.setTaskHeaders(exchange.getMessage(), done);
+                    return results.deliver(exchange, op, done.data());
+                });
     }
 
     /** The state of a task named by result URL, by a TaskAccepted body, or by id plus kind. */
@@ -396,7 +398,8 @@ public class ClaidProducer extends DefaultAsyncProducer {
             if (endpoint.getConfiguration().isWaitForCompletion()) {
                 // the same outcome as a wait that saw the task end: DONE continues, ERROR/CANCELLED/PAUSED fail
                 if (!task.status().isTerminal()) {
-                    return awaitAndDeliver(exchange, ClaidOperations.getTask, task.id(), url, task.status());
+                    return awaitAndDeliver(exchange, ClaidOperations.getTask, task.id(), url, task.status(),
+                            Instant.now());
                 }
                 if (task.status() != TaskStatus.DONE) {
                     throw ClaidException.taskFailed("task " + task.id(), task.id(), task.status(), url, task.errors());

@@ -66,9 +66,7 @@ public class ClaidTasksConsumer extends ScheduledBatchPollingConsumer {
     protected void doStart() throws Exception {
         ClaidConfiguration config = endpoint.getConfiguration();
         ledger = endpoint.ledger();
-        planner = new TaskPollPlanner(config.getTaskPollInterval(), config.getTaskPollMaxInterval(),
-                config.getWebhookGracePeriod(),
-                config.isAdaptivePolling() ? endpoint.getComponent().taskDurations() : null);
+        planner = endpoint.pollPlanner(config.getWebhookGracePeriod());
         reporter = new TaskReporter(endpoint, this, owner, planner);
         setMaxMessagesPerPoll(config.getMaxMessagesPerPoll());
         super.doStart();
