@@ -111,6 +111,9 @@ final class TaskWaiter {
     }
 
     private void poll(Wait wait) {
+        // the answer tells the task's state when the request was sent: learning from when it came back would count
+        // the time the answer took, and under load push every later poll further out
+        long askedAt = System.currentTimeMillis();
         wait.client.getTask(wait.resultUrl).whenComplete((response, failure) -> {
             if (failure != null) {
                 Throwable cause = unwrap(failure);
@@ -125,9 +128,8 @@ final class TaskWaiter {
             }
             TaskResult task = response.data();
             wait.lastStatus = task.status();
-            long seenAt = System.currentTimeMillis();
             if (task.status().isTerminal()) {
-                learn(wait, seenAt);
+                learn(wait, askedAt);
             }
             if (task.status() == TaskStatus.DONE) {
                 wait.result.complete(response);
@@ -136,17 +138,17 @@ final class TaskWaiter {
                         task.status(), wait.resultUrl, task.errors()));
             } else {
                 wait.polls++;
-                wait.lastRunningAtMillis = seenAt;
+                wait.lastRunningAtMillis = askedAt;
                 next(wait);
             }
         });
     }
 
-    private void learn(Wait wait, long seenAtMillis) {
+    private void learn(Wait wait, long askedAtMillis) {
         if (durations != null && wait.kind != null) {
             long lower = wait.lastRunningAtMillis == 0 ? 0 : wait.lastRunningAtMillis - wait.submittedAtMillis;
             durations.observe(wait.kind, Duration.ofMillis(lower),
-                    Duration.ofMillis(seenAtMillis - wait.submittedAtMillis));
+                    Duration.ofMillis(askedAtMillis - wait.submittedAtMillis));
         }
     }
 

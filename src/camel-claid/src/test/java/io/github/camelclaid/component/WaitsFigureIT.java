@@ -39,7 +39,8 @@ class WaitsFigureIT {
     void printTheFigures() throws Exception {
         System.out.printf(Locale.ROOT, "%n%-17s %6s %9s %7s %10s %8s %9s %9s%n",
                 "plan", "waits", "completed", "threads", "heap/wait", "polls", "late p50", "late p99");
-        for (int count : new int[] { 2_000, 10_000 }) {
+        for (String counted : System.getProperty("claid.waits.figure.counts", "2000,10000").split(",")) {
+            int count = Integer.parseInt(counted.trim());
             for (Plan plan : Plan.values()) {
                 try {
                     System.out.print(measure(plan, count));
