@@ -84,8 +84,10 @@ class ManyWaitsIT {
 
             assertThat(before.failures()).isEmpty();
             assertThat(after.failures()).isEmpty();
+            // the learned plan makes about 2.5 requests per task where growing intervals make about 4; the margin
+            // keeps two runs of one plan, which differ only by their random durations, from passing for a gain
             assertThat(after.pollsPerTask()).as("status requests per task, learned plan (growing: %.2f)",
-                    before.pollsPerTask()).isLessThan(before.pollsPerTask());
+                    before.pollsPerTask()).isLessThan(0.8 * before.pollsPerTask());
         }
     }
 
