@@ -28,6 +28,9 @@ final class AsyncTask {
     private volatile TaskPlan plan;
     private final UnaryOperator<TaskPlan> settlement;
     private boolean finished;
+    private final java.util.concurrent.atomic.AtomicInteger statusRequests = new java.util.concurrent.atomic.AtomicInteger();
+    /** When a status answer first carried the final status; 0 until then. */
+    private volatile long firstSeenEndedAt;
 
     AsyncTask(long id, TaskKind kind, JsonNode request, String resultUrl, long submittedAt, long acceptedUntil,
               long finishesAt, TaskPlan plan, boolean held, UnaryOperator<TaskPlan> settlement) {
@@ -103,6 +106,25 @@ final class AsyncTask {
         finished = true;
         plan = settlement.apply(plan);
         return true;
+    }
+
+    /** Counts a status request answered with this status, at this time. */
+    void noteStatusRequest(TaskStatus status, long nanoTime) {
+        statusRequests.incrementAndGet();
+        if (status.isFinal() && firstSeenEndedAt == 0) {
+            synchronized (this) {
+                if (firstSeenEndedAt == 0) {
+                    firstSeenEndedAt = nanoTime;
+                }
+            }
+        }
+    }
+
+    TaskTimeline timeline() {
+        boolean ends = plan.outcome().isFinal() && !held;
+        long seen = firstSeenEndedAt;
+        return new TaskTimeline(id, kind.name(), ends ? java.time.Duration.ofNanos(finishesAt - submittedAt) : null,
+                seen == 0 ? null : java.time.Duration.ofNanos(seen - submittedAt), statusRequests.get());
     }
 
     /** The answer to the submission: {@code {id, status, created_at, request, result_url}}. */

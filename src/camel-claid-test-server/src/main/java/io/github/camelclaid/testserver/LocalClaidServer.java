@@ -211,6 +211,15 @@ public final class LocalClaidServer extends LocalServer<LocalClaidServer> {
         return journal.count(method, pathPrefix);
     }
 
+    /**
+     * The timeline of every async task since start or the last {@link #reset()}: when it ended, when a status
+     * request first found it ended, and how many status requests asked for it.
+     */
+    public synchronized List<TaskTimeline> taskTimelines() {
+        requireStarted();
+        return tasks.timelines();
+    }
+
     /** Submissions Claid would bill (image, scene and video POSTs acted on), oldest first. */
     public List<PaidSubmission> paidSubmissions() {
         return journal.paid();

@@ -92,7 +92,14 @@ final class TaskRegistry {
             // settling may have changed the outcome (an unreadable input ends the task in ERROR)
             status = task.statusAt(now);
         }
+        task.noteStatusRequest(status, now);
         return task.statusJson(status);
+    }
+
+    /** Every task's timeline, by id. */
+    java.util.List<TaskTimeline> timelines() {
+        return tasks.values().stream().map(AsyncTask::timeline)
+                .sorted(java.util.Comparator.comparingLong(TaskTimeline::id)).toList();
     }
 
     void clear() {

@@ -30,6 +30,8 @@ public class ClaidComponentConfigurer extends PropertyConfigurerSupport implemen
     public boolean configure(CamelContext camelContext, Object obj, String name, Object value, boolean ignoreCase) {
         ClaidComponent target = (ClaidComponent) obj;
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "adaptivepollcount":
+        case "adaptivePollCount": getOrCreateConfiguration(target).setAdaptivePollCount(property(camelContext, int.class, value)); return true;
         case "adaptivepolling":
         case "adaptivePolling": getOrCreateConfiguration(target).setAdaptivePolling(property(camelContext, boolean.class, value)); return true;
         case "allowunsignedwebhooks":
@@ -43,6 +45,8 @@ public class ClaidComponentConfigurer extends PropertyConfigurerSupport implemen
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": target.setBridgeErrorHandler(property(camelContext, boolean.class, value)); return true;
         case "client": getOrCreateConfiguration(target).setClient(property(camelContext, io.github.camelclaid.client.ClaidClient.class, value)); return true;
+        case "completionthreads":
+        case "completionThreads": target.setCompletionThreads(property(camelContext, int.class, value)); return true;
         case "configuration": target.setConfiguration(property(camelContext, io.github.camelclaid.component.ClaidConfiguration.class, value)); return true;
         case "connecttimeout":
         case "connectTimeout": getOrCreateConfiguration(target).setConnectTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
@@ -64,6 +68,8 @@ public class ClaidComponentConfigurer extends PropertyConfigurerSupport implemen
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
         case "maxattempts":
         case "maxAttempts": getOrCreateConfiguration(target).setMaxAttempts(property(camelContext, int.class, value)); return true;
+        case "maxconnections":
+        case "maxConnections": target.setMaxConnections(property(camelContext, int.class, value)); return true;
         case "maxdownloadbytes":
         case "maxDownloadBytes": getOrCreateConfiguration(target).setMaxDownloadBytes(property(camelContext, long.class, value)); return true;
         case "maxmessagesperpoll":
@@ -125,6 +131,8 @@ public class ClaidComponentConfigurer extends PropertyConfigurerSupport implemen
     @Override
     public Class<?> getOptionType(String name, boolean ignoreCase) {
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "adaptivepollcount":
+        case "adaptivePollCount": return int.class;
         case "adaptivepolling":
         case "adaptivePolling": return boolean.class;
         case "allowunsignedwebhooks":
@@ -138,6 +146,8 @@ public class ClaidComponentConfigurer extends PropertyConfigurerSupport implemen
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": return boolean.class;
         case "client": return io.github.camelclaid.client.ClaidClient.class;
+        case "completionthreads":
+        case "completionThreads": return int.class;
         case "configuration": return io.github.camelclaid.component.ClaidConfiguration.class;
         case "connecttimeout":
         case "connectTimeout": return long.class;
@@ -159,6 +169,8 @@ public class ClaidComponentConfigurer extends PropertyConfigurerSupport implemen
         case "lazyStartProducer": return boolean.class;
         case "maxattempts":
         case "maxAttempts": return int.class;
+        case "maxconnections":
+        case "maxConnections": return int.class;
         case "maxdownloadbytes":
         case "maxDownloadBytes": return long.class;
         case "maxmessagesperpoll":
@@ -221,6 +233,8 @@ public class ClaidComponentConfigurer extends PropertyConfigurerSupport implemen
     public Object getOptionValue(Object obj, String name, boolean ignoreCase) {
         ClaidComponent target = (ClaidComponent) obj;
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "adaptivepollcount":
+        case "adaptivePollCount": return getOrCreateConfiguration(target).getAdaptivePollCount();
         case "adaptivepolling":
         case "adaptivePolling": return getOrCreateConfiguration(target).isAdaptivePolling();
         case "allowunsignedwebhooks":
@@ -234,6 +248,8 @@ public class ClaidComponentConfigurer extends PropertyConfigurerSupport implemen
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": return target.isBridgeErrorHandler();
         case "client": return getOrCreateConfiguration(target).getClient();
+        case "completionthreads":
+        case "completionThreads": return target.getCompletionThreads();
         case "configuration": return target.getConfiguration();
         case "connecttimeout":
         case "connectTimeout": return getOrCreateConfiguration(target).getConnectTimeout();
@@ -255,6 +271,8 @@ public class ClaidComponentConfigurer extends PropertyConfigurerSupport implemen
         case "lazyStartProducer": return target.isLazyStartProducer();
         case "maxattempts":
         case "maxAttempts": return getOrCreateConfiguration(target).getMaxAttempts();
+        case "maxconnections":
+        case "maxConnections": return target.getMaxConnections();
         case "maxdownloadbytes":
         case "maxDownloadBytes": return getOrCreateConfiguration(target).getMaxDownloadBytes();
         case "maxmessagesperpoll":

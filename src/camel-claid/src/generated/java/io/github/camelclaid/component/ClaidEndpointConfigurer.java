@@ -23,6 +23,8 @@ public class ClaidEndpointConfigurer extends PropertyConfigurerSupport implement
     public boolean configure(CamelContext camelContext, Object obj, String name, Object value, boolean ignoreCase) {
         ClaidEndpoint target = (ClaidEndpoint) obj;
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "adaptivepollcount":
+        case "adaptivePollCount": target.getConfiguration().setAdaptivePollCount(property(camelContext, int.class, value)); return true;
         case "adaptivepolling":
         case "adaptivePolling": target.getConfiguration().setAdaptivePolling(property(camelContext, boolean.class, value)); return true;
         case "allowunsignedwebhooks":
@@ -136,6 +138,8 @@ public class ClaidEndpointConfigurer extends PropertyConfigurerSupport implement
     @Override
     public Class<?> getOptionType(String name, boolean ignoreCase) {
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "adaptivepollcount":
+        case "adaptivePollCount": return int.class;
         case "adaptivepolling":
         case "adaptivePolling": return boolean.class;
         case "allowunsignedwebhooks":
@@ -250,6 +254,8 @@ public class ClaidEndpointConfigurer extends PropertyConfigurerSupport implement
     public Object getOptionValue(Object obj, String name, boolean ignoreCase) {
         ClaidEndpoint target = (ClaidEndpoint) obj;
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "adaptivepollcount":
+        case "adaptivePollCount": return target.getConfiguration().getAdaptivePollCount();
         case "adaptivepolling":
         case "adaptivePolling": return target.getConfiguration().isAdaptivePolling();
         case "allowunsignedwebhooks":

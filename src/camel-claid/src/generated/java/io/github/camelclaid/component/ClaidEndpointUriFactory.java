@@ -23,7 +23,8 @@ public class ClaidEndpointUriFactory extends org.apache.camel.support.component.
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(58);
+        Set<String> props = new HashSet<>(59);
+        props.add("adaptivePollCount");
         props.add("adaptivePolling");
         props.add("allowUnsignedWebhooks");
         props.add("apiKey");

@@ -13,14 +13,17 @@ import io.github.camelclaid.ledger.InMemoryTaskLedger;
 import io.github.camelclaid.ledger.TaskLedger;
 import org.apache.camel.Endpoint;
 import org.apache.camel.spi.Metadata;
+import org.apache.camel.spi.ThreadPoolProfile;
 import org.apache.camel.spi.annotations.Component;
 import org.apache.camel.support.HealthCheckComponent;
+import org.apache.camel.util.concurrent.ThreadPoolRejectedPolicy;
 import org.apache.hc.client5.http.impl.async.CloseableHttpAsyncClient;
 import org.apache.hc.core5.io.CloseMode;
 
 /**
- * The {@code claid:} component. It owns what its endpoints share: one pooled, non-blocking HTTP client and one
- * scheduler for retry waits and task polling, so a thousand waiting exchanges cost timers, not threads.
+ * The {@code claid:} component. It owns what its endpoints share: one pooled, non-blocking HTTP client, one
+ * scheduler for retry waits and task polling, and a small pool on which exchanges continue, so ten thousand waiting
+ * exchanges cost timers and memory, not threads.
  */
 @Component("claid")
 public class ClaidComponent extends HealthCheckComponent {
@@ -29,9 +32,6 @@ public class ClaidComponent extends HealthCheckComponent {
     public static final String API_KEY_VARIABLE = "CLAID_API_KEY";
     /** The environment variable the webhook secret(s) are read from when no webhookSecret is configured. */
     public static final String WEBHOOK_SECRET_VARIABLE = "CLAID_WEBHOOK_SECRET";
-
-    /** Connections per pool; Claid's default rate limit (4/s) keeps fewer than this busy. */
-    private static final int MAX_CONNECTIONS = 32;
 
     @Metadata
     private ClaidConfiguration configuration = new ClaidConfiguration();
@@ -43,6 +43,10 @@ public class ClaidComponent extends HealthCheckComponent {
     private long outageCircuitCooldown = 30_000;
     @Metadata(label = "health", defaultValue = "30s", javaType = "java.time.Duration")
     private long healthCheckProbeInterval = 30_000;
+    @Metadata(label = "advanced", defaultValue = "128")
+    private int maxConnections = 128;
+    @Metadata(label = "advanced", defaultValue = "4")
+    private int completionThreads = 4;
 
     /** One pool per connect timeout, as the timeout is a property of the pool's connections. */
     private final Map<Long, CloseableHttpAsyncClient> httpClients = new HashMap<>();
@@ -153,6 +157,33 @@ public class ClaidComponent extends HealthCheckComponent {
         this.healthCheckProbeInterval = healthCheckProbeInterval;
     }
 
+    public int getMaxConnections() {
+        return maxConnections;
+    }
+
+    /**
+     * The most HTTP connections to Claid open at once, for all of this component's endpoints together. Connections
+     * are opened as requests need them and closed when idle, so a high limit costs nothing while the load is low;
+     * requests beyond it wait for a free connection, holding no thread.
+     */
+    public void setMaxConnections(int maxConnections) {
+        this.maxConnections = maxConnections;
+    }
+
+    public int getCompletionThreads() {
+        return completionThreads;
+    }
+
+    /**
+     * The threads on which exchanges continue after Claid answers (and after a task they waited for ended): what the
+     * route does next runs there. Exchanges beyond these wait in an unbounded queue, so any number of waiting exchanges
+     * costs this many threads at most; raise it when the routes block (file writes, uploads) and should run side by
+     * side.
+     */
+    public void setCompletionThreads(int completionThreads) {
+        this.completionThreads = completionThreads;
+    }
+
     /**
      * What the endpoints using this client's account (API key and base URL) share: the circuit in front of its paid
      * submissions and its health check. Made on first use and kept until the component stops, so the circuit
@@ -175,7 +206,7 @@ public class ClaidComponent extends HealthCheckComponent {
     /** The HTTP client shared by this component's endpoints with that connect timeout; created on first use. */
     synchronized CloseableHttpAsyncClient httpClient(long connectTimeoutMillis) {
         return httpClients.computeIfAbsent(connectTimeoutMillis, timeout -> {
-            CloseableHttpAsyncClient client = ClaidHttpClients.create(Duration.ofMillis(timeout), MAX_CONNECTIONS);
+            CloseableHttpAsyncClient client = ClaidHttpClients.create(Duration.ofMillis(timeout), maxConnections);
             client.start();
             return client;
         });
@@ -184,12 +215,17 @@ public class ClaidComponent extends HealthCheckComponent {
     /**
      * The threads on which exchanges continue after Claid answers. HTTP answers arrive on the HTTP client's few I/O
      * threads; a route continuing there (writing a file, uploading to S3) would stall every other call, so each
-     * exchange is handed over to this pool first.
+     * exchange is handed over to this pool first. Its own profile, not Camel's default one: that one's queue holds
+     * 1000, and a burst of finishing tasks must queue, not be refused.
      */
     synchronized ExecutorService completionExecutor() {
         if (completionExecutor == null) {
+            ThreadPoolProfile profile = ownProfile("ClaidCompletion", completionThreads);
+            // a ThreadPoolExecutor takes a queue size of 0 or less as no queue at all
+            profile.setMaxQueueSize(Integer.MAX_VALUE);
+            profile.setAllowCoreThreadTimeOut(true);
             completionExecutor = getCamelContext().getExecutorServiceManager()
-                    .newDefaultThreadPool(this, "ClaidCompletion");
+                    .newThreadPool(this, "ClaidCompletion", profile);
         }
         return completionExecutor;
     }
@@ -209,13 +245,32 @@ public class ClaidComponent extends HealthCheckComponent {
         };
     }
 
-    /** The scheduler for retry waits and task polls, from Camel's thread pool manager so it is named and managed. */
+    /**
+     * The scheduler for retry waits and task polls, from Camel's thread pool manager so it is named and managed. One
+     * thread, as its timers only send non-blocking requests; each waiting exchange is one queued timer, so its queue
+     * is unbounded (Camel's {@code SizedScheduledExecutorService} reads a size of 0 or less so) rather than the
+     * default profile's 1000.
+     */
     synchronized ScheduledExecutorService scheduler() {
         if (scheduler == null) {
+            ThreadPoolProfile profile = ownProfile("ClaidScheduler", 1);
+            profile.setMaxQueueSize(-1);
             scheduler = getCamelContext().getExecutorServiceManager()
-                    .newScheduledThreadPool(this, "ClaidScheduler", 1);
+                    .newScheduledThreadPool(this, "ClaidScheduler", profile);
         }
         return scheduler;
+    }
+
+    /**
+     * A fixed-size profile that refuses work it cannot take rather than running it on the caller: Camel's default
+     * (CallerRuns) silently drops work once the pool is shut down, and the callers here must hear of it.
+     */
+    private static ThreadPoolProfile ownProfile(String name, int threads) {
+        ThreadPoolProfile profile = new ThreadPoolProfile(name);
+        profile.setPoolSize(threads);
+        profile.setMaxPoolSize(threads);
+        profile.setRejectedPolicy(ThreadPoolRejectedPolicy.Abort);
+        return profile;
     }
 
     /**
@@ -235,6 +290,19 @@ public class ClaidComponent extends HealthCheckComponent {
     /** How long tasks of each kind took, learned by this component's tasks consumers. */
     TaskDurations taskDurations() {
         return taskDurations;
+    }
+
+    @Override
+    protected void doInit() throws Exception {
+        super.doInit();
+        if (maxConnections < 1) {
+            throw new IllegalArgumentException("The maxConnections option of the claid component must be at least 1,"
+                    + " was " + maxConnections + ": it is how many connections to Claid may be open at once");
+        }
+        if (completionThreads < 1) {
+            throw new IllegalArgumentException("The completionThreads option of the claid component must be at least"
+                    + " 1, was " + completionThreads + ": exchanges continue on these threads after Claid answers");
+        }
     }
 
     @Override

@@ -121,8 +121,8 @@ public class ClaidEndpoint extends ScheduledPollEndpoint {
             TaskKind.parse(configuration.getTaskKind());
         }
         correlationHeaders = CorrelationHeaders.parse(configuration.getCorrelationHeaders());
-        taskWaiter = new TaskWaiter(getComponent().scheduler(), configuration.getTaskPollInterval(),
-                configuration.getTaskPollMaxInterval(), configuration.getMaxWait());
+        TaskDurations durations = configuration.isAdaptivePolling() ? getComponent().taskDurations() : null;
+        taskWaiter = new TaskWaiter(getComponent().scheduler(), pollPlanner(0), durations, configuration.getMaxWait());
         // last, so that an endpoint that failed to start leaves no client behind for the health check to probe with
         account = getComponent().account(client);
         account.attach(client);
@@ -235,6 +235,17 @@ public class ClaidEndpoint extends ScheduledPollEndpoint {
 
     TaskWaiter taskWaiter() {
         return taskWaiter;
+    }
+
+    /**
+     * The polling plan of this endpoint's options, for its waits and its tasks consumer alike.
+     *
+     * @param graceMillis how long after submission a task is left to its webhook before polling starts
+     */
+    TaskPollPlanner pollPlanner(long graceMillis) {
+        return new TaskPollPlanner(configuration.getTaskPollInterval(), configuration.getTaskPollMaxInterval(),
+                graceMillis, configuration.isAdaptivePolling() ? getComponent().taskDurations() : null,
+                configuration.getAdaptivePollCount());
     }
 
     /** The operations option, parsed and checked at start; null when not set. */

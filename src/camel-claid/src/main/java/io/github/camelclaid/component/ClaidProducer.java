@@ -1,5 +1,6 @@
 package io.github.camelclaid.component;
 
+import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 
@@ -167,7 +168,8 @@ public class ClaidProducer extends DefaultAsyncProducer {
     /** Submits an async task, recorded in the ledger whatever happens to the answer; waits for it if configured. */
     private CompletableFuture<?> submit(Exchange exchange, ClaidOperations op, Object request) {
         return submissions.submit(exchange, op, request,
-                (taskId, resultUrl, lastKnown) -> awaitAndDeliver(exchange, op, taskId, resultUrl, lastKnown));
+                (taskId, resultUrl, lastKnown, submittedAt) -> awaitAndDeliver(exchange, op, taskId, resultUrl,
+                        lastKnown, submittedAt));
     }
 
     /** A paid call goes through the account's circuit, which refuses it without a call while open. */
@@ -176,11 +178,12 @@ public class ClaidProducer extends DefaultAsyncProducer {
     }
 
     private CompletableFuture<Void> awaitAndDeliver(Exchange exchange, ClaidOperations op, long taskId, String resultUrl,
-            TaskStatus lastKnown) {
-        return endpoint.taskWaiter().await(client(), taskId, resultUrl, lastKnown).thenCompose(done -> {
-            ResultWriter.setTaskHeaders(exchange.getMessage(), done);
-            return results.deliver(exchange, op, done.data());
-        });
+            TaskStatus lastKnown, Instant submittedAt) {
+        return endpoint.taskWaiter().await(client(), op.submits(), taskId, resultUrl, lastKnown, submittedAt)
+                .thenCompose(done -> {
+                    ResultWriter.setTaskHeaders(exchange.getMessage(), done);
+                    return results.deliver(exchange, op, done.data());
+                });
     }
 
     /** The state of a task named by result URL, by a TaskAccepted body, or by id plus kind. */
@@ -212,7 +215,8 @@ public class ClaidProducer extends DefaultAsyncProducer {
             if (endpoint.getConfiguration().isWaitForCompletion()) {
                 // the same outcome as a wait that saw the task end: DONE continues, ERROR/CANCELLED/PAUSED fail
                 if (!task.status().isTerminal()) {
-                    return awaitAndDeliver(exchange, ClaidOperations.getTask, task.id(), url, task.status());
+                    return awaitAndDeliver(exchange, ClaidOperations.getTask, task.id(), url, task.status(),
+                            Instant.now());
                 }
                 if (task.status() != TaskStatus.DONE) {
                     throw ClaidException.taskFailed("task " + task.id(), task.id(), task.status(), url, task.errors());

@@ -66,9 +66,7 @@ public class ClaidTasksConsumer extends ScheduledBatchPollingConsumer {
     protected void doStart() throws Exception {
         ClaidConfiguration config = endpoint.getConfiguration();
         ledger = endpoint.ledger();
-        planner = new TaskPollPlanner(config.getTaskPollInterval(), config.getTaskPollMaxInterval(),
-                config.getWebhookGracePeriod(),
-                config.isAdaptivePolling() ? endpoint.getComponent().taskDurations() : null);
+        planner = endpoint.pollPlanner(config.getWebhookGracePeriod());
         reporter = new TaskReporter(endpoint, this, owner, planner);
         setMaxMessagesPerPoll(config.getMaxMessagesPerPoll());
         super.doStart();
@@ -120,7 +118,7 @@ public class ClaidTasksConsumer extends ScheduledBatchPollingConsumer {
         }
         List<CompletableFuture<TaskReporter.Report>> reports = new ArrayList<>(placeholderReports);
         checks.forEach((task, answer) -> {
-            CompletableFuture<TaskReporter.Report> report = handle(task, answer);
+            CompletableFuture<TaskReporter.Report> report = handle(task, answer, now);
             if (report != null) {
                 reports.add(report);
             }
@@ -145,7 +143,7 @@ public class ClaidTasksConsumer extends ScheduledBatchPollingConsumer {
 
     /** What one status answer means: the task is put back to be polled later, or its report is under way. */
     private CompletableFuture<TaskReporter.Report> handle(TrackedTask task,
-            CompletableFuture<ClaidResponse<TaskResult>> answer) {
+            CompletableFuture<ClaidResponse<TaskResult>> answer, Instant askedAt) {
         ClaidResponse<TaskResult> response;
         try {
             response = await(answer);
@@ -160,12 +158,13 @@ public class ClaidTasksConsumer extends ScheduledBatchPollingConsumer {
         }
         TaskResult result = response.data();
         if (!result.status().isTerminal()) {
-            lastPolled.put(task.key(), seenAt);
+            // the answer tells the task's state when the request was sent, not when the answer came back
+            lastPolled.put(task.key(), askedAt);
             ledger.reschedule(task.key(), owner, result.status(), true,
                     planner.nextPoll(task, task.polls() + 1, seenAt));
             return null;
         }
-        learnDuration(task, seenAt);
+        learnDuration(task, askedAt);
         return reporter.report(task, result, response);
     }
 
@@ -181,11 +180,11 @@ public class ClaidTasksConsumer extends ScheduledBatchPollingConsumer {
         return reporter.report(placeholder, UnconfirmedSubmissions.unconfirmed(placeholder, now), null);
     }
 
-    private void learnDuration(TrackedTask task, Instant seenAt) {
+    private void learnDuration(TrackedTask task, Instant askedAt) {
         Instant before = lastPolled.remove(task.key());
         Instant lower = before != null ? before : task.submittedAt();
         endpoint.getComponent().taskDurations().observe(task.key().kind(),
-                Duration.between(task.submittedAt(), lower), Duration.between(task.submittedAt(), seenAt));
+                Duration.between(task.submittedAt(), lower), Duration.between(task.submittedAt(), askedAt));
     }
 
     /** A status request failed: a passing failure is retried soon, anything else after the longest interval. */

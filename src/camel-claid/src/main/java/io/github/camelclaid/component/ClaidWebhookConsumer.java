@@ -67,8 +67,7 @@ public class ClaidWebhookConsumer extends DefaultConsumer {
         ClaidConfiguration config = endpoint.getConfiguration();
         verifier = verifier(config);
         ledger = endpoint.ledger();
-        reporter = new TaskReporter(endpoint, this, owner, new TaskPollPlanner(config.getTaskPollInterval(),
-                config.getTaskPollMaxInterval(), 0, null));
+        reporter = new TaskReporter(endpoint, this, owner, endpoint.pollPlanner(0));
         String path = config.getWebhookPath().startsWith("/") ? config.getWebhookPath() : "/" + config.getWebhookPath();
         try {
             RestConsumerFactory server = HttpServerLookup.find(getEndpoint().getCamelContext(),

@@ -1,8 +1,8 @@
 package io.github.camelclaid.component;
 
 /**
- * Intervals between status polls of a running task: they start at {@code initial} and grow by half up to
- * {@code max}, since most tasks finish in seconds and some take minutes.
+ * Intervals between status polls of a running task while nothing is known of its kind: they start at
+ * {@code initial} and grow by half up to {@code max}, since most tasks finish in seconds and some take minutes.
  */
 final class PollBackoff {
 
@@ -20,14 +20,13 @@ final class PollBackoff {
         return initialMillis;
     }
 
-    /** The interval that follows one of {@code intervalMillis}. */
-    long after(long intervalMillis) {
-        return (long) Math.min(intervalMillis * GROWTH, maxMillis);
+    long maxMillis() {
+        return maxMillis;
     }
 
-    /** The interval to wait after {@code polls} polls in all. */
+    /** The interval to wait after {@code polls} polls that found the task running (0: the wait before the first). */
     long afterPolls(int polls) {
-        double interval = initialMillis * Math.pow(GROWTH, Math.max(0, polls - 1));
+        double interval = initialMillis * Math.pow(GROWTH, Math.max(0, polls));
         return (long) Math.min(interval, maxMillis);
     }
 }

@@ -1,32 +1,77 @@
 package io.github.camelclaid.component;
 
-import java.time.Duration;
 import java.time.Instant;
 
+import io.github.camelclaid.client.model.TaskKind;
 import io.github.camelclaid.ledger.TrackedTask;
 
 /**
- * Decides when to ask for a task's status next. Without knowledge, intervals follow {@link PollBackoff}. With
- * {@link TaskDurations} of the kind, polls go at the times by which half, three quarters, 90%... of such tasks were
- * done, so a task that usually takes 20 s is asked about once or twice, not every two seconds.
+ * When to ask for a task's status next: the one plan of both {@code waitForCompletion} and {@code claid:tasks}.
+ *
+ * <p>
+ * Once {@link TaskDurations} knows the kind, a task is polled at the 1/n, 2/n ... (n-1)/n quantiles of the durations
+ * seen and at their 99th percentile, n being {@code adaptivePollCount}: polls go where tasks of that kind really end,
+ * so a task is asked about about (n+1)/2 times, and its end is noticed at most one quantile step late. A task slower
+ * than 99% of its kind is then polled at intervals of half its age, up to {@code taskPollMaxInterval}. Before the kind
+ * is known (fewer than {@value TaskDurations#MIN_SAMPLES} finished tasks seen), and without adaptive polling,
+ * intervals follow {@link PollBackoff}. Each call looks at what is known now, so a wait that began before anything
+ * was learned moves to the learned plan at its next poll.
  */
 final class TaskPollPlanner {
 
-    /** The points of the duration distribution polled at, in turn, before growing intervals take over. */
-    private static final double[] LADDER = { 0.5, 0.75, 0.9, 0.97, 0.99 };
+    /** The last planned poll: when nearly every task of the kind has ended. */
+    private static final double LAST_QUANTILE = 0.99;
 
     private final PollBackoff backoff;
     private final long graceMillis;
     private final TaskDurations durations;
+    private final double[] quantiles;
+    /** Planned polls closer than this to the previous one are skipped, so close quantiles do not burst. */
+    private final long minGapMillis;
 
     /**
      * @param durations what is known of task durations, or null to poll at growing intervals only
+     * @param pollCount how many polls the learned plan spreads over the durations seen (adaptivePollCount)
      * @param grace     how long after submission a task is left to its webhook before polling starts
      */
-    TaskPollPlanner(long initialMillis, long maxMillis, long graceMillis, TaskDurations durations) {
+    TaskPollPlanner(long initialMillis, long maxMillis, long graceMillis, TaskDurations durations, int pollCount) {
+        if (pollCount < 1) {
+            throw new IllegalArgumentException("adaptivePollCount must be at least 1, was " + pollCount
+                    + ": it is how many status polls are spread over the usual duration of a task");
+        }
         this.backoff = new PollBackoff(initialMillis, maxMillis);
         this.graceMillis = Math.max(0, graceMillis);
         this.durations = durations;
+        this.quantiles = ladder(pollCount);
+        this.minGapMillis = Math.max(1, backoff.initialMillis() / 4);
+    }
+
+    /** 1/n, 2/n ... (n-1)/n, then the 99th percentile. */
+    static double[] ladder(int pollCount) {
+        double[] ladder = new double[pollCount];
+        for (int i = 1; i < pollCount; i++) {
+            ladder[i - 1] = (double) i / pollCount;
+        }
+        ladder[pollCount - 1] = LAST_QUANTILE;
+        return ladder;
+    }
+
+    /**
+     * How long after its submission a task of that kind (null: unknown) should be asked about next, given its age now
+     * and the polls that found it running so far.
+     */
+    long nextPollAge(TaskKind kind, long ageMillis, int polls) {
+        long age = Math.max(0, ageMillis);
+        long[] planned = kind == null || durations == null ? null : durations.percentiles(kind, quantiles);
+        if (planned == null) {
+            return age + backoff.afterPolls(polls);
+        }
+        for (long point : planned) {
+            if (point >= age + minGapMillis) {
+                return Math.min(point, age + backoff.maxMillis());
+            }
+        }
+        return age + Math.max(minGapMillis, Math.min(age / 2, backoff.maxMillis()));
     }
 
     /**
@@ -34,37 +79,18 @@ final class TaskPollPlanner {
      * producer's default, a grace period not yet over) is put back until then rather than polled.
      */
     Instant earliestPoll(TrackedTask task) {
-        Instant earliest = task.submittedAt().plusMillis(graceMillis);
-        if (task.polls() == 0 && durations != null) {
-            long[] median = durations.percentiles(task.key().kind(), LADDER[0]);
-            if (median != null) {
-                Instant likelyDone = task.submittedAt().plusMillis(median[0]);
-                earliest = likelyDone.isAfter(earliest) ? likelyDone : earliest;
-            }
+        Instant afterGrace = task.submittedAt().plusMillis(graceMillis);
+        if (task.polls() > 0) {
+            return afterGrace;
         }
-        return earliest;
+        Instant planned = task.submittedAt().plusMillis(nextPollAge(task.key().kind(), 0, 0));
+        return planned.isAfter(afterGrace) ? planned : afterGrace;
     }
 
     /** When to poll again a task that was still running at {@code now}, after {@code polls} polls in all. */
     Instant nextPoll(TrackedTask task, int polls, Instant now) {
-        long growing = backoff.afterPolls(polls);
-        Instant fallback = now.plusMillis(growing);
-        if (durations == null) {
-            return fallback;
-        }
-        long[] ladder = durations.percentiles(task.key().kind(), LADDER);
-        if (ladder == null) {
-            return fallback;
-        }
-        long age = Duration.between(task.submittedAt(), now).toMillis();
-        // at least half the first interval between two polls, so close percentiles do not mean a burst of requests
-        long minGap = backoff.initialMillis() / 2;
-        for (long point : ladder) {
-            if (point >= age + minGap) {
-                return task.submittedAt().plusMillis(point);
-            }
-        }
-        return fallback;
+        long age = now.toEpochMilli() - task.submittedAt().toEpochMilli();
+        return task.submittedAt().plusMillis(nextPollAge(task.key().kind(), age, polls));
     }
 
     /** When to try again a task whose status could not be read, or whose route failed. */

@@ -40,7 +40,7 @@ final class TaskSubmissions {
     /** Waits for a task to end and delivers its result to the exchange. */
     @FunctionalInterface
     interface Wait {
-        CompletableFuture<Void> until(long taskId, String resultUrl, TaskStatus lastKnown);
+        CompletableFuture<Void> until(long taskId, String resultUrl, TaskStatus lastKnown, Instant submittedAt);
     }
 
     private final ClaidEndpoint endpoint;
@@ -91,7 +91,7 @@ final class TaskSubmissions {
             out.setBody(accepted);
             return CompletableFuture.completedFuture(null);
         }
-        return wait.until(accepted.id(), accepted.resultUrl(), accepted.status())
+        return wait.until(accepted.id(), accepted.resultUrl(), accepted.status(), Instant.now())
                 .whenCompleteAsync((done, failure) -> settle(key, failure), completion());
     }
 
@@ -154,7 +154,7 @@ final class TaskSubmissions {
                     known.resultUrl()));
             return CompletableFuture.completedFuture(null);
         }
-        return wait.until(known.key().id(), known.resultUrl(), known.lastStatus())
+        return wait.until(known.key().id(), known.resultUrl(), known.lastStatus(), known.submittedAt())
                 .whenCompleteAsync((done, failure) -> settle(known.key(), failure), completion());
     }
 

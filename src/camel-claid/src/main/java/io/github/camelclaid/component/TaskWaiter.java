@@ -1,15 +1,19 @@
 package io.github.camelclaid.component;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 import io.github.camelclaid.client.ClaidClient;
 import io.github.camelclaid.client.ClaidException;
 import io.github.camelclaid.client.ClaidResponse;
+import io.github.camelclaid.client.model.TaskKind;
 import io.github.camelclaid.client.model.TaskResult;
 import io.github.camelclaid.client.model.TaskStatus;
 import org.slf4j.Logger;
@@ -19,38 +23,50 @@ import static io.github.camelclaid.client.AsyncFailures.unwrap;
 
 /**
  * Waits for async tasks without holding a thread: each wait is a chain of timers on a shared scheduler, each timer
- * firing one non-blocking status request. Intervals follow {@link PollBackoff}, and the last poll happens at the
- * deadline so a task finishing just in time is seen.
+ * firing one non-blocking status request. Poll times follow the {@link TaskPollPlanner} shared with the tasks consumer,
+ * and what a wait sees of its task's duration teaches it; the last poll happens at the deadline so a task finishing
+ * just in time is seen.
  */
 final class TaskWaiter {
 
     private static final Logger LOG = LoggerFactory.getLogger(TaskWaiter.class);
 
     private final ScheduledExecutorService scheduler;
-    private final PollBackoff backoff;
+    private final TaskPollPlanner planner;
+    private final TaskDurations durations;
     private final long maxWaitMillis;
 
     private final Set<Wait> pending = ConcurrentHashMap.newKeySet();
 
-    TaskWaiter(ScheduledExecutorService scheduler, long initialIntervalMillis, long maxIntervalMillis,
+    /**
+     * @param durations where finished waits record how long their task took, or null to learn nothing
+     */
+    TaskWaiter(ScheduledExecutorService scheduler, TaskPollPlanner planner, TaskDurations durations,
                long maxWaitMillis) {
         this.scheduler = scheduler;
-        this.backoff = new PollBackoff(initialIntervalMillis, maxIntervalMillis);
+        this.planner = planner;
+        this.durations = durations;
         this.maxWaitMillis = maxWaitMillis;
     }
 
     /**
      * Completes with the task's final answer when it is DONE; fails with a {@link ClaidException} of reason
-     * TASK_FAILED (ERROR, CANCELLED, PAUSED, with Claid's errors) or TASK_TIMEOUT (still running at the deadline), both
-     * naming the task. A status request that fails for a passing reason does not end the wait.
+     * TASK_FAILED (ERROR, CANCELLED, PAUSED, with Claid's errors) or TASK_TIMEOUT (still running at the deadline, or
+     * the wait could not go on), both naming the task. A status request that fails for a passing reason does not end
+     * the wait.
+     *
+     * @param kind        the task's kind, or null when unknown (then nothing is learned, and the plan is the
+     *                    growing intervals)
+     * @param submittedAt when Claid accepted the task; the plan counts from then
      */
-    CompletableFuture<ClaidResponse<TaskResult>> await(ClaidClient client, long taskId, String resultUrl,
-            TaskStatus lastKnown) {
-        Wait wait = new Wait(client, taskId, resultUrl, System.nanoTime(), new CompletableFuture<>());
+    CompletableFuture<ClaidResponse<TaskResult>> await(ClaidClient client, TaskKind kind, long taskId,
+            String resultUrl, TaskStatus lastKnown, Instant submittedAt) {
+        Wait wait = new Wait(client, kind, taskId, resultUrl, submittedAt.toEpochMilli(), System.nanoTime(),
+                new CompletableFuture<>());
         wait.lastStatus = lastKnown;
         pending.add(wait);
         wait.result.whenComplete((r, e) -> pending.remove(wait));
-        schedule(wait, backoff.initialMillis());
+        scheduleNext(wait);
         return wait.result;
     }
 
@@ -70,20 +86,34 @@ final class TaskWaiter {
         }
     }
 
-    private void schedule(Wait wait, long intervalMillis) {
+    private void scheduleNext(Wait wait) {
         long left = wait.millisLeft(maxWaitMillis);
-        long delay = Math.max(0, Math.min(intervalMillis, left));
-        wait.nextInterval = backoff.after(intervalMillis);
+        long age = System.currentTimeMillis() - wait.submittedAtMillis;
+        long planned = planner.nextPollAge(wait.kind, age, wait.polls) - age;
+        long delay = Math.max(0, Math.min(planned, left));
         try {
             scheduler.schedule(() -> poll(wait), delay, TimeUnit.MILLISECONDS);
-        } catch (RuntimeException e) {
-            // the scheduler is shut down: the context is stopping
-            wait.result.completeExceptionally(ClaidException.stoppedWaiting("wait for task " + wait.taskId,
-                    wait.taskId, wait.lastStatus, wait.resultUrl, "when Camel stopped"));
+        } catch (RejectedExecutionException e) {
+            wait.result.completeExceptionally(unscheduled(wait, e));
         }
     }
 
+    /**
+     * Only a scheduler that is shut down means Camel is stopping. Any other refusal ends this wait with its own
+     * reason; the task is not dropped: it stays in the task ledger, and claid:tasks reports it.
+     */
+    private ClaidException unscheduled(Wait wait, RejectedExecutionException e) {
+        String why = scheduler.isShutdown() ? "when Camel stopped"
+                : "because its next status poll could not be scheduled (" + e.getMessage()
+                        + "); it stays in the task ledger, where claid:tasks reports it";
+        return ClaidException.stoppedWaiting("wait for task " + wait.taskId, wait.taskId, wait.lastStatus,
+                wait.resultUrl, why);
+    }
+
     private void poll(Wait wait) {
+        // the answer tells the task's state when the request was sent: learning from when it came back would count
+        // the time the answer took, and under load push every later poll further out
+        long askedAt = System.currentTimeMillis();
         wait.client.getTask(wait.resultUrl).whenComplete((response, failure) -> {
             if (failure != null) {
                 Throwable cause = unwrap(failure);
@@ -98,22 +128,35 @@ final class TaskWaiter {
             }
             TaskResult task = response.data();
             wait.lastStatus = task.status();
+            if (task.status().isTerminal()) {
+                learn(wait, askedAt);
+            }
             if (task.status() == TaskStatus.DONE) {
                 wait.result.complete(response);
             } else if (task.status().isTerminal()) {
                 wait.result.completeExceptionally(ClaidException.taskFailed("task " + wait.taskId, wait.taskId,
                         task.status(), wait.resultUrl, task.errors()));
             } else {
+                wait.polls++;
+                wait.lastRunningAtMillis = askedAt;
                 next(wait);
             }
         });
+    }
+
+    private void learn(Wait wait, long askedAtMillis) {
+        if (durations != null && wait.kind != null) {
+            long lower = wait.lastRunningAtMillis == 0 ? 0 : wait.lastRunningAtMillis - wait.submittedAtMillis;
+            durations.observe(wait.kind, Duration.ofMillis(lower),
+                    Duration.ofMillis(askedAtMillis - wait.submittedAtMillis));
+        }
     }
 
     private void next(Wait wait) {
         if (wait.millisLeft(maxWaitMillis) <= 0) {
             wait.result.completeExceptionally(timeout(wait));
         } else {
-            schedule(wait, wait.nextInterval);
+            scheduleNext(wait);
         }
     }
 
@@ -125,18 +168,24 @@ final class TaskWaiter {
     /** One exchange's wait; touched by one timer or callback at a time. */
     private static final class Wait {
         final ClaidClient client;
+        final TaskKind kind;
         final long taskId;
         final String resultUrl;
+        final long submittedAtMillis;
         final long startNanos;
         final CompletableFuture<ClaidResponse<TaskResult>> result;
         volatile TaskStatus lastStatus;
-        volatile long nextInterval;
+        /** Polls that found the task running, and when the last of them did (0: none yet). */
+        volatile int polls;
+        volatile long lastRunningAtMillis;
 
-        Wait(ClaidClient client, long taskId, String resultUrl, long startNanos,
-             CompletableFuture<ClaidResponse<TaskResult>> result) {
+        Wait(ClaidClient client, TaskKind kind, long taskId, String resultUrl, long submittedAtMillis,
+             long startNanos, CompletableFuture<ClaidResponse<TaskResult>> result) {
             this.client = client;
+            this.kind = kind;
             this.taskId = taskId;
             this.resultUrl = resultUrl;
+            this.submittedAtMillis = submittedAtMillis;
             this.startNanos = startNanos;
             this.result = result;
         }

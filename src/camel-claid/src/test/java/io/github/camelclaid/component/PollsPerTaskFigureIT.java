@@ -52,7 +52,8 @@ class PollsPerTaskFigureIT {
     }
 
     /** Polls per task over the whole run, and after the warm-up (what a long-running route sees). */
-    record Outcome(Mode mode, int finished, long polls, double steadyPollsPerTask, double meanReportMillis) {
+    record Outcome(Mode mode, int finished, long polls, double steadyPollsPerTask, double meanReportMillis,
+                   double lateP50Millis, double lateP99Millis) {
         double pollsPerTask() {
             return (double) polls / finished;
         }
@@ -80,11 +81,13 @@ class PollsPerTaskFigureIT {
             Outcome fixed = outcomes.get(0);
             StringBuilder table = new StringBuilder(String.format(Locale.ROOT,
                     "%nStatus requests per finished task, %d tasks of 0.5-6 s each:%n", TASKS));
-            table.append("  mode      all tasks        after warm-up     mean submit-to-report\n");
+            table.append("  mode      all tasks        after warm-up     mean submit-to-report  noticed late p50/p99\n");
             for (Outcome o : outcomes) {
-                table.append(String.format(Locale.ROOT, "  %-8s %5.2f (%.2f x)   %5.2f (%.2f x)   %5.0f ms%n", o.mode(),
+                table.append(String.format(Locale.ROOT, "  %-8s %5.2f (%.2f x)   %5.2f (%.2f x)   %5.0f ms"
+                        + "               %5.0f / %5.0f ms%n", o.mode(),
                         o.pollsPerTask(), o.pollsPerTask() / fixed.pollsPerTask(), o.steadyPollsPerTask(),
-                        o.steadyPollsPerTask() / fixed.steadyPollsPerTask(), o.meanReportMillis()));
+                        o.steadyPollsPerTask() / fixed.steadyPollsPerTask(), o.meanReportMillis(),
+                        o.lateP50Millis(), o.lateP99Millis()));
             }
             System.out.println(table);
             Outcome growing = outcomes.get(1);
@@ -150,7 +153,17 @@ class PollsPerTaskFigureIT {
                     steadyTasks++;
                 }
             }
-            return new Outcome(mode, reportedAt.size(), polls, (double) steadyPolls / steadyTasks, meanMillis);
+            // how late the server's first ended answer came after the task's end, for the tasks after the warm-up
+            double[] late = server.taskTimelines().stream()
+                    .filter(t -> order.getOrDefault(t.id(), -1) >= WARM_UP && t.noticedLate() != null)
+                    .mapToDouble(t -> t.noticedLate().toNanos() / 1e6).sorted().toArray();
+            return new Outcome(mode, reportedAt.size(), polls, (double) steadyPolls / steadyTasks, meanMillis,
+                    quantile(late, 0.5), quantile(late, 0.99));
+        }
+
+        static double quantile(double[] sorted, double q) {
+            return sorted.length == 0 ? Double.NaN
+                    : sorted[(int) Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))];
         }
 
         @Override

@@ -74,7 +74,7 @@ class TaskSubmissionsIT {
         return exchange;
     }
 
-    static final TaskSubmissions.Wait NO_WAIT = (id, url, status) -> {
+    static final TaskSubmissions.Wait NO_WAIT = (id, url, status, submittedAt) -> {
         throw new AssertionError("waited for task " + id + " without waitForCompletion");
     };
 
@@ -126,7 +126,7 @@ class TaskSubmissionsIT {
         AtomicReference<TrackedTask> whileWaiting = new AtomicReference<>();
         Exchange exchange = exchange(null);
         CompletableFuture<?> submitted = submissions.submit(exchange, ClaidOperations.editAsync, REQUEST,
-                (id, url, status) -> {
+                (id, url, status, submittedAt) -> {
                     whileWaiting.set(ledger.find(new TaskKey(TaskKind.EDIT_ASYNC, id)).orElseThrow());
                     return outcome;
                 });

@@ -90,9 +90,9 @@ public interface ClaidEndpointBuilderFactory {
         }
 
         /**
-         * For the tasks consumer: learn how long each kind of task takes and ask for a task's status when it is likely
-         * to be done (at the median, then the 75th, 90th... percentile of the durations seen), instead of at fixed
-         * growing intervals only. Saves requests; a task faster than most waits a little longer to be reported.
+         * With waitForCompletion, and for the tasks consumer: learn how long each kind of task takes (from the tasks
+         * seen to end, shared by the component's endpoints) and ask for a task's status where such tasks really end,
+         * at the points set by adaptivePollCount, instead of at intervals growing from taskPollInterval only.
          * <p>Default: true
          */
         default ClaidEndpointConsumerBuilder adaptivePolling(boolean adaptivePolling) {
@@ -103,6 +103,23 @@ public interface ClaidEndpointBuilderFactory {
         /** The adaptivePolling option as text, e.g. from a property placeholder. */
         default ClaidEndpointConsumerBuilder adaptivePolling(String adaptivePolling) {
             doSetProperty("adaptivePolling", adaptivePolling);
+            return this;
+        }
+
+        /**
+         * With adaptivePolling, once a kind of task is known: how many status polls are spread over the durations
+         * seen, at their 1/n, 2/n ... quantiles and the 99th percentile; a task is asked about (n+1)/2 times on
+         * average. 1 asks once, when 99% of such tasks have ended: the fewest requests, the latest notice.
+         * <p>Default: 4
+         */
+        default ClaidEndpointConsumerBuilder adaptivePollCount(int adaptivePollCount) {
+            doSetProperty("adaptivePollCount", adaptivePollCount);
+            return this;
+        }
+
+        /** The adaptivePollCount option as text, e.g. from a property placeholder. */
+        default ClaidEndpointConsumerBuilder adaptivePollCount(String adaptivePollCount) {
+            doSetProperty("adaptivePollCount", adaptivePollCount);
             return this;
         }
 
@@ -806,6 +823,40 @@ public interface ClaidEndpointBuilderFactory {
         }
 
         /**
+         * With waitForCompletion, and for the tasks consumer: learn how long each kind of task takes (from the tasks
+         * seen to end, shared by the component's endpoints) and ask for a task's status where such tasks really end,
+         * at the points set by adaptivePollCount, instead of at intervals growing from taskPollInterval only.
+         * <p>Default: true
+         */
+        default ClaidEndpointProducerBuilder adaptivePolling(boolean adaptivePolling) {
+            doSetProperty("adaptivePolling", adaptivePolling);
+            return this;
+        }
+
+        /** The adaptivePolling option as text, e.g. from a property placeholder. */
+        default ClaidEndpointProducerBuilder adaptivePolling(String adaptivePolling) {
+            doSetProperty("adaptivePolling", adaptivePolling);
+            return this;
+        }
+
+        /**
+         * With adaptivePolling, once a kind of task is known: how many status polls are spread over the durations
+         * seen, at their 1/n, 2/n ... quantiles and the 99th percentile; a task is asked about (n+1)/2 times on
+         * average. 1 asks once, when 99% of such tasks have ended: the fewest requests, the latest notice.
+         * <p>Default: 4
+         */
+        default ClaidEndpointProducerBuilder adaptivePollCount(int adaptivePollCount) {
+            doSetProperty("adaptivePollCount", adaptivePollCount);
+            return this;
+        }
+
+        /** The adaptivePollCount option as text, e.g. from a property placeholder. */
+        default ClaidEndpointProducerBuilder adaptivePollCount(String adaptivePollCount) {
+            doSetProperty("adaptivePollCount", adaptivePollCount);
+            return this;
+        }
+
+        /**
          * For async operations: the message headers to keep with the task (comma-separated names; a trailing * matches
          * a prefix, e.g. Order*). The tasks and webhook consumers put them back on the exchange that reports the task.
          */
@@ -1203,6 +1254,40 @@ public interface ClaidEndpointBuilderFactory {
         /** The taskPollMaxInterval option as a duration such as {@code 30s} or a number of milliseconds. */
         default ClaidEndpointBuilder taskPollMaxInterval(String taskPollMaxInterval) {
             doSetProperty("taskPollMaxInterval", taskPollMaxInterval);
+            return this;
+        }
+
+        /**
+         * With waitForCompletion, and for the tasks consumer: learn how long each kind of task takes (from the tasks
+         * seen to end, shared by the component's endpoints) and ask for a task's status where such tasks really end,
+         * at the points set by adaptivePollCount, instead of at intervals growing from taskPollInterval only.
+         * <p>Default: true
+         */
+        default ClaidEndpointBuilder adaptivePolling(boolean adaptivePolling) {
+            doSetProperty("adaptivePolling", adaptivePolling);
+            return this;
+        }
+
+        /** The adaptivePolling option as text, e.g. from a property placeholder. */
+        default ClaidEndpointBuilder adaptivePolling(String adaptivePolling) {
+            doSetProperty("adaptivePolling", adaptivePolling);
+            return this;
+        }
+
+        /**
+         * With adaptivePolling, once a kind of task is known: how many status polls are spread over the durations
+         * seen, at their 1/n, 2/n ... quantiles and the 99th percentile; a task is asked about (n+1)/2 times on
+         * average. 1 asks once, when 99% of such tasks have ended: the fewest requests, the latest notice.
+         * <p>Default: 4
+         */
+        default ClaidEndpointBuilder adaptivePollCount(int adaptivePollCount) {
+            doSetProperty("adaptivePollCount", adaptivePollCount);
+            return this;
+        }
+
+        /** The adaptivePollCount option as text, e.g. from a property placeholder. */
+        default ClaidEndpointBuilder adaptivePollCount(String adaptivePollCount) {
+            doSetProperty("adaptivePollCount", adaptivePollCount);
             return this;
         }
 
