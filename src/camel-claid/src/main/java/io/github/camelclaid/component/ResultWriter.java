@@ -14,7 +14,6 @@ import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.StreamCache;
 import org.apache.camel.converter.stream.FileInputStreamCache;
-import org.apache.camel.converter.stream.InputStreamCache;
 import org.apache.camel.support.SynchronizationAdapter;
 
 /**
@@ -76,14 +75,15 @@ final class ResultWriter {
     }
 
     /**
-     * The body of a downloaded output: a {@link StreamCache} that Camel can read again at every step, in memory for a
-     * small output, over the temporary file the client streamed it into otherwise (the exchange owns that file from
-     * now on and deletes it when it completes). Either converts to {@code byte[]} on request
-     * ({@code convertBodyTo(byte[].class)}); only that conversion ever holds a large output whole in memory.
+     * The body of a downloaded output: a small one's bytes, as they were read into memory; a larger one as a
+     * {@link StreamCache} over the temporary file the client streamed it into, which Camel can read again at every
+     * step (the exchange owns that file from now on and deletes it when it completes). The stream converts to
+     * {@code byte[]} on request ({@code convertBodyTo(byte[].class)}), which is the only step that would hold a large
+     * output whole in memory.
      */
-    private static StreamCache downloadedBody(Exchange exchange, Download fetched) {
+    private static Object downloadedBody(Exchange exchange, Download fetched) {
         if (fetched.inMemory()) {
-            return new InputStreamCache(fetched.bytes());
+            return fetched.bytes();
         }
         exchange.getExchangeExtension().addOnCompletion(new SynchronizationAdapter() {
             @Override
