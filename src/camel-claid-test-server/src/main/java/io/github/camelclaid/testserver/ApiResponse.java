@@ -7,13 +7,24 @@ import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-/** One complete answer, prepared before anything is written, so that faults can replace, delay or mangle it. */
-record ApiResponse(int status, String contentType, byte[] body, Map<String, String> headers) {
+/**
+ * One complete answer, prepared before anything is written, so that faults can replace, delay or mangle it.
+ *
+ * @param length the body's length on the wire: {@code body}, then zero bytes up to this, written as they are sent
+ */
+record ApiResponse(int status, String contentType, byte[] body, Map<String, String> headers, long length) {
 
     static final String JSON = "application/json";
 
     ApiResponse {
         headers = Map.copyOf(headers);
+        if (length < body.length) {
+            throw new IllegalArgumentException("length " + length + " is shorter than the body");
+        }
+    }
+
+    ApiResponse(int status, String contentType, byte[] body, Map<String, String> headers) {
+        this(status, contentType, body, headers, body.length);
     }
 
     static ApiResponse json(int status, JsonNode body) {
@@ -35,7 +46,7 @@ record ApiResponse(int status, String contentType, byte[] body, Map<String, Stri
         }
         Map<String, String> merged = new LinkedHashMap<>(headers);
         merged.putAll(extra);
-        return new ApiResponse(status, contentType, body, merged);
+        return new ApiResponse(status, contentType, body, merged, length);
     }
 
     /** The same answer with only the first half of its body: a JSON client must fail to parse it. */

@@ -27,6 +27,10 @@ enum LaunchOption {
     BATCH_FOLDER_SIZE(Section.CLAID, "--batch-folder-size", "CLAID_LOCAL_BATCH_FOLDER_SIZE", "<images>",
             "how many images a batch finds in a storage folder without S3 behind it",
             d -> Integer.toString(d.batchFolderSize())),
+    OUTPUT_SIZE(Section.CLAID, "--output-size", "CLAID_LOCAL_OUTPUT_SIZE", "<bytes>",
+            "pads every output served at a tmp_url with zero bytes after the image, up to this size, streamed rather"
+                    + " than held: for testing downloads of large results",
+            d -> Long.toString(d.outputSize())),
 
     ACCEPTED_FOR(Section.TASKS, "--accepted-for", "CLAID_LOCAL_ACCEPTED_FOR", "<duration>",
             "how long an async task stays ACCEPTED (a video: PROCESSING); durations as 250ms, 2s, 1m or PT1.5S",

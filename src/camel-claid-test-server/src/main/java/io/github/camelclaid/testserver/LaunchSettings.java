@@ -119,6 +119,7 @@ final class LaunchSettings {
                     claid.defaultInputSize(size.width(), size.height());
                 }
                 case BATCH_FOLDER_SIZE -> claid.batchFolderSize(OptionValues.integer(value));
+                case OUTPUT_SIZE -> claid.outputSize(OptionValues.longInteger(value));
                 case ACCEPTED_FOR -> claid.acceptedFor(OptionValues.duration(value));
                 case PROCESSING_FOR -> claid.processingFor(OptionValues.duration(value));
                 case PROCESSING_SPREAD -> claid.processingSpread(OptionValues.duration(value));

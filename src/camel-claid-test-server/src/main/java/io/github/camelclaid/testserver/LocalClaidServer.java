@@ -160,7 +160,7 @@ public final class LocalClaidServer extends LocalServer<LocalClaidServer> {
         return new ClaidApi(settings.apiKey(), settings.rateLimitStatusPolls(), rateLimiter, references,
                 new SyncOperations(probe, outputs, references, journal),
                 new AsyncOperations(tasks, probe, outputs, journal, settings.batchFolderSize()),
-                new StorageOperations(storages), new TemporaryDownloads(media));
+                new StorageOperations(storages), new TemporaryDownloads(media, settings.outputSize()));
     }
 
     /** {@code http://127.0.0.1:<port>}, without a trailing slash; Claid's paths ({@code /v1/...}) go after it. */
@@ -353,6 +353,7 @@ public final class LocalClaidServer extends LocalServer<LocalClaidServer> {
         private long randomSeed = 42;
         private PixelSize defaultInputSize = new PixelSize(640, 480);
         private int batchFolderSize = 3;
+        private long outputSize;
         private RateLimitBudget rateLimit = RateLimitBudget.GENEROUS;
         private boolean rateLimitStatusPolls = true;
         private WebhookDispatcher.Target webhook;
@@ -419,6 +420,19 @@ public final class LocalClaidServer extends LocalServer<LocalClaidServer> {
                 throw new IllegalArgumentException("A folder holds at least one image, not " + images);
             }
             this.batchFolderSize = images;
+            return this;
+        }
+
+        /**
+         * Pads every output served at a {@code tmp_url} with zero bytes after the image, up to this many bytes in
+         * all, written out as they are sent and never held: for testing downloads of large results (image decoders
+         * ignore what follows the image's end). Outputs already larger are served as they are. Default 0: no padding.
+         */
+        public Builder outputSize(long bytes) {
+            if (bytes < 0) {
+                throw new IllegalArgumentException("outputSize must not be negative, not " + bytes);
+            }
+            this.outputSize = bytes;
             return this;
         }
 
@@ -524,7 +538,7 @@ public final class LocalClaidServer extends LocalServer<LocalClaidServer> {
         /** The settings so far; of a new builder, the defaults. */
         ServerSettings settings() {
             return new ServerSettings(apiKey, port, acceptedFor, processingFor, processingSpread, randomSeed,
-                    defaultInputSize, batchFolderSize, rateLimit, rateLimitStatusPolls, webhook, webhookSignatureStyle,
+                    defaultInputSize, batchFolderSize, outputSize, rateLimit, rateLimitStatusPolls, webhook, webhookSignatureStyle,
                     webhookTimeout, webhookTimeScale, s3Endpoint, storages);
         }
 

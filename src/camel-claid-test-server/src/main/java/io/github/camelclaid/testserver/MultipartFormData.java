@@ -1,8 +1,14 @@
 package io.github.camelclaid.testserver;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.net.URLDecoder;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -12,17 +18,50 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * A {@code multipart/form-data} body (RFC 7578), parsed from bytes. Small on purpose: the JDK has no multipart parser
- * and the usual libraries come with a servlet API. It handles what HTTP clients send: quoted or bare boundaries, a
- * preamble and epilogue, parts without headers, and {@code filename*} (RFC 5987) names.
+ * A {@code multipart/form-data} body (RFC 7578), parsed from bytes or from a file. Small on purpose: the JDK has no
+ * multipart parser and the usual libraries come with a servlet API. It handles what HTTP clients send: quoted or bare
+ * boundaries, a preamble and epilogue, parts without headers, and {@code filename*} (RFC 5987) names. A body in a
+ * file is mapped, not read: its parts are views of the file, so an upload of any size costs no heap.
  */
 final class MultipartFormData {
 
-    /** One part: its form field name, the file name when it is a file, its Content-Type, and its bytes. */
-    record Part(String name, String fileName, String contentType, byte[] content) {
+    /** One part: its form field name, the file name when it is a file, its Content-Type, and its content. */
+    record Part(String name, String fileName, String contentType, ByteBuffer data) {
+
+        /** A copy of the content. */
+        byte[] content() {
+            byte[] copy = new byte[data.remaining()];
+            data.duplicate().get(copy);
+            return copy;
+        }
+
+        long size() {
+            return data.remaining();
+        }
+
+        /** The content as a stream, read from the body's memory or file without copying it. */
+        InputStream stream() {
+            ByteBuffer view = data.duplicate();
+            return new InputStream() {
+                @Override
+                public int read() {
+                    return view.hasRemaining() ? view.get() & 0xff : -1;
+                }
+
+                @Override
+                public int read(byte[] b, int off, int len) {
+                    if (!view.hasRemaining()) {
+                        return len == 0 ? 0 : -1;
+                    }
+                    int n = Math.min(len, view.remaining());
+                    view.get(b, off, n);
+                    return n;
+                }
+            };
+        }
 
         String text() {
-            return new String(content, charsetOf(contentType));
+            return new String(content(), charsetOf(contentType));
         }
     }
 
@@ -49,6 +88,17 @@ final class MultipartFormData {
     }
 
     static MultipartFormData parse(String contentType, byte[] body) throws MalformedException {
+        return parse(contentType, ByteBuffer.wrap(body));
+    }
+
+    /** The body in a file, mapped into memory (not onto the heap) for as long as the parts are used. */
+    static MultipartFormData parse(String contentType, Path file) throws MalformedException, IOException {
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+            return parse(contentType, channel.map(FileChannel.MapMode.READ_ONLY, 0, channel.size()));
+        }
+    }
+
+    private static MultipartFormData parse(String contentType, ByteBuffer body) throws MalformedException {
         String boundary = parameters(contentType).get("boundary");
         if (boundary == null || boundary.isEmpty() || boundary.length() > 70) {
             throw new MalformedException("Content-Type has no usable boundary parameter");
@@ -81,7 +131,7 @@ final class MultipartFormData {
                     at += CRLF.length;
                     break;
                 }
-                String line = new String(body, at, lineEnd - at, StandardCharsets.UTF_8);
+                String line = new String(bytes(body, at, lineEnd), StandardCharsets.UTF_8);
                 int colon = line.indexOf(':');
                 if (colon <= 0) {
                     throw new MalformedException("Malformed part header: " + line);
@@ -93,7 +143,7 @@ final class MultipartFormData {
             if (end < 0) {
                 throw new MalformedException("Part is not closed by the boundary");
             }
-            parts.add(part(headers, Arrays.copyOfRange(body, at, end)));
+            parts.add(part(headers, body.slice(at, end - at)));
             at = end + innerDelimiter.length;
         }
     }
@@ -107,7 +157,7 @@ final class MultipartFormData {
         return parts;
     }
 
-    private static Part part(Map<String, String> headers, byte[] content) throws MalformedException {
+    private static Part part(Map<String, String> headers, ByteBuffer content) throws MalformedException {
         String disposition = headers.get("content-disposition");
         if (disposition == null) {
             throw new MalformedException("Part has no Content-Disposition");
@@ -185,29 +235,36 @@ final class MultipartFormData {
         }
     }
 
-    private static int skipLinearWhitespace(byte[] body, int at) {
-        while (at < body.length && (body[at] == ' ' || body[at] == '\t')) {
+    private static byte[] bytes(ByteBuffer body, int from, int to) {
+        byte[] copy = new byte[to - from];
+        body.get(from, copy);
+        return copy;
+    }
+
+    private static int skipLinearWhitespace(ByteBuffer body, int at) {
+        while (at < body.limit() && (body.get(at) == ' ' || body.get(at) == '\t')) {
             at++;
         }
         return at;
     }
 
-    private static boolean startsWith(byte[] body, int at, byte[] prefix) {
-        if (at < 0 || at + prefix.length > body.length) {
+    private static boolean startsWith(ByteBuffer body, int at, byte[] prefix) {
+        if (at < 0 || at + prefix.length > body.limit()) {
             return false;
         }
         for (int i = 0; i < prefix.length; i++) {
-            if (body[at + i] != prefix[i]) {
+            if (body.get(at + i) != prefix[i]) {
                 return false;
             }
         }
         return true;
     }
 
-    private static int indexOf(byte[] body, byte[] pattern, int from) {
-        int last = body.length - pattern.length;
+    private static int indexOf(ByteBuffer body, byte[] pattern, int from) {
+        int last = body.limit() - pattern.length;
+        byte first = pattern[0];
         for (int i = Math.max(0, from); i <= last; i++) {
-            if (body[i] == pattern[0] && startsWith(body, i, pattern)) {
+            if (body.get(i) == first && startsWith(body, i, pattern)) {
                 return i;
             }
         }

@@ -14,7 +14,7 @@ import java.util.TreeMap;
  * @param path       decoded path, e.g. {@code /v1/image/edit}
  * @param query      raw query string, or null
  * @param headers    request headers; names are matched case-insensitively
- * @param body       the body bytes (a copy)
+ * @param body       the body bytes (a copy); of an upload too large to keep in memory, its first 64 KiB
  * @param receivedAt when the request line arrived
  */
 public record RecordedRequest(String requestId, String method, String path, String query,

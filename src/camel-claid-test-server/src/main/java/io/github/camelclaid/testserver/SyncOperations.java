@@ -51,9 +51,12 @@ final class SyncOperations {
         }
         MultipartFormData form;
         try {
-            form = MultipartFormData.parse(contentType, request.body());
+            form = request.bodyFile() == null ? MultipartFormData.parse(contentType, request.body())
+                    : MultipartFormData.parse(contentType, request.bodyFile());
         } catch (MultipartFormData.MalformedException e) {
             throw ErrorBodies.badRequest("The multipart body cannot be read: " + e.getMessage() + ".");
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("the upload's temporary file cannot be read", e);
         }
         var file = form.part("file");
         var dataPart = form.part("data");
@@ -67,7 +70,7 @@ final class SyncOperations {
                 "The data part");
         RequestValidator.requireValid("UploadEditData", data);
         references.requireConnected(data);
-        MediaInfo input = UploadedImages.probe(file.get().content(), file.get().fileName(),
+        MediaInfo input = UploadedImages.probe(file.get().stream(), file.get().fileName(),
                 file.get().contentType(), probe.defaultSize());
         ObjectNode result = editResult(input, FileNames.stem(file.get().fileName(), "image"), data);
         journal.recordPaid(ApiOperation.EDIT_UPLOAD, null, request.requestId());

@@ -9,9 +9,12 @@ import java.util.Map;
 final class TemporaryDownloads {
 
     private final MediaStore store;
+    private final long outputSize;
 
-    TemporaryDownloads(MediaStore store) {
+    /** @param outputSize the size outputs are padded to with zero bytes; 0 for none */
+    TemporaryDownloads(MediaStore store, long outputSize) {
         this.store = store;
+        this.outputSize = outputSize;
     }
 
     ApiResponse serve(String method, String path) {
@@ -21,7 +24,8 @@ final class TemporaryDownloads {
         String fileName = path.substring(MediaStore.TMP_PATH.length());
         return store.temporary(fileName)
                 .map(media -> new ApiResponse(200, media.servedMime(), media.bytes(),
-                        Map.of("Cache-Control", "private, max-age=86400")))
+                        Map.of("Cache-Control", "private, max-age=86400"),
+                        Math.max(outputSize, media.bytes().length)))
                 .orElseGet(() -> ErrorBodies.flat(404, ErrorBodies.NOT_FOUND_CODE, "general",
                         "No such temporary file: " + fileName + "."));
     }

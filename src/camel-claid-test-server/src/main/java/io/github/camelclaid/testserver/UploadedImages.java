@@ -2,6 +2,7 @@ package io.github.camelclaid.testserver;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.util.Iterator;
 
 import javax.imageio.ImageIO;
@@ -20,7 +21,12 @@ final class UploadedImages {
     }
 
     static MediaInfo probe(byte[] content, String fileName, String contentType, PixelSize fallbackSize) {
-        try (ImageInputStream in = new MemoryCacheImageInputStream(new ByteArrayInputStream(content))) {
+        return probe(new ByteArrayInputStream(content), fileName, contentType, fallbackSize);
+    }
+
+    /** The same from a stream, of which only the header is read. */
+    static MediaInfo probe(InputStream content, String fileName, String contentType, PixelSize fallbackSize) {
+        try (ImageInputStream in = new MemoryCacheImageInputStream(content)) {
             Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
             if (readers.hasNext()) {
                 ImageReader reader = readers.next();

@@ -304,7 +304,10 @@ public class ClaidConfiguration implements Cloneable {
         return maxDownloadBytes;
     }
 
-    /** The largest output downloadOutput will read into memory; a larger one fails the exchange. */
+    /**
+     * The largest output downloadOutput accepts; a larger one fails the exchange as soon as it passes this. Outputs
+     * are streamed to a temporary file, so this bounds disk use, not the heap.
+     */
     public void setMaxDownloadBytes(long maxDownloadBytes) {
         this.maxDownloadBytes = maxDownloadBytes;
     }

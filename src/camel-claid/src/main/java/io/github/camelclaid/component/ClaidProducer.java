@@ -8,6 +8,7 @@ import io.github.camelclaid.client.ApiOperation;
 import io.github.camelclaid.client.ClaidClient;
 import io.github.camelclaid.client.ClaidException;
 import io.github.camelclaid.client.ClaidResponse;
+import io.github.camelclaid.client.ImageUpload;
 import io.github.camelclaid.client.model.EditResponse;
 import io.github.camelclaid.client.model.MultiOutputResponse;
 import io.github.camelclaid.client.model.TaskAccepted;
@@ -136,9 +137,9 @@ public class ClaidProducer extends DefaultAsyncProducer {
     private CompletableFuture<?> edit(Exchange exchange) throws Exception {
         Message in = exchange.getMessage();
         if (in.getHeader(ClaidConstants.INPUT) == null && RequestMapper.isBinary(in.getBody())) {
-            byte[] image = in.getMandatoryBody(byte[].class);
+            ImageUpload image = RequestMapper.uploadImage(in);
             String fileName = RequestMapper.uploadFileName(in);
-            String contentType = RequestMapper.uploadContentType(in, image);
+            String contentType = RequestMapper.uploadContentType(in, image.head(16));
             Object data = requests.uploadData(exchange);
             return handle(exchange, ClaidOperations.edit, paid(ApiOperation.EDIT_UPLOAD,
                     () -> client().editUpload(image, fileName, contentType, data)));

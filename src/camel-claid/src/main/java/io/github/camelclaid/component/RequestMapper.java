@@ -13,6 +13,7 @@ import java.util.function.Supplier;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.camelclaid.client.ClaidClient;
+import io.github.camelclaid.client.ImageUpload;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 
@@ -247,6 +248,45 @@ final class RequestMapper {
     }
 
     /**
+     * The image of an upload, from a body {@link #isBinary} accepts, without reading a file or stream into memory: a
+     * file (or the GenericFile of a file consumer) is read while it is sent, a stream is copied to a temporary file
+     * by the client, bytes are sent as they are.
+     */
+    static ImageUpload uploadImage(Message in) throws Exception {
+        Object body = in.getBody();
+        if (body instanceof byte[]) {
+            return ImageUpload.of((byte[]) body);
+        }
+        if (body instanceof File) {
+            return ImageUpload.of(((File) body).toPath());
+        }
+        if (body instanceof Path) {
+            return ImageUpload.of((Path) body);
+        }
+        if (body instanceof java.nio.ByteBuffer) {
+            return ImageUpload.of(in.getMandatoryBody(byte[].class));
+        }
+        if (body instanceof InputStream) {
+            return ImageUpload.of((InputStream) body);
+        }
+        Object local = localFileOf(body);
+        if (local instanceof File) {
+            return ImageUpload.of(((File) local).toPath());
+        }
+        // the GenericFile of a remote (ftp, sftp) consumer: its content, as Camel converts it
+        return ImageUpload.of(in.getMandatoryBody(InputStream.class));
+    }
+
+    /** The {@code getFile()} of a GenericFile: a File for the file consumer, a remote entry for ftp and sftp. */
+    private static Object localFileOf(Object genericFile) {
+        try {
+            return genericFile.getClass().getMethod("getFile").invoke(genericFile);
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    /**
      * The name Claid gives the output: our header, else the file or S3 key name. The extension is left out, as Claid
      * advises, because the output format may change it.
      */
@@ -266,13 +306,14 @@ final class RequestMapper {
         return dot > 0 ? base.substring(0, dot) : base;
     }
 
-    static String uploadContentType(Message in, byte[] image) {
+    /** @param head the first bytes of the image (16 are enough) */
+    static String uploadContentType(Message in, byte[] head) {
         String type = in.getHeader(Exchange.CONTENT_TYPE, String.class);
         if (type == null) {
             type = in.getHeader("CamelAwsS3ContentType", String.class);
         }
         if (type == null || !type.startsWith("image/")) {
-            try (InputStream probe = new ByteArrayInputStream(image)) {
+            try (InputStream probe = new ByteArrayInputStream(head)) {
                 String guessed = URLConnection.guessContentTypeFromStream(probe);
                 type = guessed != null ? guessed : "application/octet-stream";
             } catch (IOException e) {

@@ -5,14 +5,21 @@ import java.util.concurrent.CompletableFuture;
 
 import io.github.camelclaid.client.ClaidClient;
 import io.github.camelclaid.client.ClaidResponse;
+import io.github.camelclaid.client.Download;
 import io.github.camelclaid.client.RateLimitInfo;
 import io.github.camelclaid.client.model.HasOutputs;
 import io.github.camelclaid.client.model.ImageObject;
 import io.github.camelclaid.client.model.TaskResult;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
+import org.apache.camel.StreamCache;
+import org.apache.camel.converter.stream.FileInputStreamCache;
+import org.apache.camel.support.SynchronizationAdapter;
 
-/** Writes Claid's answer onto the message: the headers of the contract, and the typed answer or the output's bytes. */
+/**
+ * Writes Claid's answer onto the message: the headers of the contract, and the typed answer or the output's content
+ * (a re-readable stream: see {@link #downloadedBody}).
+ */
 final class ResultWriter {
 
     private final ClaidClient client;
@@ -63,8 +70,28 @@ final class ResultWriter {
             out.setHeader(ClaidConstants.RESPONSE, data);
             out.setHeader(Exchange.CONTENT_TYPE,
                     fetched.contentType() != null ? fetched.contentType() : output.mime());
-            out.setBody(fetched.bytes());
+            out.setBody(downloadedBody(exchange, fetched));
         });
+    }
+
+    /**
+     * The body of a downloaded output: a small one's bytes, as they were read into memory; a larger one as a
+     * {@link StreamCache} over the temporary file the client streamed it into, which Camel can read again at every
+     * step (the exchange owns that file from now on and deletes it when it completes). The stream converts to
+     * {@code byte[]} on request ({@code convertBodyTo(byte[].class)}), which is the only step that would hold a large
+     * output whole in memory.
+     */
+    private static Object downloadedBody(Exchange exchange, Download fetched) {
+        if (fetched.inMemory()) {
+            return fetched.bytes();
+        }
+        exchange.getExchangeExtension().addOnCompletion(new SynchronizationAdapter() {
+            @Override
+            public void onDone(Exchange done) {
+                fetched.close();
+            }
+        });
+        return new FileInputStreamCache(fetched.file().toFile());
     }
 
     /** Whether outputs are downloaded for this operation: as configured, by default only for edit. */

@@ -52,15 +52,16 @@ final class AnswerDecoder {
     }
 
     /**
-     * The bytes of a temporary URL's answer; an error answer is thrown. Not counted as Claid's API answering: the
-     * URL carries no key and is usually served by another host.
+     * The result behind a temporary URL, taking over the answer's temporary file when it has one; an error answer is
+     * thrown. Not counted as Claid's API answering: the URL carries no key and is usually served by another host.
      */
     Download download(String what, String url, HttpAnswer answer) {
         if (!answer.isSuccess()) {
             throw ClaidException.http(what, answer.status(), ErrorBody.parse(mapper, answer.body()),
                     answer.header("x-request-id"), null);
         }
-        return new Download(url, answer.body(), answer.contentType());
+        return answer.file() == null ? Download.inMemory(url, answer.body(), answer.contentType())
+                : Download.inFile(url, answer.file(), answer.length(), answer.contentType());
     }
 
     /** When Claid's API last answered with a 2xx; null before any. */

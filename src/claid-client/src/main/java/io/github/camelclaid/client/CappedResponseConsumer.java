@@ -3,6 +3,10 @@ package io.github.camelclaid.client;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 
 import org.apache.hc.client5.http.async.methods.AbstractBinResponseConsumer;
 import org.apache.hc.core5.http.ContentType;
@@ -10,72 +14,124 @@ import org.apache.hc.core5.http.HttpException;
 import org.apache.hc.core5.http.HttpResponse;
 
 /**
- * Streams an answer's body into memory and gives up as soon as it grows past a cap, so a wrong URL or a huge result
- * cannot exhaust the heap. The Content-Length, when sent, is checked before any byte is read.
+ * Reads an answer's body as it arrives, chunk by chunk: into memory while it is small, then into a temporary file
+ * (see {@link AnswerLimits}), and gives up as soon as it grows past the cap, so neither a huge result nor a wrong URL
+ * can exhaust the heap. Nothing is allocated by the announced Content-Length: it is only compared with the cap
+ * before any byte is read. The file, when there is one, belongs to the {@link HttpAnswer} built from it, or is
+ * deleted here when the body is not read to its end.
  */
 final class CappedResponseConsumer extends AbstractBinResponseConsumer<HttpAnswer> {
 
-    private final long maxBytes;
+    private static final int CHUNK = 64 * 1024;
+
+    private final AnswerLimits limits;
     private HttpResponse response;
     private ContentType contentType;
-    private ByteArrayOutputStream buffer;
+    private ByteArrayOutputStream memory;
+    private Path file;
+    private FileChannel channel;
+    private long length;
+    private boolean handedOver;
 
-    CappedResponseConsumer(long maxBytes) {
-        this.maxBytes = maxBytes;
+    CappedResponseConsumer(AnswerLimits limits) {
+        this.limits = limits;
     }
 
     @Override
     protected void start(HttpResponse response, ContentType contentType) throws HttpException, IOException {
         this.response = response;
         this.contentType = contentType;
-        long declared = -1;
         if (response.getFirstHeader("Content-Length") != null) {
             try {
-                declared = Long.parseLong(response.getFirstHeader("Content-Length").getValue().trim());
+                long declared = Long.parseLong(response.getFirstHeader("Content-Length").getValue().trim());
+                if (declared > limits.maxBytes()) {
+                    throw new BodyTooLargeException(limits);
+                }
             } catch (NumberFormatException ignored) {
                 // an unreadable length is checked while streaming instead
             }
         }
-        if (declared > maxBytes) {
-            throw new BodyTooLargeException(maxBytes);
-        }
-        this.buffer = new ByteArrayOutputStream(declared > 0 ? (int) declared : 8192);
+        this.memory = new ByteArrayOutputStream(8192);
     }
 
     @Override
     protected int capacityIncrement() {
-        return 64 * 1024;
+        return CHUNK;
     }
 
     @Override
     protected void data(ByteBuffer src, boolean endOfStream) throws IOException {
         int n = src.remaining();
-        if (buffer.size() + (long) n > maxBytes) {
-            throw new BodyTooLargeException(maxBytes);
+        if (length + n > limits.maxBytes()) {
+            throw new BodyTooLargeException(limits);
         }
-        byte[] chunk = new byte[n];
-        src.get(chunk);
-        buffer.write(chunk);
+        length += n;
+        if (channel == null && length > limits.inMemoryBytes()) {
+            spool();
+        }
+        if (channel != null) {
+            while (src.hasRemaining()) {
+                channel.write(src);
+            }
+        } else if (src.hasArray()) {
+            memory.write(src.array(), src.arrayOffset() + src.position(), n);
+            src.position(src.limit());
+        } else {
+            byte[] chunk = new byte[n];
+            src.get(chunk);
+            memory.write(chunk, 0, n);
+        }
+    }
+
+    /** Moves what arrived so far to a new temporary file, where the rest goes too. */
+    private void spool() throws IOException {
+        file = limits.spoolDirectory() == null ? Files.createTempFile("claid-answer-", ".part")
+                : Files.createTempFile(limits.spoolDirectory(), "claid-answer-", ".part");
+        channel = FileChannel.open(file, StandardOpenOption.WRITE);
+        ByteBuffer kept = ByteBuffer.wrap(memory.toByteArray());
+        while (kept.hasRemaining()) {
+            channel.write(kept);
+        }
+        memory = null;
     }
 
     @Override
     protected HttpAnswer buildResult() {
-        return new HttpAnswer(response.getCode(), response.getHeaders(),
-                buffer == null ? new byte[0] : buffer.toByteArray(),
-                contentType == null ? null : contentType.getMimeType(), 1);
+        try {
+            if (channel != null) {
+                channel.close();
+            }
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("could not finish the temporary file of the answer", e);
+        }
+        handedOver = true;
+        return new HttpAnswer(response.getCode(), response.getHeaders(), memory == null ? null : memory.toByteArray(),
+                file, length, contentType == null ? null : contentType.getMimeType(), 1);
     }
 
     @Override
     public void releaseResources() {
-        buffer = null;
+        memory = null;
+        if (channel != null) {
+            try {
+                channel.close();
+            } catch (IOException ignored) {
+                // the file is deleted below or belongs to the answer
+            }
+        }
+        if (!handedOver && file != null) {
+            HttpAnswer.deleteQuietly(file);
+            file = null;
+        }
     }
 
     /** The answer was larger than the caller allowed; not a network fault, so it is never retried. */
     static final class BodyTooLargeException extends IOException {
         private static final long serialVersionUID = 1L;
 
-        BodyTooLargeException(long maxBytes) {
-            super("answer is larger than the allowed " + maxBytes + " bytes");
+        BodyTooLargeException(AnswerLimits limits) {
+            super("the answer is larger than the allowed " + limits.maxBytes() + " bytes"
+                    + (limits.limitName() == null ? "" : "; raise " + limits.limitName() + " to accept it"));
         }
     }
 }

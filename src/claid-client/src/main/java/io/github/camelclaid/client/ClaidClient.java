@@ -3,6 +3,7 @@ package io.github.camelclaid.client;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -10,6 +11,7 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.function.Function;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
@@ -37,6 +39,7 @@ import io.github.camelclaid.client.model.request.VideoRequest;
 import org.apache.hc.client5.http.async.methods.SimpleRequestBuilder;
 import org.apache.hc.client5.http.impl.async.CloseableHttpAsyncClient;
 import org.apache.hc.core5.http.ContentType;
+import org.apache.hc.core5.http.nio.AsyncResponseConsumer;
 
 /**
  * A typed client for Claid's REST API, usable without Camel. Every call is non-blocking (Apache HttpClient 5 async)
@@ -58,11 +61,18 @@ public final class ClaidClient implements AutoCloseable {
     public static final String DEFAULT_BASE_URL = "https://api.claid.ai";
 
     /** JSON answers are small; a larger one means something is wrong, not that we should buffer it. */
-    private static final long MAX_JSON_ANSWER_BYTES = 16L * 1024 * 1024;
+    private static final AnswerLimits JSON_ANSWER = AnswerLimits.inMemory(16L * 1024 * 1024);
+
+    /**
+     * Downloads up to this size stay in memory; larger ones are streamed into a temporary file as they arrive. Small
+     * enough that a result held in memory costs little, large enough that thumbnails never touch the disk.
+     */
+    static final long DOWNLOAD_IN_MEMORY_BYTES = 256 * 1024;
 
     private final BearerHeader bearer;
     private final ClaidOrigin origin;
-    private final long maxDownloadBytes;
+    private final AnswerLimits downloadLimits;
+    private final Path spoolDirectory;
     private final boolean validateRequests;
     private final RetryingTransport transport;
     private final ObjectMapper mapper;
@@ -76,13 +86,18 @@ public final class ClaidClient implements AutoCloseable {
         this.bearer = new BearerHeader(b.apiKey.trim());
         this.origin = new ClaidOrigin(b.baseUrl);
         this.accountId = origin.accountId(b.apiKey.trim());
-        this.maxDownloadBytes = b.maxDownloadBytes;
+        this.spoolDirectory = b.spoolDirectory;
+        this.downloadLimits = new AnswerLimits(b.maxDownloadBytes, Math.min(DOWNLOAD_IN_MEMORY_BYTES,
+                b.maxDownloadBytes), b.spoolDirectory, "maxDownloadBytes");
         this.validateRequests = b.validateRequests;
         this.mapper = JsonMapper.builder().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
         this.answers = new AnswerDecoder(mapper);
         this.transport = new RetryingTransport(b.httpClient, b.scheduler,
                 Objects.requireNonNull(b.retryPolicy, "retryPolicy"), b.connectTimeout, b.responseTimeout,
                 b.maxConnections, b.rateLimitShaping ? RateLimitGate.of(accountId) : null);
+        if (b.answerConsumers != null) {
+            transport.answerConsumers(b.answerConsumers);
+        }
     }
 
     public static Builder builder() {
@@ -111,29 +126,52 @@ public final class ClaidClient implements AutoCloseable {
      */
     public CompletableFuture<ClaidResponse<EditResponse>> editUpload(byte[] image, String fileName, String contentType,
             Object data) {
-        JsonNode json;
-        try {
-            json = validated(ApiOperation.EDIT_UPLOAD, data);
-        } catch (RuntimeException e) {
-            return CompletableFuture.failedFuture(e);
-        }
         if (image == null || image.length == 0) {
             return CompletableFuture.failedFuture(new IllegalArgumentException(
                     "Claid edit upload needs the image bytes: the message body was empty"));
         }
+        return editUpload(ImageUpload.of(image), fileName, contentType, data);
+    }
+
+    /**
+     * Synchronous edit of an image in a file, a stream or memory ({@code POST /v1/image/edit/upload}, multipart
+     * {@code file} + {@code data}). The image is streamed, never read whole into memory; a stream is first copied to
+     * a temporary file (so the call can be sent again after a 429), deleted when the call is over.
+     *
+     * @param data the edit without {@code input}: operations and optional output
+     */
+    public CompletableFuture<ClaidResponse<EditResponse>> editUpload(ImageUpload image, String fileName,
+            String contentType, Object data) {
+        JsonNode json;
+        ImageUpload.Content content;
         MultipartUpload upload;
         try {
-            upload = MultipartUpload.encode(image, fileName, contentType, mapper.writeValueAsString(json));
+            json = validated(ApiOperation.EDIT_UPLOAD, data);
+            content = Objects.requireNonNull(image, "image").content(spoolDirectory);
         } catch (IOException e) {
-            return CompletableFuture.failedFuture(new UncheckedIOException(e));
+            return CompletableFuture.failedFuture(new UncheckedIOException(
+                    "Claid edit upload cannot read the image: " + e.getMessage(), e));
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+        try {
+            if (content.length() == 0) {
+                throw new IllegalArgumentException("Claid edit upload needs the image bytes: the image is empty");
+            }
+            upload = MultipartUpload.of(content, fileName, contentType, mapper.writeValueAsString(json));
+        } catch (JsonProcessingException | RuntimeException e) {
+            content.release();
+            return CompletableFuture.failedFuture(e instanceof JsonProcessingException
+                    ? new UncheckedIOException((JsonProcessingException) e) : e);
         }
         ApiOperation op = ApiOperation.EDIT_UPLOAD;
         URI target = origin.url(op, null);
         JavaType type = mapper.constructType(EditResponse.class);
-        return transport.execute(describe(op), RetryRules.isIdempotent(op),
-                () -> authorized(SimpleRequestBuilder.post(target))
-                        .setBody(upload.body(), upload.contentType()).build(),
-                MAX_JSON_ANSWER_BYTES, answer -> answers.data(describe(op), answer, type));
+        CompletableFuture<ClaidResponse<EditResponse>> sent = transport.execute(describe(op),
+                RetryRules.isIdempotent(op), () -> authorized(SimpleRequestBuilder.post(target)).build(),
+                upload::producer, JSON_ANSWER, answer -> answers.data(describe(op), answer, type));
+        sent.whenComplete((answer, failure) -> content.release());
+        return sent;
     }
 
     /** {@link #editUpload(byte[], String, String, Object)} with typed data, e.g. {@link EditRequest#withoutInput()}. */
@@ -232,7 +270,7 @@ public final class ClaidClient implements AutoCloseable {
         ApiOperation op = kind.statusOperation();
         JavaType type = mapper.constructType(TaskResult.class);
         return transport.execute(describe(op), RetryRules.isIdempotent(op),
-                () -> authorized(SimpleRequestBuilder.get(target)).build(), MAX_JSON_ANSWER_BYTES,
+                () -> authorized(SimpleRequestBuilder.get(target)).build(), JSON_ANSWER,
                 answer -> answers.data(describe(op), answer, type));
     }
 
@@ -251,7 +289,7 @@ public final class ClaidClient implements AutoCloseable {
         URI target = origin.url(op, null);
         JavaType type = mapper.constructType(new TypeReference<List<String>>() { });
         return transport.executeOnce("access check", timeout,
-                () -> authorized(SimpleRequestBuilder.get(target)).build(), MAX_JSON_ANSWER_BYTES,
+                () -> authorized(SimpleRequestBuilder.get(target)).build(), JSON_ANSWER,
                 answer -> answers.data(describe(op), answer, type));
     }
 
@@ -287,8 +325,10 @@ public final class ClaidClient implements AutoCloseable {
     }
 
     /**
-     * Fetches a result from its temporary URL, streaming it into memory up to the configured cap. No API key is
-     * sent: temporary URLs are public and usually on another host. Retried like any GET.
+     * Fetches a result from its temporary URL as it arrives: a small one into memory, a larger one into a temporary
+     * file, failing as soon as it passes the configured {@code maxDownloadBytes}. The caller owns the
+     * {@link Download} and closes it, which deletes its file. No API key is sent: temporary URLs are public and
+     * usually on another host. Retried like any GET.
      */
     public CompletableFuture<Download> download(String url) {
         URI target;
@@ -304,7 +344,7 @@ public final class ClaidClient implements AutoCloseable {
         }
         String what = "download of " + target.getHost() + target.getPath();
         return transport.execute(what, RetryRules.isIdempotent("GET"), () -> SimpleRequestBuilder.get(target).build(),
-                maxDownloadBytes, answer -> answers.download(what, url, answer));
+                downloadLimits, answer -> answers.download(what, url, answer));
     }
 
     // ---------------------------------------------------------------- generic calls
@@ -337,7 +377,7 @@ public final class ClaidClient implements AutoCloseable {
                 rb.setBody(json, ContentType.APPLICATION_JSON);
             }
             return rb.build();
-        }, MAX_JSON_ANSWER_BYTES, answer -> answers.data(describe(op), answer, dataType));
+        }, JSON_ANSWER, answer -> answers.data(describe(op), answer, dataType));
     }
 
     /**
@@ -463,6 +503,8 @@ public final class ClaidClient implements AutoCloseable {
         private CloseableHttpAsyncClient httpClient;
         private ScheduledExecutorService scheduler;
         private boolean rateLimitShaping = true;
+        private Path spoolDirectory;
+        private Function<AnswerLimits, AsyncResponseConsumer<HttpAnswer>> answerConsumers;
 
         private Builder() {
         }
@@ -495,9 +537,30 @@ public final class ClaidClient implements AutoCloseable {
             return this;
         }
 
-        /** The largest result {@link #download(String)} will hold in memory. Default 100 MiB. */
+        /**
+         * The largest result {@link #download(String)} accepts; a larger one fails while it streams in. Default
+         * 100 MiB. Results are streamed to a temporary file, so this bounds disk use, not the heap.
+         */
         public Builder maxDownloadBytes(long maxDownloadBytes) {
+            if (maxDownloadBytes <= 0) {
+                throw new IllegalArgumentException("maxDownloadBytes must be positive, not " + maxDownloadBytes);
+            }
             this.maxDownloadBytes = maxDownloadBytes;
+            return this;
+        }
+
+        /**
+         * Where downloads too large for memory and uploads read from a stream are kept while in use; default the
+         * JVM's temporary directory ({@code java.io.tmpdir}).
+         */
+        public Builder spoolDirectory(Path spoolDirectory) {
+            this.spoolDirectory = spoolDirectory;
+            return this;
+        }
+
+        /** Replaces the maker of answer consumers, for tests that must make reading an answer fail. */
+        Builder answerConsumers(Function<AnswerLimits, AsyncResponseConsumer<HttpAnswer>> answerConsumers) {
+            this.answerConsumers = answerConsumers;
             return this;
         }
 

@@ -18,6 +18,10 @@ import java.util.function.Supplier;
 import io.github.camelclaid.client.RetryRules.Failure;
 import org.apache.hc.client5.http.async.methods.SimpleHttpRequest;
 import org.apache.hc.client5.http.async.methods.SimpleRequestProducer;
+import org.apache.hc.core5.http.nio.AsyncEntityProducer;
+import org.apache.hc.core5.http.nio.AsyncRequestProducer;
+import org.apache.hc.core5.http.nio.AsyncResponseConsumer;
+import org.apache.hc.core5.http.nio.support.BasicRequestProducer;
 import org.apache.hc.client5.http.config.RequestConfig;
 import org.apache.hc.client5.http.impl.async.CloseableHttpAsyncClient;
 import org.apache.hc.core5.concurrent.FutureCallback;
@@ -50,6 +54,9 @@ final class RetryingTransport implements AutoCloseable {
     private final AtomicLong heldBackNanos = new AtomicLong();
     /** Calls not yet answered, so that closing can answer them rather than leave a retry timer that never fires. */
     private final Set<Call<?>> pending = ConcurrentHashMap.newKeySet();
+    /** Makes the consumer of each answer; a test replaces it to make reading an answer fail. */
+    private volatile Function<AnswerLimits, AsyncResponseConsumer<HttpAnswer>> answerConsumers =
+            CappedResponseConsumer::new;
 
     /**
      * @param http      a started client to share, or null to create (and later close) one
@@ -81,6 +88,11 @@ final class RetryingTransport implements AutoCloseable {
         }
     }
 
+    /** Replaces the maker of answer consumers: for tests that must make reading an answer fail. */
+    void answerConsumers(Function<AnswerLimits, AsyncResponseConsumer<HttpAnswer>> factory) {
+        this.answerConsumers = factory;
+    }
+
     /** The most recent {@code RateLimit-*} headers received; null before any. */
     RateLimitInfo lastRateLimit() {
         return lastRateLimit.get();
@@ -96,8 +108,17 @@ final class RetryingTransport implements AutoCloseable {
      * {@link ClaidException} for error answers). {@code request} is asked for a fresh request for each attempt.
      */
     <T> CompletableFuture<T> execute(String what, boolean idempotent, Supplier<SimpleHttpRequest> request,
-            long maxAnswerBytes, Function<HttpAnswer, T> reader) {
-        return execute(what, idempotent, retryPolicy.maxAttempts(), responseTimeout, request, maxAnswerBytes, reader);
+            AnswerLimits limits, Function<HttpAnswer, T> reader) {
+        return execute(what, idempotent, retryPolicy.maxAttempts(), responseTimeout, request, null, limits, reader);
+    }
+
+    /**
+     * The same for a request whose body is streamed: {@code body} makes a fresh producer of it for each attempt, and
+     * {@code request} carries only the request's line and headers.
+     */
+    <T> CompletableFuture<T> execute(String what, boolean idempotent, Supplier<SimpleHttpRequest> request,
+            Supplier<AsyncEntityProducer> body, AnswerLimits limits, Function<HttpAnswer, T> reader) {
+        return execute(what, idempotent, retryPolicy.maxAttempts(), responseTimeout, request, body, limits, reader);
     }
 
     /**
@@ -105,14 +126,15 @@ final class RetryingTransport implements AutoCloseable {
      * saw rather than hide an outage behind retries.
      */
     <T> CompletableFuture<T> executeOnce(String what, Duration responseTimeout, Supplier<SimpleHttpRequest> request,
-            long maxAnswerBytes, Function<HttpAnswer, T> reader) {
-        return execute(what, true, 1, Timeout.of(responseTimeout), request, maxAnswerBytes, reader);
+            AnswerLimits limits, Function<HttpAnswer, T> reader) {
+        return execute(what, true, 1, Timeout.of(responseTimeout), request, null, limits, reader);
     }
 
     private <T> CompletableFuture<T> execute(String what, boolean idempotent, int maxAttempts, Timeout timeout,
-            Supplier<SimpleHttpRequest> request, long maxAnswerBytes, Function<HttpAnswer, T> reader) {
+            Supplier<SimpleHttpRequest> request, Supplier<AsyncEntityProducer> body, AnswerLimits limits,
+            Function<HttpAnswer, T> reader) {
         CompletableFuture<T> result = new CompletableFuture<>();
-        Call<T> call = new Call<>(what, idempotent, maxAttempts, timeout, request, maxAnswerBytes, reader, result,
+        Call<T> call = new Call<>(what, idempotent, maxAttempts, timeout, request, body, limits, reader, result,
                 System.nanoTime());
         pending.add(call);
         result.whenComplete((r, e) -> pending.remove(call));
@@ -121,8 +143,8 @@ final class RetryingTransport implements AutoCloseable {
     }
 
     private record Call<T>(String what, boolean idempotent, int maxAttempts, Timeout responseTimeout,
-            Supplier<SimpleHttpRequest> request, long maxAnswerBytes, Function<HttpAnswer, T> reader,
-            CompletableFuture<T> result, long startNanos) {
+            Supplier<SimpleHttpRequest> request, Supplier<AsyncEntityProducer> body, AnswerLimits limits,
+            Function<HttpAnswer, T> reader, CompletableFuture<T> result, long startNanos) {
     }
 
     private void attempt(Call<?> call, int attempt) {
@@ -147,11 +169,20 @@ final class RetryingTransport implements AutoCloseable {
         requestsSent.incrementAndGet();
         request.setConfig(RequestConfig.custom().setResponseTimeout(call.responseTimeout).build());
         try {
-            http.execute(SimpleRequestProducer.create(request), new CappedResponseConsumer(call.maxAnswerBytes), null,
+            // both guarded: an Error while sending or reading fails this call instead of killing an I/O thread
+            AsyncRequestProducer producer = call.body == null ? SimpleRequestProducer.create(request)
+                    : new BasicRequestProducer(request, IoThreadGuard.guard(call.body.get()));
+            http.execute(producer, IoThreadGuard.guard(answerConsumers.apply(call.limits)), null,
                     new FutureCallback<>() {
                         @Override
                         public void completed(HttpAnswer answer) {
-                            onAnswer(call, attempt, request, answer);
+                            try {
+                                onAnswer(call, attempt, request, answer);
+                            } catch (Error e) {
+                                answer.discard();
+                                call.result.completeExceptionally(ClaidException.network(call.what,
+                                        new IoThreadGuard.ErrorOnIoThread("reading the answer", e)));
+                            }
                         }
 
                         @Override
@@ -190,6 +221,7 @@ final class RetryingTransport implements AutoCloseable {
         if (!answer.isSuccess() && RetryRules.ofStatus(answer.status()).mayRepeat(call.idempotent) && attemptsLeft) {
             long asked = serverAskedWaitMillis(answer, rateLimit);
             if (asked <= retryPolicy.maxRateLimitWait().toMillis()) {
+                answer.discard();
                 retryLater(call, attempt, retryPolicy.delayMillis(attempt, asked), "answered " + answer.status());
                 return;
             }
@@ -197,8 +229,12 @@ final class RetryingTransport implements AutoCloseable {
                     call.what, answer.status(), asked);
         }
         try {
-            call.result.complete(call.reader.apply(answer.afterAttempts(attempt)));
+            if (!call.result.complete(call.reader.apply(answer.afterAttempts(attempt)))) {
+                // answered after the call was given up (the client closed): nobody takes the body over
+                answer.discard();
+            }
         } catch (ClaidException e) {
+            answer.discard();
             // a garbled success (cut-off JSON) of a call that is safe to repeat is worth another try
             Failure failure = RetryRules.of(e);
             if (answer.isSuccess() && failure != null && failure.mayRepeat(call.idempotent) && attemptsLeft) {
@@ -207,6 +243,7 @@ final class RetryingTransport implements AutoCloseable {
                 call.result.completeExceptionally(e);
             }
         } catch (RuntimeException e) {
+            answer.discard();
             call.result.completeExceptionally(e);
         }
     }
@@ -214,6 +251,11 @@ final class RetryingTransport implements AutoCloseable {
     private void onFailure(Call<?> call, int attempt, SimpleHttpRequest request, Exception e) {
         if (gate != null && request.getFirstHeader(HttpHeaders.AUTHORIZATION) != null) {
             gate.unanswered();
+        }
+        if (e instanceof IoThreadGuard.ErrorOnIoThread) {
+            // not a passing fault of the network: sending the call again would most likely end the same way
+            call.result.completeExceptionally(ClaidException.network(call.what, e));
+            return;
         }
         Failure failure = RetryRules.ofTransportFailure(e);
         if (failure == Failure.TOO_LARGE) {

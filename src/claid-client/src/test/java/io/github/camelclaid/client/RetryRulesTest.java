@@ -83,7 +83,7 @@ class RetryRulesTest {
     }
 
     static Stream<Arguments> unreadableAnswers() {
-        BodyTooLargeException tooLarge = new BodyTooLargeException(100);
+        BodyTooLargeException tooLarge = new BodyTooLargeException(AnswerLimits.inMemory(100));
         return Stream.of(
                 arguments(ClaidException.invalidResponse("edit", 200, "the answer is not valid JSON", "r-1", null),
                         Failure.UNREADABLE_ANSWER, true),
@@ -104,7 +104,7 @@ class RetryRulesTest {
 
     @Test
     void theTransportReportsAnAnswerLargerThanAllowedAsItsOwnRow() {
-        assertThat(RetryRules.ofTransportFailure(new BodyTooLargeException(100))).isEqualTo(Failure.TOO_LARGE);
+        assertThat(RetryRules.ofTransportFailure(new BodyTooLargeException(AnswerLimits.inMemory(100)))).isEqualTo(Failure.TOO_LARGE);
     }
 
     @Test

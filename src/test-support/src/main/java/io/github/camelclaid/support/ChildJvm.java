@@ -47,10 +47,17 @@ public final class ChildJvm {
      */
     public static ChildJvm start(String name, Class<?> main, List<String> args, Map<String, String> environment,
             Duration patience, Predicate<String> quiet) throws IOException {
+        return start(name, List.of(), main, args, environment, patience, quiet);
+    }
+
+    /** The same with options for the child JVM itself, such as {@code -Xmx64m}. */
+    public static ChildJvm start(String name, List<String> jvmOptions, Class<?> main, List<String> args,
+            Map<String, String> environment, Duration patience, Predicate<String> quiet) throws IOException {
         List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElseThrow(),
                 // a short-lived JVM: without C2 and with the serial collector it starts about twice as fast
-                "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
-                "-cp", System.getProperty("java.class.path"), main.getName()));
+                "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), main.getName()));
         command.addAll(args);
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         builder.environment().putAll(environment);
@@ -91,6 +98,17 @@ public final class ChildJvm {
             }
             return condition.holds();
         });
+    }
+
+    /** Waits for the process to end by itself and returns its exit code; fails, with its output, if it does not. */
+    public int awaitExitCode() {
+        awaitExit();
+        return process.exitValue();
+    }
+
+    /** Everything printed so far. */
+    public String output() {
+        return String.join("\n", output);
     }
 
     /** SIGKILL, as a crash or {@code kill -9}: no shutdown hook runs. */

@@ -645,7 +645,9 @@ public interface ClaidEndpointBuilderFactory {
         }
 
         /**
-         * The largest output downloadOutput will read into memory; a larger one fails the exchange.
+         * The largest output downloadOutput accepts; a larger one fails the
+         * exchange as soon as it passes this. Outputs are streamed to a
+         * temporary file, so this bounds disk use, not the heap.
          * <p>Default: 104857600
          */
         default AdvancedClaidEndpointConsumerBuilder maxDownloadBytes(long maxDownloadBytes) {
@@ -1080,7 +1082,9 @@ public interface ClaidEndpointBuilderFactory {
         }
 
         /**
-         * The largest output downloadOutput will read into memory; a larger one fails the exchange.
+         * The largest output downloadOutput accepts; a larger one fails the
+         * exchange as soon as it passes this. Outputs are streamed to a
+         * temporary file, so this bounds disk use, not the heap.
          * <p>Default: 104857600
          */
         default AdvancedClaidEndpointProducerBuilder maxDownloadBytes(long maxDownloadBytes) {
@@ -1355,7 +1359,9 @@ public interface ClaidEndpointBuilderFactory {
         }
 
         /**
-         * The largest output downloadOutput will read into memory; a larger one fails the exchange.
+         * The largest output downloadOutput accepts; a larger one fails the
+         * exchange as soon as it passes this. Outputs are streamed to a
+         * temporary file, so this bounds disk use, not the heap.
          * <p>Default: 104857600
          */
         default AdvancedClaidEndpointBuilder maxDownloadBytes(long maxDownloadBytes) {
