@@ -4,22 +4,25 @@ import java.util.concurrent.CompletableFuture;
 
 import io.github.camelclaid.component.ClaidComponent;
 import io.github.camelclaid.testserver.LocalClaidServer;
+import org.apache.camel.AsyncProducer;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Endpoint;
 import org.apache.camel.Exchange;
-import org.apache.camel.ProducerTemplate;
+import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.impl.DefaultCamelContext;
 
 /**
- * The edit through Camel: an exchange with the image URL as body sent to {@code claid:edit} by a
- * {@link ProducerTemplate#asyncSend}, which hands it to the component's asynchronous producer on the calling thread
- * and completes from the thread the producer continues the exchange on.
+ * The edit through Camel: an exchange with the image URL as body, sent into a route {@code direct:edit ->
+ * claid:edit} with {@link AsyncProcessor#processAsync}: the route and the component's asynchronous producer run on
+ * the calling thread until the request is handed to the HTTP client, and the call completes on the thread the
+ * producer continues the exchange on. ({@code ProducerTemplate.asyncSend} would add a hop to the template's own
+ * thread pool to every call, which is the template's cost, not the component's.)
  */
 final class CamelEditCall implements EditCall {
 
     private final CamelContext camel;
-    private final ProducerTemplate template;
-    private final Endpoint endpoint;
+    private final Endpoint entry;
+    private final AsyncProducer producer;
 
     CamelEditCall(LocalClaidServer server, boolean downloadOutput) {
         camel = new DefaultCamelContext();
@@ -28,11 +31,21 @@ final class CamelEditCall implements EditCall {
         claid.getConfiguration().setApiKey(server.apiKey());
         claid.getConfiguration().setBaseUrl(server.baseUrl());
         camel.addComponent("claid", claid);
-        camel.start();
-        endpoint = camel.getEndpoint("claid:edit?downloadOutput=" + downloadOutput + "&operations=RAW("
-                + BenchmarkServer.OPERATIONS + ")");
-        template = camel.createProducerTemplate();
-        template.start();
+        try {
+            camel.addRoutes(new RouteBuilder() {
+                @Override
+                public void configure() {
+                    from("direct:edit").to("claid:edit?downloadOutput=" + downloadOutput + "&operations=RAW("
+                            + BenchmarkServer.OPERATIONS + ")");
+                }
+            });
+            camel.start();
+            entry = camel.getEndpoint("direct:edit");
+            producer = entry.createAsyncProducer();
+            producer.start();
+        } catch (Exception e) {
+            throw new IllegalStateException("Camel did not start", e);
+        }
     }
 
     @Override
@@ -42,8 +55,9 @@ final class CamelEditCall implements EditCall {
 
     @Override
     public CompletableFuture<?> send() {
-        return template.asyncSend(endpoint, exchange -> exchange.getMessage().setBody(BenchmarkServer.INPUT_URL))
-                .thenApply(CamelEditCall::succeeded);
+        Exchange exchange = entry.createExchange();
+        exchange.getMessage().setBody(BenchmarkServer.INPUT_URL);
+        return producer.processAsync(exchange).thenApply(CamelEditCall::succeeded);
     }
 
     private static Exchange succeeded(Exchange exchange) {
@@ -55,7 +69,7 @@ final class CamelEditCall implements EditCall {
 
     @Override
     public void close() {
-        template.stop();
+        producer.stop();
         camel.stop();
     }
 }
