@@ -1,0 +1,144 @@
+package io.github.camelclaid.benchmark;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.List;
+
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.RunnerException;
+import org.openjdk.jmh.runner.options.Options;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+import org.openjdk.jmh.runner.options.TimeValue;
+
+/**
+ * The load drivers' command line (docs/performance.md):
+ *
+ * <pre>
+ * overhead [--inflight 1,8,64] [--download false,true] [--warmup 5s] [--seconds 5s] [--rounds 3] [--out dir]
+ * smoke [--out dir]
+ * </pre>
+ *
+ * {@code smoke} runs every benchmark of this module for a second or so, JMH ones included, and exits non-zero unless
+ * each produced its figures; it says nothing about timings.
+ */
+public final class Benchmarks {
+
+    private Benchmarks() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        if (args.length == 0) {
+            usage("name a benchmark");
+        }
+        Arguments arguments = new Arguments(Arrays.copyOfRange(args, 1, args.length));
+        switch (args[0]) {
+            case "overhead" -> overhead(arguments, false);
+            case "smoke" -> smoke(arguments);
+            default -> usage("no benchmark named " + args[0]);
+        }
+        // the HTTP clients' and servers' threads are daemons, but Camel's may not all be
+        System.exit(0);
+    }
+
+    private static List<OverheadFigure.Row> overhead(Arguments arguments, boolean smoke) throws Exception {
+        OverheadFigure.Settings settings = new OverheadFigure.Settings(
+                arguments.integers("--inflight", smoke ? "1,8" : "1,8,64"),
+                arguments.booleans("--download", "false,true"),
+                arguments.duration("--warmup", smoke ? "300ms" : "5s"),
+                arguments.duration("--seconds", smoke ? "700ms" : "5s"),
+                Integer.parseInt(arguments.value("--rounds", smoke ? "1" : "3")));
+        System.out.println("overhead: sync claid:edit with a URL input, Camel against raw HttpClient 5; " + settings);
+        System.out.println(OverheadFigure.header());
+        List<OverheadFigure.Row> rows = new OverheadFigure(settings).run();
+        StringBuilder table = new StringBuilder(OverheadFigure.header()).append('\n');
+        rows.forEach(row -> table.append(OverheadFigure.describe(row)).append('\n'));
+        write(arguments, "overhead.md", "settings: " + settings + "\n\n" + table);
+        return rows;
+    }
+
+    private static void smoke(Arguments arguments) throws Exception {
+        List<String> missing = new ArrayList<>();
+        for (OverheadFigure.Row row : overhead(arguments, true)) {
+            if (row.raw().calls() == 0 || row.camel().calls() == 0) {
+                missing.add("overhead at " + row.inFlight() + " in flight (download " + row.download() + ")");
+            }
+        }
+        Options jmh = new OptionsBuilder()
+                .include(Benchmarks.class.getPackageName() + ".*Benchmark")
+                .forks(0)
+                .warmupIterations(0)
+                .measurementIterations(1)
+                .measurementTime(TimeValue.milliseconds(500))
+                .build();
+        Collection<RunResult> results = new Runner(jmh).run();
+        if (results.isEmpty()) {
+            missing.add("JMH: no benchmark ran");
+        }
+        for (RunResult result : results) {
+            if (result.getPrimaryResult().getSampleCount() == 0) {
+                missing.add("JMH " + result.getParams().getBenchmark() + " " + result.getParams());
+            }
+        }
+        if (!missing.isEmpty()) {
+            System.err.println("benchmark smoke: no figures from " + missing);
+            System.exit(1);
+        }
+        System.out.println("benchmark smoke: every benchmark produced figures (" + results.size()
+                + " JMH results)");
+    }
+
+    private static void write(Arguments arguments, String file, String text) throws IOException {
+        Path dir = Path.of(arguments.value("--out", "target/benchmark"));
+        Files.createDirectories(dir);
+        Files.writeString(dir.resolve(file), text);
+        System.out.println("written to " + dir.resolve(file).toAbsolutePath());
+    }
+
+    private static void usage(String problem) {
+        System.err.println(problem + "\nusage: Benchmarks overhead [--inflight 1,8,64] [--download false,true]"
+                + " [--warmup 5s] [--seconds 5s] [--rounds 3] [--out dir]\n       Benchmarks smoke [--out dir]");
+        System.exit(2);
+    }
+
+    /** {@code --name value} pairs. */
+    private static final class Arguments {
+        private final List<String> args;
+
+        Arguments(String[] args) {
+            this.args = List.of(args);
+            for (int i = 0; i < args.length; i += 2) {
+                if (!args[i].startsWith("--") || i + 1 >= args.length) {
+                    usage("options come as --name value, not '" + args[i] + "'");
+                }
+            }
+        }
+
+        String value(String name, String fallback) {
+            int at = args.indexOf(name);
+            return at < 0 ? fallback : args.get(at + 1);
+        }
+
+        List<Integer> integers(String name, String fallback) {
+            return Arrays.stream(value(name, fallback).split(",")).map(String::trim).map(Integer::valueOf).toList();
+        }
+
+        List<Boolean> booleans(String name, String fallback) {
+            return Arrays.stream(value(name, fallback).split(",")).map(String::trim).map(Boolean::valueOf).toList();
+        }
+
+        Duration duration(String name, String fallback) {
+            String v = value(name, fallback).trim().toLowerCase(java.util.Locale.ROOT);
+            if (v.endsWith("ms")) {
+                return Duration.ofMillis(Long.parseLong(v.substring(0, v.length() - 2)));
+            }
+            return Duration.ofMillis((long) (Double.parseDouble(v.endsWith("s") ? v.substring(0, v.length() - 1) : v)
+                    * 1000));
+        }
+    }
+}
