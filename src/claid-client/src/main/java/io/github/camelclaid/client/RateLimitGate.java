@@ -53,6 +53,17 @@ public final class RateLimitGate {
     /** When this JVM last let a request through, from which the spreading of the window's remainder counts. */
     private long lastSentNanos;
     private boolean sentAny;
+    /**
+     * How many instances share the account, as this JVM sees it: the account's requests counted between two answers
+     * over this JVM's own sends meanwhile (smoothed). Each instance takes that share of what is left, so that together
+     * they spend it evenly rather than each as if it were alone.
+     */
+    private double instances = 1;
+    private int lastReported = -1;
+    private int sentSinceLastAnswer;
+    /** The limit and length of the window Remaining counts, for spacing the sends of a window not yet reported. */
+    private int windowLimit;
+    private long windowLengthNanos;
 
     RateLimitGate() {
     }
@@ -86,7 +97,11 @@ public final class RateLimitGate {
             wait = windowEndsNanos - nowNanos;
         } else if (windowOpen && remaining != Integer.MAX_VALUE && sentAny) {
             // what is left of the window, spread evenly over the time to its reset
-            long spacing = (windowEndsNanos - nowNanos) / (remaining + 1);
+            long spacing = (long) ((windowEndsNanos - nowNanos) / (double) remaining * instances);
+            wait = Math.max(0, lastSentNanos + spacing - nowNanos);
+        } else if (!windowOpen && windowLimit > 0 && sentAny) {
+            // a window no answer has described yet: the policy's pace, not a burst at its start
+            long spacing = (long) (windowLengthNanos / (double) windowLimit * instances);
             wait = Math.max(0, lastSentNanos + spacing - nowNanos);
         }
         for (Policy policy : policies) {
@@ -106,6 +121,7 @@ public final class RateLimitGate {
 
     private long send(long nowNanos) {
         inFlight++;
+        sentSinceLastAnswer++;
         lastSentNanos = nowNanos;
         sentAny = true;
         return 0;
@@ -139,6 +155,9 @@ public final class RateLimitGate {
             return;
         }
         learnPolicies(info.limit());
+        if (status != 429 && info.remaining() != null) {
+            learnShare(info.remaining());
+        }
         if (info.resetSeconds() != null) {
             long endsNanos = nowNanos + Duration.ofSeconds(Math.max(0, info.resetSeconds())).toNanos();
             int reported = info.remaining() == null ? Integer.MAX_VALUE : info.remaining();
@@ -161,11 +180,21 @@ public final class RateLimitGate {
         }
     }
 
+    private void learnShare(int reported) {
+        if (lastReported >= 0 && reported <= lastReported && sentSinceLastAnswer > 0) {
+            double seen = (lastReported - reported) / (double) sentSinceLastAnswer;
+            instances = 0.8 * instances + 0.2 * Math.max(1, Math.min(8, seen));
+        }
+        lastReported = reported;
+        sentSinceLastAnswer = 0;
+    }
+
     /** Reads the {@code n;w=s} entries of RateLimit-Limit; the first time only, as the policies do not change. */
     private void learnPolicies(String limit) {
         if (!policies.isEmpty() || limit == null) {
             return;
         }
+        String inEffect = limit.split(",")[0].trim();
         for (String part : limit.split(",")) {
             String[] fields = part.trim().split(";");
             if (fields.length < 2) {
@@ -176,8 +205,12 @@ public final class RateLimitGate {
                 for (int i = 1; i < fields.length; i++) {
                     String field = fields[i].trim();
                     if (field.startsWith("w=") && count > 0) {
-                        policies.add(new Policy(count, Duration.ofSeconds(Long.parseLong(field.substring(2)))
-                                .toNanos()));
+                        long length = Duration.ofSeconds(Long.parseLong(field.substring(2))).toNanos();
+                        policies.add(new Policy(count, length));
+                        if (windowLimit == 0 && inEffect.equals(fields[0].trim())) {
+                            windowLimit = count;
+                            windowLengthNanos = length;
+                        }
                     }
                 }
             } catch (NumberFormatException e) {

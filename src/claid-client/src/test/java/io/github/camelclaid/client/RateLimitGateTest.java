@@ -59,7 +59,7 @@ class RateLimitGateTest {
         RateLimitGate gate = new RateLimitGate();
         gate.update(answer("20", 9, 1), 200, -1, 0);
         assertThat(gate.reserve(0)).isZero();
-        // 8 left over one second: the next goes a ninth of a second later, not at once
+        // 8 left over one second: the next goes an eighth of a second later, not at once
         long wait = gate.reserve(1);
         assertThat(wait).isBetween(SECOND / 10, SECOND / 8);
         assertThat(gate.reserve(1 + wait)).isZero();
@@ -99,17 +99,32 @@ class RateLimitGateTest {
     @Test
     void anAnswerDoesNotKnowOfTheRequestsStillInFlight() {
         RateLimitGate gate = new RateLimitGate();
-        gate.update(answer("120", 100, 30), 200, -1, 0);
-        gate.update(answer("120", 100, 30), 200, -1, 0);
+        gate.update(answer("120", 12, 5), 200, -1, 0);
+        gate.update(answer("120", 12, 5), 200, -1, 0);
         for (int i = 0; i < 5; i++) {
             assertThat(gate.reserve((i + 1) * SECOND)).isZero();
         }
         // the first of the five answers: 4 are still out, so 7 - 4 of the reported are left
         gate.update(answer("120", 7, 40), 200, -1, 5 * SECOND + 10);
-        assertThat(gate.reserve(15 * SECOND)).isZero();
-        assertThat(gate.reserve(25 * SECOND)).isZero();
-        assertThat(gate.reserve(35 * SECOND)).isZero();
-        assertThat(gate.reserve(36 * SECOND)).isPositive();
+        assertThat(gate.reserve(16 * SECOND)).isZero();
+        assertThat(gate.reserve(27 * SECOND)).isZero();
+        assertThat(gate.reserve(38 * SECOND)).isZero();
+        assertThat(gate.reserve(39 * SECOND)).isPositive();
+    }
+
+    @Test
+    void anAccountSpentFasterThanThisJvmSendsIsSharedWithOthers() {
+        RateLimitGate gate = new RateLimitGate();
+        gate.update(answer("1000, 1000;w=60", 1000, 60), 200, -1, 0);
+        long alone = gate.reserve(SECOND);
+        assertThat(alone).isZero();
+        long spacingAlone = gate.reserve(SECOND + 1);
+        // twice this JVM's sends went from the account between each two answers, ten times over
+        for (int i = 0; i < 10; i++) {
+            gate.update(answer("1000, 1000;w=60", 998 - 2 * i, 60), 200, -1, SECOND);
+            assertThat(gate.reserve(2 * SECOND + i * SECOND)).isZero();
+        }
+        assertThat(gate.reserve(11 * SECOND + 1)).isGreaterThan(spacingAlone * 13 / 10);
     }
 
     @Test
