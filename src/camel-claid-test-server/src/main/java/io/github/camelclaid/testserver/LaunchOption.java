@@ -52,6 +52,10 @@ enum LaunchOption {
     RATE_LIMIT_STATUS_POLLS(Section.RATE_LIMIT, "--rate-limit-status-polls", "CLAID_LOCAL_RATE_LIMIT_STATUS_POLLS",
             "<true|false>", "whether task status GETs count against the budget",
             d -> Boolean.toString(d.rateLimitStatusPolls())),
+    RATE_LIMIT_HEADERS(Section.RATE_LIMIT, "--rate-limit-headers", "CLAID_LOCAL_RATE_LIMIT_HEADERS", "<true|false>",
+            "whether answers carry the RateLimit-* headers; false plays a proxy or gateway that drops them (the budget"
+                    + " still holds, and its 429s come without them)",
+            d -> Boolean.toString(d.rateLimitHeaders())),
 
     WEBHOOK_URL(Section.WEBHOOKS, "--webhook-url", "CLAID_LOCAL_WEBHOOK_URL", "<url>",
             "sends a notification of every finished async task (not videos) to this URL",

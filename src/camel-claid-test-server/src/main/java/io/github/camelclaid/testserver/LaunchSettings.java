@@ -126,6 +126,7 @@ final class LaunchSettings {
                 case RANDOM_SEED -> claid.randomSeed(OptionValues.longInteger(value));
                 case RATE_LIMIT -> claid.rateLimit(OptionValues.budget(value));
                 case RATE_LIMIT_STATUS_POLLS -> claid.rateLimitStatusPolls(OptionValues.bool(value));
+                case RATE_LIMIT_HEADERS -> claid.rateLimitHeaders(OptionValues.bool(value));
                 case WEBHOOK_URL -> webhookUrl = OptionValues.httpUrl(value);
                 case WEBHOOK_SECRET -> webhookSecret = value;
                 case WEBHOOK_SIGNATURE -> claid.webhookSignatureStyle(OptionValues.signatureStyle(value));

@@ -101,7 +101,7 @@ public final class LocalClaidServer extends LocalServer<LocalClaidServer> {
 
     private LocalClaidServer(ServerSettings settings) {
         this.settings = settings;
-        this.rateLimiter = new RateLimiter(settings.rateLimit());
+        this.rateLimiter = new RateLimiter(settings.rateLimit(), settings.rateLimitHeaders());
         this.webhookTarget = settings.webhook();
         connectPresetStorages();
     }
@@ -223,6 +223,11 @@ public final class LocalClaidServer extends LocalServer<LocalClaidServer> {
     /** Submissions Claid would bill (image, scene and video POSTs acted on), oldest first. */
     public List<PaidSubmission> paidSubmissions() {
         return journal.paid();
+    }
+
+    /** The 429s the budget answered (not those injected by {@link #faults()}) since start or the last reset. */
+    public long rateLimitRefusals() {
+        return rateLimiter.refusals();
     }
 
     public int paidSubmissionCount() {
@@ -356,6 +361,7 @@ public final class LocalClaidServer extends LocalServer<LocalClaidServer> {
         private long outputSize;
         private RateLimitBudget rateLimit = RateLimitBudget.GENEROUS;
         private boolean rateLimitStatusPolls = true;
+        private boolean rateLimitHeaders = true;
         private WebhookDispatcher.Target webhook;
         private WebhookSignatureStyle webhookSignatureStyle = WebhookSignatureStyle.PREFIXED;
         private Duration webhookTimeout = Duration.ofSeconds(30);
@@ -445,6 +451,15 @@ public final class LocalClaidServer extends LocalServer<LocalClaidServer> {
         /** Whether task status GETs count against the budget and carry RateLimit headers; default true. */
         public Builder rateLimitStatusPolls(boolean counted) {
             this.rateLimitStatusPolls = counted;
+            return this;
+        }
+
+        /**
+         * Whether answers carry the RateLimit headers; default true. False plays a Claid-compatible proxy or gateway
+         * that does not forward them: the budget still holds, and its 429s come without them.
+         */
+        public Builder rateLimitHeaders(boolean sent) {
+            this.rateLimitHeaders = sent;
             return this;
         }
 
@@ -538,8 +553,8 @@ public final class LocalClaidServer extends LocalServer<LocalClaidServer> {
         /** The settings so far; of a new builder, the defaults. */
         ServerSettings settings() {
             return new ServerSettings(apiKey, port, acceptedFor, processingFor, processingSpread, randomSeed,
-                    defaultInputSize, batchFolderSize, outputSize, rateLimit, rateLimitStatusPolls, webhook, webhookSignatureStyle,
-                    webhookTimeout, webhookTimeScale, s3Endpoint, storages);
+                    defaultInputSize, batchFolderSize, outputSize, rateLimit, rateLimitStatusPolls, rateLimitHeaders,
+                    webhook, webhookSignatureStyle, webhookTimeout, webhookTimeScale, s3Endpoint, storages);
         }
 
         private static Duration nonNegative(Duration duration, String name) {

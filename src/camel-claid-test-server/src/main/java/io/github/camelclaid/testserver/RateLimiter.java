@@ -3,6 +3,7 @@ package io.github.camelclaid.testserver;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Counts requests per API key against a {@link RateLimitBudget} and produces Claid's RateLimit headers.
@@ -18,10 +19,18 @@ final class RateLimiter {
     }
 
     private final RateLimitBudget budget;
+    private final boolean describe;
     private final Map<String, KeyWindows> byKey = new ConcurrentHashMap<>();
+    private final AtomicLong refusals = new AtomicLong();
 
-    RateLimiter(RateLimitBudget budget) {
+    /** @param describe whether answers carry the RateLimit headers (false: a proxy that drops them) */
+    RateLimiter(RateLimitBudget budget, boolean describe) {
         this.budget = budget;
+        this.describe = describe;
+    }
+
+    long refusals() {
+        return refusals.get();
     }
 
     Verdict acquire(String apiKey) {
@@ -32,6 +41,7 @@ final class RateLimiter {
             FixedWindow refusing = windows.window.exhausted() ? windows.window
                     : windows.burst.exhausted() ? windows.burst : null;
             if (refusing != null) {
+                refusals.incrementAndGet();
                 return new Verdict(false, headers(refusing.limit, -1, refusing.secondsUntilReset(now)));
             }
             windows.window.used++;
@@ -48,10 +58,14 @@ final class RateLimiter {
 
     void reset() {
         byKey.clear();
+        refusals.set(0);
     }
 
     private Map<String, String> headers(int limitInEffect, long remaining, long reset) {
         Map<String, String> headers = new LinkedHashMap<>();
+        if (!describe) {
+            return headers;
+        }
         headers.put("RateLimit-Limit", budget.limitHeader(limitInEffect));
         headers.put("RateLimit-Remaining", Long.toString(remaining));
         headers.put("RateLimit-Reset", Long.toString(reset));

@@ -7,8 +7,8 @@ import java.util.List;
 /** The configuration a {@link LocalClaidServer.Builder} collected; fixed for the server's life. */
 record ServerSettings(String apiKey, int port, Duration acceptedFor, Duration processingFor, Duration processingSpread,
         long randomSeed, PixelSize defaultInputSize, int batchFolderSize, long outputSize, RateLimitBudget rateLimit,
-        boolean rateLimitStatusPolls, WebhookDispatcher.Target webhook, WebhookSignatureStyle webhookSignatureStyle,
-        Duration webhookTimeout, double webhookTimeScale, S3Endpoint s3Endpoint, List<StoragePreset> storages) {
+        boolean rateLimitStatusPolls, boolean rateLimitHeaders, WebhookDispatcher.Target webhook,
+        WebhookSignatureStyle webhookSignatureStyle, Duration webhookTimeout, double webhookTimeScale, S3Endpoint s3Endpoint, List<StoragePreset> storages) {
 
     ServerSettings {
         storages = List.copyOf(storages);

@@ -38,7 +38,7 @@ class LaunchSettingsTest {
         ServerSettings claid = claid(parse("--port", "8089", "--api-key=demo-key", "--default-input-size", "800x600",
                 "--batch-folder-size", "5", "--accepted-for", "1s", "--processing-for", "PT2.5S",
                 "--processing-spread", "250ms", "--random-seed", "7", "--rate-limit", "120/min,4/s",
-                "--rate-limit-status-polls", "false", "--webhook-url", "http://127.0.0.1:9/hook",
+                "--rate-limit-status-polls", "false", "--rate-limit-headers", "false", "--webhook-url", "http://127.0.0.1:9/hook",
                 "--webhook-secret", "hook-secret", "--webhook-signature", "bare-hex", "--webhook-timeout", "1m",
                 "--webhook-time-scale", "0.01"));
 
@@ -52,6 +52,7 @@ class LaunchSettingsTest {
         assertThat(claid.randomSeed()).isEqualTo(7);
         assertThat(claid.rateLimit()).isEqualTo(RateLimitBudget.CLAID_DEFAULT);
         assertThat(claid.rateLimitStatusPolls()).isFalse();
+        assertThat(claid.rateLimitHeaders()).isFalse();
         assertThat(claid.webhook()).isEqualTo(new WebhookDispatcher.Target(URI.create("http://127.0.0.1:9/hook"),
                 "hook-secret"));
         assertThat(claid.webhookSignatureStyle()).isEqualTo(WebhookSignatureStyle.BARE_HEX);

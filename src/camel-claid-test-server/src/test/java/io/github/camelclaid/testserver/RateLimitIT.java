@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
@@ -62,6 +63,26 @@ class RateLimitIT {
                     header(refused, "RateLimit-Limit"));
             eventually()
                     .until(() -> http.post("/v1/image/generate", "{\"input\":\"a cat\"}").statusCode() == 200);
+        }
+    }
+
+    @Test
+    void withoutRateLimitHeadersTheBudgetStillHoldsAndIsCounted() {
+        try (LocalClaidServer server = LocalClaidServer.builder().rateLimitHeaders(false)
+                .rateLimit(RateLimitBudget.perMinuteAndSecond(1, 100)).build().start()) {
+            TestHttp http = new TestHttp(server);
+
+            HttpResponse<byte[]> first = http.post("/v1/image/edit", EDIT);
+            HttpResponse<byte[]> second = http.post("/v1/image/edit", EDIT);
+
+            assertEquals(200, first.statusCode());
+            assertEquals(429, second.statusCode());
+            for (HttpResponse<byte[]> response : List.of(first, second)) {
+                assertNull(header(response, "RateLimit-Limit"));
+                assertNull(header(response, "RateLimit-Remaining"));
+                assertNull(header(response, "RateLimit-Reset"));
+            }
+            assertEquals(1, server.rateLimitRefusals());
         }
     }
 

@@ -347,12 +347,28 @@ class ClaidClientIT {
     }
 
     @Test
-    void retriesStopAfterMaxAttempts() {
-        server().faults().next(10).rateLimited().on("POST", "/v1/image/edit");
-        ClaidException e = assertThrows(ClaidException.class,
+    void a429IsNotAnAttemptAndIsWaitedOutUntilMaxRateLimitWait() {
+        // more refusals than maxAttempts: the account is busy, which costs none of the attempts
+        server().faults().next(RetryPolicy.DEFAULT.maxAttempts() + 1).rateLimited().on("POST", "/v1/image/edit");
+        try (ClaidClient patient = ClaidClient.builder().apiKey(KEY).baseUrl(server().baseUrl())
+                .retryPolicy(new RetryPolicy(RetryPolicy.DEFAULT.maxAttempts(), Duration.ofMillis(20),
+                        Duration.ofMillis(200), 2.0, 0.3, Duration.ofSeconds(30)))
+                .build()) {
+            ClaidResponse<EditResponse> response = join(patient.edit(resizeTo(100, "https://example.com/a.jpg")));
+            assertEquals(RetryPolicy.DEFAULT.maxAttempts() + 2, response.attempts());
+        }
+        assertEquals(1, server().paidSubmissionCount(ApiOperation.EDIT));
+    }
+
+    @Test
+    void a429StormLongerThanMaxRateLimitWaitFailsTyped() {
+        server().faults().next(100).rateLimited().on("POST", "/v1/image/edit");
+        ClaidException e = assertThrows(ClaidRateLimitException.class,
                 () -> join(client.edit(resizeTo(100, "https://example.com/a.jpg"))));
         assertEquals(429, e.getStatusCode());
-        assertEquals(RetryPolicy.DEFAULT.maxAttempts(), server().requestCount("POST", "/v1/image/edit"));
+        // each refusal asked for a second, and the client waits 3 s at most
+        assertTrue(server().requestCount("POST", "/v1/image/edit") <= 4);
+        assertEquals(0, server().paidSubmissionCount(ApiOperation.EDIT));
     }
 
     @Test

@@ -16,15 +16,25 @@ import java.util.concurrent.ConcurrentHashMap;
  * <p>
  * It learns from Claid's answers: {@code RateLimit-Limit} names the policies ({@code 120, 120;w=60, 4;w=1}: 120 a
  * minute and 4 a second), {@code RateLimit-Remaining} and {@code RateLimit-Reset} the state of the window in effect.
- * A request waits while that window is spent (until its reset), and while the last {@code n} requests of any
- * {@code n;w=s} policy went out less than {@code s} seconds ago, counted here as they are sent. Until Claid has
- * described its limits, one request goes first and the others wait for its answer (up to two seconds).
+ * Those two count every request of the account, whichever JVM sent it, so the gate trusts the latest answer's count
+ * (less this JVM's requests sent after it) rather than its own sends, and spreads what is left of the window over the
+ * time to its reset instead of sending it all at once: instances that reach a reset together then do not refuse each
+ * other's bursts. A request also waits while the last {@code n} requests of any {@code n;w=s} policy went out less
+ * than {@code s} seconds ago (counted here: the short policies are not reported in Remaining).
+ * <p>
+ * Until Claid has described its limits, one request goes first and the others wait for its answer (up to two
+ * seconds). An answer without any {@code RateLimit-*} header (a gateway or proxy that does not forward them) opens
+ * the gate; a 429 still closes it for as long as it asked ({@code RateLimit-Reset} or {@code Retry-After}), or a
+ * second when it named no wait.
  */
 public final class RateLimitGate {
 
     private static final Map<String, RateLimitGate> GATES = new ConcurrentHashMap<>();
     private static final long LEARNING_PAUSE_NANOS = Duration.ofMillis(20).toNanos();
     private static final long FIRST_ANSWER_PATIENCE_NANOS = Duration.ofSeconds(2).toNanos();
+    /** The wait a 429 that names none imposes; and the least any 429 does, as Reset is counted in whole seconds. */
+    private static final long UNNAMED_REFUSAL_NANOS = Duration.ofSeconds(1).toNanos();
+    private static final long LEAST_REFUSAL_NANOS = Duration.ofMillis(250).toNanos();
 
     private final List<Policy> policies = new ArrayList<>();
     private int remaining = Integer.MAX_VALUE;
@@ -35,6 +45,25 @@ public final class RateLimitGate {
     private long firstRequestSentNanos;
     /** Requests let through and not answered yet: an answer's count of remaining requests does not know of them. */
     private int inFlight;
+    /** An answer came back without RateLimit headers: the server does not describe its limits, only 429s teach. */
+    private boolean undescribed;
+    /** A 429 asked the account to wait until then. */
+    private long refusedUntilNanos;
+    private boolean refused;
+    /** When this JVM last let a request through, from which the spreading of the window's remainder counts. */
+    private long lastSentNanos;
+    private boolean sentAny;
+    /**
+     * How many instances share the account, as this JVM sees it: the account's requests counted between two answers
+     * over this JVM's own sends meanwhile (smoothed). Each instance takes that share of what is left, so that together
+     * they spend it evenly rather than each as if it were alone.
+     */
+    private double instances = 1;
+    private int lastReported = -1;
+    private int sentSinceLastAnswer;
+    /** The limit and length of the window Remaining counts, for spacing the sends of a window not yet reported. */
+    private int windowLimit;
+    private long windowLengthNanos;
 
     RateLimitGate() {
     }
@@ -49,7 +78,10 @@ public final class RateLimitGate {
      * nanoseconds to wait before asking again.
      */
     synchronized long reserve(long nowNanos) {
-        if (!windowKnown && policies.isEmpty()) {
+        if (refused && nowNanos - refusedUntilNanos < 0) {
+            return refusedUntilNanos - nowNanos;
+        }
+        if (!windowKnown && policies.isEmpty() && !undescribed) {
             // nothing known yet: a burst sent now could be refused whole, so one request goes to learn the limits,
             // and the others ask again shortly (or go anyway if that first one got no answer in time)
             if (learning && nowNanos - firstRequestSentNanos < FIRST_ANSWER_PATIENCE_NANOS) {
@@ -57,12 +89,20 @@ public final class RateLimitGate {
             }
             learning = true;
             firstRequestSentNanos = nowNanos;
-            inFlight++;
-            return 0;
+            return send(nowNanos);
         }
         long wait = 0;
-        if (windowKnown && nowNanos - windowEndsNanos < 0 && remaining <= 0) {
+        boolean windowOpen = windowKnown && nowNanos - windowEndsNanos < 0;
+        if (windowOpen && remaining <= 0) {
             wait = windowEndsNanos - nowNanos;
+        } else if (windowOpen && remaining != Integer.MAX_VALUE && sentAny) {
+            // what is left of the window, spread evenly over the time to its reset
+            long spacing = (long) ((windowEndsNanos - nowNanos) / (double) remaining * instances);
+            wait = Math.max(0, lastSentNanos + spacing - nowNanos);
+        } else if (!windowOpen && windowLimit > 0 && sentAny) {
+            // a window no answer has described yet: the policy's pace, not a burst at its start
+            long spacing = (long) (windowLengthNanos / (double) windowLimit * instances);
+            wait = Math.max(0, lastSentNanos + spacing - nowNanos);
         }
         for (Policy policy : policies) {
             wait = Math.max(wait, policy.waitNanos(nowNanos));
@@ -70,13 +110,20 @@ public final class RateLimitGate {
         if (wait > 0) {
             return wait;
         }
-        if (windowKnown && nowNanos - windowEndsNanos < 0) {
+        if (windowOpen && remaining != Integer.MAX_VALUE) {
             remaining--;
         }
         for (Policy policy : policies) {
             policy.sent(nowNanos);
         }
+        return send(nowNanos);
+    }
+
+    private long send(long nowNanos) {
         inFlight++;
+        sentSinceLastAnswer++;
+        lastSentNanos = nowNanos;
+        sentAny = true;
         return 0;
     }
 
@@ -88,32 +135,58 @@ public final class RateLimitGate {
     /**
      * Learns from an answer received at {@code nowNanos}. An answer to a request sent earlier may report more remaining
      * than the requests sent since leave, so within one window the lower count wins; a later reset starts a new one.
+     *
+     * @param askedWaitNanos for a 429, the wait it asked for (RateLimit-Reset or Retry-After), or a negative number
      */
-    synchronized void update(RateLimitInfo info, int status, long nowNanos) {
+    synchronized void update(RateLimitInfo info, int status, long askedWaitNanos, long nowNanos) {
         inFlight = Math.max(0, inFlight - 1);
+        if (status == 429) {
+            long until = nowNanos + (askedWaitNanos >= 0 ? Math.max(askedWaitNanos, LEAST_REFUSAL_NANOS)
+                    : UNNAMED_REFUSAL_NANOS);
+            if (!refused || until - refusedUntilNanos > 0) {
+                refusedUntilNanos = until;
+            }
+            refused = true;
+        }
         if (info == null) {
+            if (status != 429) {
+                undescribed = true;
+            }
             return;
         }
         learnPolicies(info.limit());
+        if (status != 429 && info.remaining() != null) {
+            learnShare(info.remaining());
+        }
         if (info.resetSeconds() != null) {
             long endsNanos = nowNanos + Duration.ofSeconds(Math.max(0, info.resetSeconds())).toNanos();
             int reported = info.remaining() == null ? Integer.MAX_VALUE : info.remaining();
             if (status == 429) {
                 reported = 0;
                 // a refusal reports whole seconds to wait: never less than a moment, or a spent window stays open
-                endsNanos = Math.max(endsNanos, nowNanos + Duration.ofMillis(250).toNanos());
+                endsNanos = Math.max(endsNanos, nowNanos + LEAST_REFUSAL_NANOS);
             }
             // a refusal describes the window that refused, which may be a shorter one than the window known so far
             if (status == 429 || !windowKnown || nowNanos - windowEndsNanos >= 0
                     || endsNanos - windowEndsNanos > 1_500_000_000L) {
-                // requests sent after this one and still unanswered were not counted in what it reports
+                // the account's count, whoever sent them; requests this JVM sent after this one and still unanswered
+                // were not counted in what it reports
                 remaining = reported == Integer.MAX_VALUE ? reported : reported - inFlight;
                 windowEndsNanos = endsNanos;
                 windowKnown = true;
-            } else {
-                remaining = Math.min(remaining, reported);
+            } else if (reported != Integer.MAX_VALUE) {
+                remaining = Math.min(remaining, reported - inFlight);
             }
         }
+    }
+
+    private void learnShare(int reported) {
+        if (lastReported >= 0 && reported <= lastReported && sentSinceLastAnswer > 0) {
+            double seen = (lastReported - reported) / (double) sentSinceLastAnswer;
+            instances = 0.8 * instances + 0.2 * Math.max(1, Math.min(8, seen));
+        }
+        lastReported = reported;
+        sentSinceLastAnswer = 0;
     }
 
     /** Reads the {@code n;w=s} entries of RateLimit-Limit; the first time only, as the policies do not change. */
@@ -121,6 +194,7 @@ public final class RateLimitGate {
         if (!policies.isEmpty() || limit == null) {
             return;
         }
+        String inEffect = limit.split(",")[0].trim();
         for (String part : limit.split(",")) {
             String[] fields = part.trim().split(";");
             if (fields.length < 2) {
@@ -131,8 +205,12 @@ public final class RateLimitGate {
                 for (int i = 1; i < fields.length; i++) {
                     String field = fields[i].trim();
                     if (field.startsWith("w=") && count > 0) {
-                        policies.add(new Policy(count, Duration.ofSeconds(Long.parseLong(field.substring(2)))
-                                .toNanos()));
+                        long length = Duration.ofSeconds(Long.parseLong(field.substring(2))).toNanos();
+                        policies.add(new Policy(count, length));
+                        if (windowLimit == 0 && inEffect.equals(fields[0].trim())) {
+                            windowLimit = count;
+                            windowLengthNanos = length;
+                        }
                     }
                 }
             } catch (NumberFormatException e) {

@@ -10,6 +10,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
@@ -109,7 +110,8 @@ final class RetryingTransport implements AutoCloseable {
      */
     <T> CompletableFuture<T> execute(String what, boolean idempotent, Supplier<SimpleHttpRequest> request,
             AnswerLimits limits, Function<HttpAnswer, T> reader) {
-        return execute(what, idempotent, retryPolicy.maxAttempts(), responseTimeout, request, null, limits, reader);
+        return execute(what, idempotent, retryPolicy.maxAttempts(), responseTimeout, request, null, limits, reader,
+                retryPolicy.maxRateLimitWait());
     }
 
     /**
@@ -118,7 +120,8 @@ final class RetryingTransport implements AutoCloseable {
      */
     <T> CompletableFuture<T> execute(String what, boolean idempotent, Supplier<SimpleHttpRequest> request,
             Supplier<AsyncEntityProducer> body, AnswerLimits limits, Function<HttpAnswer, T> reader) {
-        return execute(what, idempotent, retryPolicy.maxAttempts(), responseTimeout, request, body, limits, reader);
+        return execute(what, idempotent, retryPolicy.maxAttempts(), responseTimeout, request, body, limits, reader,
+                retryPolicy.maxRateLimitWait());
     }
 
     /**
@@ -127,15 +130,15 @@ final class RetryingTransport implements AutoCloseable {
      */
     <T> CompletableFuture<T> executeOnce(String what, Duration responseTimeout, Supplier<SimpleHttpRequest> request,
             AnswerLimits limits, Function<HttpAnswer, T> reader) {
-        return execute(what, true, 1, Timeout.of(responseTimeout), request, null, limits, reader);
+        return execute(what, true, 1, Timeout.of(responseTimeout), request, null, limits, reader, Duration.ZERO);
     }
 
     private <T> CompletableFuture<T> execute(String what, boolean idempotent, int maxAttempts, Timeout timeout,
             Supplier<SimpleHttpRequest> request, Supplier<AsyncEntityProducer> body, AnswerLimits limits,
-            Function<HttpAnswer, T> reader) {
+            Function<HttpAnswer, T> reader, Duration maxRateLimitWait) {
         CompletableFuture<T> result = new CompletableFuture<>();
         Call<T> call = new Call<>(what, idempotent, maxAttempts, timeout, request, body, limits, reader, result,
-                System.nanoTime());
+                System.nanoTime(), maxRateLimitWait.toNanos(), new AtomicLong(-1), new AtomicInteger());
         pending.add(call);
         result.whenComplete((r, e) -> pending.remove(call));
         attempt(call, 1);
@@ -144,7 +147,18 @@ final class RetryingTransport implements AutoCloseable {
 
     private record Call<T>(String what, boolean idempotent, int maxAttempts, Timeout responseTimeout,
             Supplier<SimpleHttpRequest> request, Supplier<AsyncEntityProducer> body, AnswerLimits limits,
-            Function<HttpAnswer, T> reader, CompletableFuture<T> result, long startNanos) {
+            Function<HttpAnswer, T> reader, CompletableFuture<T> result, long startNanos, long maxRateLimitWaitNanos,
+            AtomicLong firstRefusalNanos, AtomicInteger refusals) {
+
+        /**
+         * Whether waiting {@code millis} more for the rate limit keeps this call within {@code maxRateLimitWait},
+         * counted from its first 429.
+         */
+        boolean mayWaitForRateLimit(long nowNanos, long millis) {
+            firstRefusalNanos.compareAndSet(-1, nowNanos);
+            long waited = nowNanos - firstRefusalNanos.get();
+            return waited + TimeUnit.MILLISECONDS.toNanos(millis) <= maxRateLimitWaitNanos;
+        }
     }
 
     private void attempt(Call<?> call, int attempt) {
@@ -209,27 +223,37 @@ final class RetryingTransport implements AutoCloseable {
         if (answer.status() == 429) {
             rateLimitedAnswers.incrementAndGet();
         }
+        long asked = serverAskedWaitMillis(answer, rateLimit);
         if (gate != null && request.getFirstHeader(HttpHeaders.AUTHORIZATION) != null) {
-            gate.update(rateLimit, answer.status(), System.nanoTime());
+            gate.update(rateLimit, answer.status(), TimeUnit.MILLISECONDS.toNanos(asked), System.nanoTime());
         }
         if (LOG.isDebugEnabled()) {
             LOG.debug("Claid {} {} answered {} after {} ms (attempt {}, x-request-id {})", request.getMethod(),
                     request.getPath(), answer.status(), (System.nanoTime() - call.startNanos) / 1_000_000, attempt,
                     answer.header("x-request-id"));
         }
-        boolean attemptsLeft = attempt < call.maxAttempts;
-        if (!answer.isSuccess() && RetryRules.ofStatus(answer.status()).mayRepeat(call.idempotent) && attemptsLeft) {
-            long asked = serverAskedWaitMillis(answer, rateLimit);
-            if (asked <= retryPolicy.maxRateLimitWait().toMillis()) {
+        if (answer.status() == 429) {
+            // the account is busy, which is backpressure rather than a failure of this call: it waits for the window
+            // the answer named and asks again, without using an attempt, until maxRateLimitWait has passed
+            long delay = retryPolicy.delayMillis(1, asked);
+            if (call.mayWaitForRateLimit(System.nanoTime(), delay)) {
                 answer.discard();
-                retryLater(call, attempt, retryPolicy.delayMillis(attempt, asked), "answered " + answer.status());
+                call.refusals.incrementAndGet();
+                retryAfterRefusal(call, attempt, delay);
                 return;
             }
-            LOG.warn("Claid {} answered {} and asked to wait {} ms, longer than maxRateLimitWait: not retrying",
-                    call.what, answer.status(), asked);
+            LOG.warn("Claid {} answered 429; waiting {} ms more would pass maxRateLimitWait: not retrying", call.what,
+                    delay);
+        }
+        boolean attemptsLeft = attempt < call.maxAttempts;
+        if (!answer.isSuccess() && answer.status() != 429
+                && RetryRules.ofStatus(answer.status()).mayRepeat(call.idempotent) && attemptsLeft) {
+            answer.discard();
+            retryLater(call, attempt, retryPolicy.delayMillis(attempt, asked), "answered " + answer.status());
+            return;
         }
         try {
-            if (!call.result.complete(call.reader.apply(answer.afterAttempts(attempt)))) {
+            if (!call.result.complete(call.reader.apply(answer.afterAttempts(attempt + call.refusals.get())))) {
                 // answered after the call was given up (the client closed): nobody takes the body over
                 answer.discard();
             }
@@ -279,6 +303,16 @@ final class RetryingTransport implements AutoCloseable {
                 call.maxAttempts);
         try {
             scheduler.schedule(() -> attempt(call, attempt + 1), delayMillis, TimeUnit.MILLISECONDS);
+        } catch (RuntimeException e) {
+            call.result.completeExceptionally(ClaidException.network(call.what, e));
+        }
+    }
+
+    private void retryAfterRefusal(Call<?> call, int attempt, long delayMillis) {
+        LOG.debug("Claid {} answered 429: the account is busy; asking again in {} ms", call.what, delayMillis);
+        try {
+            // the same attempt again: a refusal is not one of the attempts that passing failures may use
+            scheduler.schedule(() -> attempt(call, attempt), delayMillis, TimeUnit.MILLISECONDS);
         } catch (RuntimeException e) {
             call.result.completeExceptionally(ClaidException.network(call.what, e));
         }
