@@ -263,8 +263,9 @@ public class ClaidConfiguration implements Cloneable {
     }
 
     /**
-     * Attempts per call, the first included, for transient failures (429, 502/503/504, connection failures). A POST
-     * is repeated only when Claid surely did not act on it (429, connection refused), so nothing is paid twice.
+     * Attempts per call, the first included, for transient failures (502/503/504, connection failures). A POST is
+     * repeated only when Claid surely did not act on it (connection refused), so nothing is paid twice. A 429 uses no
+     * attempt: it is waited out within maxRateLimitWait.
      */
     public void setMaxAttempts(int maxAttempts) {
         this.maxAttempts = maxAttempts;
@@ -293,8 +294,9 @@ public class ClaidConfiguration implements Cloneable {
     }
 
     /**
-     * The longest wait a 429's RateLimit-Reset (or Retry-After) may ask for and still be waited out; a longer one
-     * fails the call at once rather than hold the message.
+     * How long a call refused with 429 keeps waiting for the account's window (as RateLimit-Reset or Retry-After
+     * names it) and asking again, counted from its first 429; then it fails with ClaidRateLimitException rather than
+     * hold the message longer. Claid did nothing for a refused call, so it is asked again however often it was refused.
      */
     public void setMaxRateLimitWait(long maxRateLimitWait) {
         this.maxRateLimitWait = maxRateLimitWait;

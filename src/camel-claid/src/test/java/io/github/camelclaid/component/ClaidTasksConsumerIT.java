@@ -2,11 +2,11 @@ package io.github.camelclaid.component;
 
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import io.github.camelclaid.client.ApiOperation;
 import io.github.camelclaid.client.model.ImageObject;
@@ -39,13 +39,15 @@ class ClaidTasksConsumerIT extends CamelTestSupport {
             .processingFor(Duration.ofMillis(100))
             .processingSpread(Duration.ofMillis(200)));
 
+    // copy-on-write lists: the assertions iterate them while the consumer may still be adding
+
     /** Every exchange the reporting route saw, in order, including the ones it failed on purpose. */
-    final List<Message> seen = Collections.synchronizedList(new ArrayList<>());
+    final List<Message> seen = new CopyOnWriteArrayList<>();
     /** Task ids (or id/output) whose first report the route fails, to see them reported again. */
     final Set<String> failOnce = ConcurrentHashMap.newKeySet();
     /** What the consumer's own exception handler was given, for the route that always fails. */
-    final List<Throwable> handled = Collections.synchronizedList(new ArrayList<>());
-    final List<Object> handledTaskIds = Collections.synchronizedList(new ArrayList<>());
+    final List<Throwable> handled = new CopyOnWriteArrayList<>();
+    final List<Object> handledTaskIds = new CopyOnWriteArrayList<>();
 
     static String common() {
         return "baseUrl=" + claid.server().baseUrl() + "&taskPollInterval=20&taskPollMaxInterval=200";

@@ -4,16 +4,18 @@ import java.time.Duration;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * How the client repeats a call that failed for a passing reason: bounded exponential backoff with jitter, where a
- * 429's {@code RateLimit-Reset} (or a {@code Retry-After}) sets the least wait. A 429 that asks for a longer wait than
- * {@code maxRateLimitWait} is not waited out: it fails at once, so a route does not appear to hang.
+ * How the client repeats a call that failed for a passing reason: bounded exponential backoff with jitter. A 429 is
+ * backpressure, not a failure of the call: it uses no attempt, and the call asks again once the wait its
+ * {@code RateLimit-Reset} (or {@code Retry-After}) names has passed, for as long as {@code maxRateLimitWait} allows
+ * from its first 429; a wait that would go beyond it fails the call, so a route does not appear to hang.
  *
- * @param maxAttempts      attempts in all, the first included; 1 turns retrying off
+ * @param maxAttempts      attempts in all, the first included; 1 turns retrying failures off (429s do not count)
  * @param initialBackoff   wait before the second attempt
  * @param maxBackoff       the longest wait computed by backoff
  * @param multiplier       growth of the wait per attempt
  * @param jitter           fraction (0..1) of each wait that is random, so many clients do not retry in step
- * @param maxRateLimitWait the longest wait a rate-limit answer may ask for and still be retried
+ * @param maxRateLimitWait how long a call refused with 429 may keep waiting for the account's window, counted from
+ *                         its first 429; zero fails it at the first
  */
 public record RetryPolicy(int maxAttempts, Duration initialBackoff, Duration maxBackoff, double multiplier,
         double jitter, Duration maxRateLimitWait) {

@@ -629,8 +629,9 @@ public interface ClaidEndpointBuilderFactory {
         }
 
         /**
-         * Attempts per call, the first included, for transient failures (429, 502/503/504, connection failures). A POST
-         * is repeated only when Claid surely did not act on it (429, connection refused), so nothing is paid twice.
+         * Attempts per call, the first included, for transient failures (502/503/504, connection failures). A POST is
+         * repeated only when Claid surely did not act on it (connection refused), so nothing is paid twice. A 429 uses no
+         * attempt: it is waited out within maxRateLimitWait.
          * <p>Default: 4
          */
         default AdvancedClaidEndpointConsumerBuilder maxAttempts(int maxAttempts) {
@@ -662,8 +663,9 @@ public interface ClaidEndpointBuilderFactory {
         }
 
         /**
-         * The longest wait a 429's RateLimit-Reset (or Retry-After) may ask for and still be waited out; a longer one
-         * fails the call at once rather than hold the message.
+         * How long a call refused with 429 keeps waiting for the account's window (as RateLimit-Reset or Retry-After
+         * names it) and asking again, counted from its first 429; then it fails with ClaidRateLimitException rather than
+         * hold the message longer. Claid did nothing for a refused call, so it is asked again however often it was refused.
          * <p>Default: 60s
          */
         default AdvancedClaidEndpointConsumerBuilder maxRateLimitWait(long maxRateLimitWait) {
@@ -1066,8 +1068,9 @@ public interface ClaidEndpointBuilderFactory {
         }
 
         /**
-         * Attempts per call, the first included, for transient failures (429, 502/503/504, connection failures). A POST
-         * is repeated only when Claid surely did not act on it (429, connection refused), so nothing is paid twice.
+         * Attempts per call, the first included, for transient failures (502/503/504, connection failures). A POST is
+         * repeated only when Claid surely did not act on it (connection refused), so nothing is paid twice. A 429 uses no
+         * attempt: it is waited out within maxRateLimitWait.
          * <p>Default: 4
          */
         default AdvancedClaidEndpointProducerBuilder maxAttempts(int maxAttempts) {
@@ -1099,8 +1102,9 @@ public interface ClaidEndpointBuilderFactory {
         }
 
         /**
-         * The longest wait a 429's RateLimit-Reset (or Retry-After) may ask for and still be waited out; a longer one
-         * fails the call at once rather than hold the message.
+         * How long a call refused with 429 keeps waiting for the account's window (as RateLimit-Reset or Retry-After
+         * names it) and asking again, counted from its first 429; then it fails with ClaidRateLimitException rather than
+         * hold the message longer. Claid did nothing for a refused call, so it is asked again however often it was refused.
          * <p>Default: 60s
          */
         default AdvancedClaidEndpointProducerBuilder maxRateLimitWait(long maxRateLimitWait) {
@@ -1343,8 +1347,9 @@ public interface ClaidEndpointBuilderFactory {
         }
 
         /**
-         * Attempts per call, the first included, for transient failures (429, 502/503/504, connection failures). A POST
-         * is repeated only when Claid surely did not act on it (429, connection refused), so nothing is paid twice.
+         * Attempts per call, the first included, for transient failures (502/503/504, connection failures). A POST is
+         * repeated only when Claid surely did not act on it (connection refused), so nothing is paid twice. A 429 uses no
+         * attempt: it is waited out within maxRateLimitWait.
          * <p>Default: 4
          */
         default AdvancedClaidEndpointBuilder maxAttempts(int maxAttempts) {
@@ -1376,8 +1381,9 @@ public interface ClaidEndpointBuilderFactory {
         }
 
         /**
-         * The longest wait a 429's RateLimit-Reset (or Retry-After) may ask for and still be waited out; a longer one
-         * fails the call at once rather than hold the message.
+         * How long a call refused with 429 keeps waiting for the account's window (as RateLimit-Reset or Retry-After
+         * names it) and asking again, counted from its first 429; then it fails with ClaidRateLimitException rather than
+         * hold the message longer. Claid did nothing for a refused call, so it is asked again however often it was refused.
          * <p>Default: 60s
          */
         default AdvancedClaidEndpointBuilder maxRateLimitWait(long maxRateLimitWait) {
