@@ -20,7 +20,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * account allows, with the gate and without it, measured side by side in one run against two local servers with the
  * same budget (30 requests per 3 s and 6 per second: Claid's 120 a minute and 4 a second, scaled to keep the run
  * short). Every edit must succeed either way; what differs is how many refusals it took.
- * Run alone: {@code ./mvnw test -Dtest=RateLimitShapingFigureIT -Dclaid.figure.requests=300}.
+ * Run alone: {@code ./mvnw -pl src/camel-claid -am verify -Dit.test=RateLimitShapingFigureIT
+ * -Dclaid.figure.requests=300 -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false}.
  */
 class RateLimitShapingFigureIT {
 

@@ -29,7 +29,8 @@ import static org.awaitility.Awaitility.await;
  * The stream is Claid-like scaled down tenfold: tasks take 0.5 s plus a uniform 0–5.5 s (5–60 s in real life), and
  * arrive steadily. The modes: a fixed 200 ms interval (what clients that poll every 1.5–2 s do), intervals growing from
  * 200 ms by half up to 3 s (the waitForCompletion schedule), and adaptive polling (the tasks consumer's default).
- * Run it alone for the figure: {@code ./mvnw test -Dtest=PollsPerTaskFigureIT -Dclaid.figure.tasks=300}.
+ * Run it alone for the figure: {@code ./mvnw -pl src/camel-claid -am verify -Dit.test=PollsPerTaskFigureIT
+ * -Dclaid.figure.tasks=300 -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false}.
  */
 class PollsPerTaskFigureIT {
 
