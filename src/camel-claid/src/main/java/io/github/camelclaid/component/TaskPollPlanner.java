@@ -79,16 +79,20 @@ final class TaskPollPlanner {
      * producer's default, a grace period not yet over) is put back until then rather than polled.
      */
     Instant earliestPoll(TrackedTask task) {
-        long planned = task.polls() > 0 ? 0 : nextPollAge(task.key().kind(), 0, 0);
-        return task.submittedAt().plusMillis(leftToWebhook(planned));
+        TaskKind kind = task.key().kind();
+        long planned = task.polls() > 0 ? 0 : nextPollAge(kind, 0, 0);
+        return task.submittedAt().plusMillis(leftToWebhook(kind, planned));
     }
 
     /**
      * The rule of {@code webhookGracePeriod}, for the tasks consumer and waits alike: no status request until the
-     * grace after submission is over, so that a task whose notification comes costs no poll. Given the age a poll is
-     * planned at, the age it may happen at.
+     * grace after submission is over, so that a task whose notification comes costs no poll. Kinds Claid sends no
+     * notification for are not kept waiting. Given the age a poll is planned at, the age it may happen at.
      */
-    long leftToWebhook(long plannedAgeMillis) {
+    long leftToWebhook(TaskKind kind, long plannedAgeMillis) {
+        if (kind != null && !kind.notifiedByWebhook()) {
+            return plannedAgeMillis;
+        }
         return Math.max(plannedAgeMillis, graceMillis);
     }
 

@@ -115,7 +115,7 @@ final class TaskWaiter {
         long age = System.currentTimeMillis() - wait.submittedAtMillis;
         long plannedAge = planner.nextPollAge(wait.kind, age, wait.polls);
         if (expectsNotification(wait)) {
-            plannedAge = planner.leftToWebhook(plannedAge);
+            plannedAge = planner.leftToWebhook(wait.kind, plannedAge);
         }
         long delay = Math.max(0, Math.min(plannedAge - age, left));
         try {
