@@ -133,11 +133,13 @@ final class TaskWaiter {
     /**
      * The webhook notified the task's end: the wait ends as a status answer saying so would end it. Claid's
      * notification is the task's status answer, outputs included, so no request is needed; only the HTTP details of an
-     * answer (request id, rate-limit headers) are missing.
+     * answer (request id, rate-limit headers) are missing. Claid sends it as the task ends, so its arrival tells the
+     * task's duration more closely than a poll, which only brackets it.
      */
     private void notified(Wait wait, TaskResult task) {
         if (task.status().isTerminal()) {
-            ended(wait, new ClaidResponse<>(task, 200, null, null, 0), System.currentTimeMillis());
+            long now = System.currentTimeMillis();
+            ended(wait, new ClaidResponse<>(task, 200, null, null, 0), now, now);
         }
     }
 
@@ -174,7 +176,8 @@ final class TaskWaiter {
             }
             TaskResult task = response.data();
             if (task.status().isTerminal()) {
-                ended(wait, response, askedAt);
+                long lastRunning = wait.lastRunningAtMillis;
+                ended(wait, response, lastRunning == 0 ? wait.submittedAtMillis : lastRunning, askedAt);
             } else {
                 wait.lastStatus = task.status();
                 wait.polls++;
@@ -187,14 +190,17 @@ final class TaskWaiter {
     /**
      * The task ended, as a status answer or a notification told: DONE completes the wait, any other end fails it with
      * Claid's errors. Only the first of the two to come counts, and teaches the durations.
+     *
+     * @param runningAtMillis when the task was last known running (at the latest its submission)
+     * @param endedAtMillis   when it was known ended
      */
-    private void ended(Wait wait, ClaidResponse<TaskResult> response, long seenEndedAtMillis) {
+    private void ended(Wait wait, ClaidResponse<TaskResult> response, long runningAtMillis, long endedAtMillis) {
         if (!wait.ended.compareAndSet(false, true)) {
             return;
         }
         TaskResult task = response.data();
         wait.lastStatus = task.status();
-        learn(wait, seenEndedAtMillis);
+        learn(wait, runningAtMillis, endedAtMillis);
         if (task.status() == TaskStatus.DONE) {
             wait.result.complete(response);
         } else {
@@ -203,11 +209,10 @@ final class TaskWaiter {
         }
     }
 
-    private void learn(Wait wait, long seenEndedAtMillis) {
+    private void learn(Wait wait, long runningAtMillis, long endedAtMillis) {
         if (durations != null && wait.kind != null) {
-            long lower = wait.lastRunningAtMillis == 0 ? 0 : wait.lastRunningAtMillis - wait.submittedAtMillis;
-            durations.observe(wait.kind, Duration.ofMillis(lower),
-                    Duration.ofMillis(Math.max(lower, seenEndedAtMillis - wait.submittedAtMillis)));
+            durations.observe(wait.kind, Duration.ofMillis(runningAtMillis - wait.submittedAtMillis),
+                    Duration.ofMillis(endedAtMillis - wait.submittedAtMillis));
         }
     }
 
