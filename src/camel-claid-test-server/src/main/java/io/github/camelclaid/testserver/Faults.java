@@ -25,6 +25,7 @@ import io.github.camelclaid.client.ApiOperation;
  * server.faults().next(1).afterProcessing().dropConnection().on(ApiOperation.EDIT_ASYNC); // task created, no answer
  * server.faults().next(1).taskEndsWith(TaskStatus.ERROR).on(ApiOperation.AI_EDIT);
  * server.faults().nextWebhooks(1).withForgedSignature();
+ * server.faults().nextWebhooks(1).dropped();     // the task ends, no notification is ever sent
  * server.faults().randomly(42, mix);   // chaos: faults at random, from a seed, until clear()
  * }</pre>
  */
@@ -33,7 +34,8 @@ public final class Faults {
     /** What the next webhook notifications suffer. */
     enum WebhookFaultKind {
         DUPLICATE,
-        FORGED_SIGNATURE
+        FORGED_SIGNATURE,
+        DROPPED
     }
 
     private final List<FaultRule> rules = new ArrayList<>();

@@ -83,6 +83,9 @@ final class WebhookDispatcher {
             return;
         }
         Set<Faults.WebhookFaultKind> taken = faults.takeForWebhook();
+        if (taken.contains(Faults.WebhookFaultKind.DROPPED)) {
+            return;
+        }
         boolean forged = taken.contains(Faults.WebhookFaultKind.FORGED_SIGNATURE);
         String signature = signatureHeader(current.secret(), body, forged);
         Notification notification = new Notification(taskId, body, current.url(), signature, forged, false,

@@ -17,6 +17,15 @@ public final class WebhookFault {
         return faults;
     }
 
+    /**
+     * Each notification is never sent, as when Claid's delivery is lost for good: the task ends, and only a status
+     * request tells.
+     */
+    public Faults dropped() {
+        faults.armWebhooks(Faults.WebhookFaultKind.DROPPED, times);
+        return faults;
+    }
+
     /** Each notification carries a signature made with the wrong secret; a receiver must reject it. */
     public Faults withForgedSignature() {
         faults.armWebhooks(Faults.WebhookFaultKind.FORGED_SIGNATURE, times);

@@ -208,6 +208,27 @@ class WebhookDeliveryIT {
     }
 
     @Test
+    void aDroppedNotificationIsNeverSent() {
+        try (WebhookReceiver receiver = new WebhookReceiver();
+             LocalClaidServer server = fastServer().webhook(receiver.url(), SECRET).build().start()) {
+            server.faults().nextWebhooks(1).dropped();
+            TestHttp http = new TestHttp(server);
+            long dropped = http.postData("/v1/image/edit/async", EDIT).get("id").asLong();
+            eventually().until(() -> "DONE".equals(TestHttp.json(http.get("/v1/image/edit/async/" + dropped))
+                    .at("/data/status").asText()));
+            long next = http.postData("/v1/image/edit/async", EDIT).get("id").asLong();
+
+            eventually().until(() -> receiver.received().size() == 1);
+
+            JsonNode notified = TestHttp.json(new String(receiver.received().get(0).body(),
+                    java.nio.charset.StandardCharsets.UTF_8));
+            assertEquals(next, notified.at("/data/id").asLong(), "only the next notification is sent");
+            eventually().until(() -> server.webhookDeliveries().size() == 1);
+            assertTrue(server.webhookDeliveries().stream().noneMatch(d -> d.taskId() == dropped));
+        }
+    }
+
+    @Test
     void withoutASecretNotificationsAreUnsignedAndVideosAreNotNotified() {
         try (WebhookReceiver receiver = new WebhookReceiver();
              LocalClaidServer server = fastServer().build().start()) {

@@ -12,9 +12,10 @@ import org.apache.camel.health.WritableHealthCheckRepository;
 
 /**
  * What the endpoints of one component share when they call Claid with the same API key and base URL: the circuit in
- * front of paid submissions, and the health check. Credits and rate limits belong to the account, not to an
- * endpoint, so one endpoint's 402 must stop the others' submissions too. Known by its hashed
- * {@link ClaidClient#accountId()}, never by the key.
+ * front of paid submissions, the health check, and the tasks exchanges wait for. Credits and rate limits belong to the
+ * account, not to an endpoint, so one endpoint's 402 must stop the others' submissions too; a webhook notifies the
+ * account's tasks, whichever endpoint waits for them. Known by its hashed {@link ClaidClient#accountId()}, never by
+ * the key.
  */
 final class ClaidAccount {
 
@@ -25,6 +26,7 @@ final class ClaidAccount {
     private final String baseUrl;
     private final SubmissionCircuit circuit;
     private final ClaidHealthCheck healthCheck;
+    private final AwaitedTasks awaitedTasks = new AwaitedTasks();
     /** The clients of this account's started endpoints; the health check probes with any of them. */
     private final Set<ClaidClient> clients = new CopyOnWriteArraySet<>();
     private int producers;
@@ -51,6 +53,11 @@ final class ClaidAccount {
 
     ClaidHealthCheck healthCheck() {
         return healthCheck;
+    }
+
+    /** The tasks exchanges wait for, which the account's webhook consumers hand their notifications to. */
+    AwaitedTasks awaitedTasks() {
+        return awaitedTasks;
     }
 
     void attach(ClaidClient client) {

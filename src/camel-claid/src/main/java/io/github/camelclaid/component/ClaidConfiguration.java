@@ -68,7 +68,7 @@ public class ClaidConfiguration implements Cloneable {
     private boolean adaptivePolling = true;
     @UriParam(defaultValue = "4")
     private int adaptivePollCount = 4;
-    @UriParam(label = "consumer", defaultValue = "0", javaType = "java.time.Duration")
+    @UriParam(defaultValue = "0", javaType = "java.time.Duration")
     private long webhookGracePeriod;
     @UriParam(label = "consumer", defaultValue = "10")
     private int rateLimitReserve = 10;
@@ -422,8 +422,10 @@ public class ClaidConfiguration implements Cloneable {
     }
 
     /**
-     * For the tasks consumer next to a webhook consumer: how long after submission a task is left to its webhook
-     * before polling starts, as the fallback for a notification that never came.
+     * How long after submission a task is left to its webhook before polling starts, as the fallback for a
+     * notification that never came: for the tasks consumer next to a webhook consumer, and with waitForCompletion while
+     * a webhook consumer of the same account runs in this CamelContext (the notification then ends the wait, without a
+     * status request). Set it on the component to cover both.
      */
     public void setWebhookGracePeriod(long webhookGracePeriod) {
         this.webhookGracePeriod = webhookGracePeriod;

@@ -122,9 +122,11 @@ public class ClaidEndpoint extends ScheduledPollEndpoint {
         }
         correlationHeaders = CorrelationHeaders.parse(configuration.getCorrelationHeaders());
         TaskDurations durations = configuration.isAdaptivePolling() ? getComponent().taskDurations() : null;
-        taskWaiter = new TaskWaiter(getComponent().scheduler(), pollPlanner(0), durations, configuration.getMaxWait());
+        ClaidAccount started = getComponent().account(client);
+        taskWaiter = new TaskWaiter(getComponent().scheduler(), pollPlanner(configuration.getWebhookGracePeriod()),
+                durations, configuration.getMaxWait(), started.awaitedTasks());
         // last, so that an endpoint that failed to start leaves no client behind for the health check to probe with
-        account = getComponent().account(client);
+        account = started;
         account.attach(client);
     }
 

@@ -37,6 +37,10 @@ import org.slf4j.LoggerFactory;
  * before anything is parsed. The task is claimed in the shared ledger, so a repeated delivery, or a task the tasks
  * consumer reports at the same moment, is emitted once. The answer is 2xx only once the route has processed the
  * exchange; a route failure answers 500, so Claid delivers again, and the task is released for that retry.
+ *
+ * <p>
+ * A task an exchange of this JVM waits for ({@code waitForCompletion}) is handed to that wait through the account's
+ * {@link AwaitedTasks}: the exchange reports it, without a status request, and the route here does not.
  */
 public class ClaidWebhookConsumer extends DefaultConsumer {
 
@@ -54,6 +58,7 @@ public class ClaidWebhookConsumer extends DefaultConsumer {
     private WebhookVerifier verifier;
     private TaskLedger ledger;
     private TaskReporter reporter;
+    private AwaitedTasks awaited;
     private Consumer http;
 
     public ClaidWebhookConsumer(ClaidEndpoint endpoint, Processor processor) {
@@ -68,6 +73,7 @@ public class ClaidWebhookConsumer extends DefaultConsumer {
         verifier = verifier(config);
         ledger = endpoint.ledger();
         reporter = new TaskReporter(endpoint, this, owner, endpoint.pollPlanner(0));
+        awaited = endpoint.account().awaitedTasks();
         String path = config.getWebhookPath().startsWith("/") ? config.getWebhookPath() : "/" + config.getWebhookPath();
         try {
             RestConsumerFactory server = HttpServerLookup.find(getEndpoint().getCamelContext(),
@@ -75,6 +81,7 @@ public class ClaidWebhookConsumer extends DefaultConsumer {
             http = server.createConsumer(getEndpoint().getCamelContext(), this::onDelivery, "POST", path, null, null,
                     null, null, Map.of());
             ServiceHelper.startService(http);
+            awaited.webhookStarted();
         } catch (RuntimeException e) {
             List<String> servers = HttpServerLookup.available(getEndpoint().getCamelContext());
             throw new IllegalStateException("claid:webhook could not listen on " + path + ": " + e.getMessage()
@@ -89,6 +96,9 @@ public class ClaidWebhookConsumer extends DefaultConsumer {
 
     @Override
     protected void doStop() throws Exception {
+        if (http != null) {
+            awaited.webhookStopped();
+        }
         ServiceHelper.stopAndShutdownService(http);
         http = null;
         super.doStop();
@@ -179,22 +189,24 @@ public class ClaidWebhookConsumer extends DefaultConsumer {
             // reports a task of another system as it is
             return new Answer(503, "task " + result.id() + " is not known here yet; recorded, deliver again");
         }
+        // an exchange waiting for the task reports it; the ledger's hold then keeps the route below from doing so too
+        boolean waitedFor = awaited.ended(known.key(), result);
         if (!reporting.add(known.key())) {
             return new Answer(503, "task " + known.key() + " is being reported by another delivery; deliver again");
         }
         try {
-            return reportClaimed(known, result);
+            return reportClaimed(known, result, waitedFor);
         } finally {
             reporting.remove(known.key());
         }
     }
 
-    private Answer reportClaimed(TrackedTask known, TaskResult result) {
+    private Answer reportClaimed(TrackedTask known, TaskResult result, boolean waitedFor) {
         Instant now = Instant.now();
         Optional<TrackedTask> claimed = ledger.claim(known.key(), owner, now,
                 now.plusMillis(endpoint.getConfiguration().getTaskLease()));
         if (claimed.isEmpty()) {
-            return notClaimed(known.key());
+            return notClaimed(known.key(), waitedFor);
         }
         TaskReporter.Report report;
         try {
@@ -223,16 +235,21 @@ public class ClaidWebhookConsumer extends DefaultConsumer {
 
     /**
      * Why a task could not be taken: reported already (a repeated delivery), held by an exchange waiting for it, or
-     * being reported by another consumer right now, whose outcome is not known yet, so Claid should deliver again.
+     * being reported by another consumer right now, whose outcome is not known yet, so Claid should deliver again. A
+     * task held by a waiting exchange that is not waiting here (another instance on a shared ledger, or one about to
+     * list its wait) is asked for again too: the delivery may then reach it, and if none does, that exchange polls.
      */
-    private Answer notClaimed(TaskKey key) {
+    private Answer notClaimed(TaskKey key, boolean waitedFor) {
+        if (waitedFor) {
+            return new Answer(200, "task " + key + " is reported to the exchange waiting for it");
+        }
         TrackedTask now = ledger.find(key).orElse(null);
         if (now == null || !now.isOpen()) {
             LOG.debug("Claid task {} was reported already; repeated notification acknowledged", key);
             return new Answer(200, "task " + key + " reported already");
         }
         if (now.owner() != null && now.owner().startsWith(TaskSubmissions.OWNER_PREFIX)) {
-            return new Answer(200, "task " + key + " is reported to the exchange waiting for it");
+            return new Answer(503, "task " + key + " is held by an exchange waiting for it elsewhere; deliver again");
         }
         return new Answer(503, "task " + key + " is being reported by another consumer; deliver again");
     }

@@ -79,12 +79,21 @@ final class TaskPollPlanner {
      * producer's default, a grace period not yet over) is put back until then rather than polled.
      */
     Instant earliestPoll(TrackedTask task) {
-        Instant afterGrace = task.submittedAt().plusMillis(graceMillis);
-        if (task.polls() > 0) {
-            return afterGrace;
+        TaskKind kind = task.key().kind();
+        long planned = task.polls() > 0 ? 0 : nextPollAge(kind, 0, 0);
+        return task.submittedAt().plusMillis(leftToWebhook(kind, planned));
+    }
+
+    /**
+     * The rule of {@code webhookGracePeriod}, for the tasks consumer and waits alike: no status request until the
+     * grace after submission is over, so that a task whose notification comes costs no poll. Kinds Claid sends no
+     * notification for are not kept waiting. Given the age a poll is planned at, the age it may happen at.
+     */
+    long leftToWebhook(TaskKind kind, long plannedAgeMillis) {
+        if (kind != null && !kind.notifiedByWebhook()) {
+            return plannedAgeMillis;
         }
-        Instant planned = task.submittedAt().plusMillis(nextPollAge(task.key().kind(), 0, 0));
-        return planned.isAfter(afterGrace) ? planned : afterGrace;
+        return Math.max(plannedAgeMillis, graceMillis);
     }
 
     /** When to poll again a task that was still running at {@code now}, after {@code polls} polls in all. */

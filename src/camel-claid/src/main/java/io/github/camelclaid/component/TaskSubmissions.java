@@ -177,9 +177,17 @@ final class TaskSubmissions {
         }
         try {
             TaskLedger ledger = endpoint.ledger();
-            if (!ledger.record(task.withRequestKey(requestKey)) && !ledger.adopt(key, correlation, requestKey)
-                    && !correlation.isEmpty()) {
-                // a webhook about the task came before this record and reported it already, without our headers
+            if (ledger.record(task.withRequestKey(requestKey))) {
+                return;
+            }
+            // a webhook about the task came before this record: the task is known, without our facts
+            boolean adopted = ledger.adopt(key, correlation, requestKey);
+            if (config.isWaitForCompletion()) {
+                // held as a fresh record would be, so that the notification's next delivery goes to this wait only
+                ledger.claim(key, owner, now, task.leaseUntil());
+            }
+            if (!adopted && !correlation.isEmpty()) {
+                // and reported it already, without our headers
                 LOG.warn("Claid task {} was reported before its submission was recorded; its correlation headers"
                         + " {} were not on that report", key, correlation.keySet());
             }

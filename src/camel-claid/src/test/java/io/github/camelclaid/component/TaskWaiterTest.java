@@ -28,7 +28,7 @@ class TaskWaiterTest {
         // a scheduler whose queue is full refuses, though nothing is stopping
         SizedScheduledExecutorService full = new SizedScheduledExecutorService(new ScheduledThreadPoolExecutor(1), 1);
         try {
-            TaskWaiter waiter = new TaskWaiter(full, planner(), null, HOUR);
+            TaskWaiter waiter = new TaskWaiter(full, planner(), null, HOUR, null);
             waiter.await(null, TaskKind.EDIT_ASYNC, 1, "http://127.0.0.1/1", TaskStatus.ACCEPTED, Instant.now());
 
             CompletableFuture<ClaidResponse<TaskResult>> refused = waiter.await(null, TaskKind.EDIT_ASYNC, 2,
@@ -48,7 +48,7 @@ class TaskWaiterTest {
     void aScheduleRefusedByAStoppedSchedulerIsAStop() {
         ScheduledThreadPoolExecutor stopped = new ScheduledThreadPoolExecutor(1);
         stopped.shutdown();
-        TaskWaiter waiter = new TaskWaiter(stopped, planner(), null, HOUR);
+        TaskWaiter waiter = new TaskWaiter(stopped, planner(), null, HOUR, null);
 
         CompletableFuture<ClaidResponse<TaskResult>> wait = waiter.await(null, TaskKind.EDIT_ASYNC, 3,
                 "http://127.0.0.1/3", TaskStatus.ACCEPTED, Instant.now());

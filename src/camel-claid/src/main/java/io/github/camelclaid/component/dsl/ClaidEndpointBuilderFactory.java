@@ -124,6 +124,24 @@ public interface ClaidEndpointBuilderFactory {
         }
 
         /**
+         * How long after submission a task is left to its webhook before polling starts, as the fallback for a
+         * notification that never came: for the tasks consumer next to a webhook consumer, and with waitForCompletion
+         * while a webhook consumer of the same account runs in this CamelContext (the notification then ends the wait,
+         * without a status request). Set it on the component to cover both.
+         * <p>Default: 0
+         */
+        default ClaidEndpointConsumerBuilder webhookGracePeriod(long webhookGracePeriod) {
+            doSetProperty("webhookGracePeriod", webhookGracePeriod);
+            return this;
+        }
+
+        /** The webhookGracePeriod option as a duration such as {@code 30s} or a number of milliseconds. */
+        default ClaidEndpointConsumerBuilder webhookGracePeriod(String webhookGracePeriod) {
+            doSetProperty("webhookGracePeriod", webhookGracePeriod);
+            return this;
+        }
+
+        /**
          * For the tasks consumer: the most tasks whose status one run asks for (and so the most it emits). Tasks not
          * taken wait for the next run, which follows at once when greedy is on.
          * <p>Default: 50
@@ -185,22 +203,6 @@ public interface ClaidEndpointBuilderFactory {
         /** The splitOutputs option as text, e.g. from a property placeholder. */
         default ClaidEndpointConsumerBuilder splitOutputs(String splitOutputs) {
             doSetProperty("splitOutputs", splitOutputs);
-            return this;
-        }
-
-        /**
-         * For the tasks consumer next to a webhook consumer: how long after submission a task is left to its webhook
-         * before polling starts, as the fallback for a notification that never came.
-         * <p>Default: 0
-         */
-        default ClaidEndpointConsumerBuilder webhookGracePeriod(long webhookGracePeriod) {
-            doSetProperty("webhookGracePeriod", webhookGracePeriod);
-            return this;
-        }
-
-        /** The webhookGracePeriod option as a duration such as {@code 30s} or a number of milliseconds. */
-        default ClaidEndpointConsumerBuilder webhookGracePeriod(String webhookGracePeriod) {
-            doSetProperty("webhookGracePeriod", webhookGracePeriod);
             return this;
         }
 
@@ -861,6 +863,24 @@ public interface ClaidEndpointBuilderFactory {
         }
 
         /**
+         * How long after submission a task is left to its webhook before polling starts, as the fallback for a
+         * notification that never came: for the tasks consumer next to a webhook consumer, and with waitForCompletion
+         * while a webhook consumer of the same account runs in this CamelContext (the notification then ends the wait,
+         * without a status request). Set it on the component to cover both.
+         * <p>Default: 0
+         */
+        default ClaidEndpointProducerBuilder webhookGracePeriod(long webhookGracePeriod) {
+            doSetProperty("webhookGracePeriod", webhookGracePeriod);
+            return this;
+        }
+
+        /** The webhookGracePeriod option as a duration such as {@code 30s} or a number of milliseconds. */
+        default ClaidEndpointProducerBuilder webhookGracePeriod(String webhookGracePeriod) {
+            doSetProperty("webhookGracePeriod", webhookGracePeriod);
+            return this;
+        }
+
+        /**
          * For async operations: the message headers to keep with the task (comma-separated names; a trailing * matches
          * a prefix, e.g. Order*). The tasks and webhook consumers put them back on the exchange that reports the task.
          */
@@ -1296,6 +1316,24 @@ public interface ClaidEndpointBuilderFactory {
         /** The adaptivePollCount option as text, e.g. from a property placeholder. */
         default ClaidEndpointBuilder adaptivePollCount(String adaptivePollCount) {
             doSetProperty("adaptivePollCount", adaptivePollCount);
+            return this;
+        }
+
+        /**
+         * How long after submission a task is left to its webhook before polling starts, as the fallback for a
+         * notification that never came: for the tasks consumer next to a webhook consumer, and with waitForCompletion
+         * while a webhook consumer of the same account runs in this CamelContext (the notification then ends the wait,
+         * without a status request). Set it on the component to cover both.
+         * <p>Default: 0
+         */
+        default ClaidEndpointBuilder webhookGracePeriod(long webhookGracePeriod) {
+            doSetProperty("webhookGracePeriod", webhookGracePeriod);
+            return this;
+        }
+
+        /** The webhookGracePeriod option as a duration such as {@code 30s} or a number of milliseconds. */
+        default ClaidEndpointBuilder webhookGracePeriod(String webhookGracePeriod) {
+            doSetProperty("webhookGracePeriod", webhookGracePeriod);
             return this;
         }
 

@@ -30,6 +30,14 @@ public enum TaskKind {
     }
 
     /**
+     * Whether Claid posts a webhook notification when a task of this kind ends: it documents them for image tasks, and
+     * none for videos.
+     */
+    public boolean notifiedByWebhook() {
+        return this != GENERATE_VIDEO;
+    }
+
+    /**
      * Reads the kind from a {@code result_url}: the path before the id names it. Returns null when the URL is not one
      * of Claid's status paths. The version segment is ignored, as Claid has served these paths under several.
      */

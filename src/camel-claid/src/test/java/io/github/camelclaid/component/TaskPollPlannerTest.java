@@ -1,0 +1,41 @@
+package io.github.camelclaid.component;
+
+import java.time.Instant;
+
+import io.github.camelclaid.client.model.TaskKind;
+import io.github.camelclaid.client.model.TaskStatus;
+import io.github.camelclaid.ledger.TaskKey;
+import io.github.camelclaid.ledger.TrackedTask;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The webhookGracePeriod rule the tasks consumer and waits share. */
+class TaskPollPlannerTest {
+
+    static final long GRACE = 120_000;
+    static final Instant SUBMITTED = Instant.parse("2026-01-01T00:00:00Z");
+
+    /** Growing intervals from 2 s, a grace of two minutes. */
+    final TaskPollPlanner planner = new TaskPollPlanner(2_000, 30_000, GRACE, null, 4);
+
+    static TrackedTask task(TaskKind kind) {
+        return TrackedTask.submitted(new TaskKey(kind, 1), "http://127.0.0.1/1", SUBMITTED, TaskStatus.ACCEPTED, null,
+                SUBMITTED);
+    }
+
+    @Test
+    void aTaskIsFirstPolledWhenItsGraceIsOver() {
+        assertThat(planner.earliestPoll(task(TaskKind.EDIT_ASYNC))).isEqualTo(SUBMITTED.plusMillis(GRACE));
+        assertThat(planner.leftToWebhook(TaskKind.AI_EDIT, 2_000)).isEqualTo(GRACE);
+        assertThat(planner.leftToWebhook(null, 2_000)).as("a kind not known").isEqualTo(GRACE);
+        assertThat(planner.leftToWebhook(TaskKind.EDIT_ASYNC, GRACE + 5_000)).as("a poll planned after the grace")
+                .isEqualTo(GRACE + 5_000);
+    }
+
+    @Test
+    void aVideoIsNotLeftToAWebhookClaidDoesNotSend() {
+        assertThat(planner.earliestPoll(task(TaskKind.GENERATE_VIDEO))).isEqualTo(SUBMITTED.plusMillis(2_000));
+        assertThat(planner.leftToWebhook(TaskKind.GENERATE_VIDEO, 2_000)).isEqualTo(2_000);
+    }
+}
