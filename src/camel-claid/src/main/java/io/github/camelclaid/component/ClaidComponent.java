@@ -52,6 +52,7 @@ public class ClaidComponent extends HealthCheckComponent {
     private final Map<Long, CloseableHttpAsyncClient> httpClients = new HashMap<>();
     private ScheduledExecutorService scheduler;
     private ExecutorService completionExecutor;
+    private volatile java.util.concurrent.Executor continuation;
     /** The ledger used when none is configured; made on first use and closed with the component. */
     private TaskLedger defaultLedger;
     private final TaskDurations taskDurations = new TaskDurations();
@@ -232,17 +233,26 @@ public class ClaidComponent extends HealthCheckComponent {
 
     /**
      * Runs work on the {@link #completionExecutor()}, or right here when the pool refuses it (shutting down, full):
-     * what is handed over, such as recording a task Claid accepted, must happen either way.
+     * what is handed over, such as recording a task Claid accepted, must happen either way. Every answer passes
+     * through here, so it is made once rather than per call under the component's lock.
      */
     java.util.concurrent.Executor continuation() {
-        ExecutorService pool = completionExecutor();
-        return work -> {
-            try {
-                pool.execute(work);
-            } catch (java.util.concurrent.RejectedExecutionException e) {
-                work.run();
-            }
-        };
+        java.util.concurrent.Executor made = continuation;
+        return made != null ? made : newContinuation();
+    }
+
+    private synchronized java.util.concurrent.Executor newContinuation() {
+        if (continuation == null) {
+            ExecutorService pool = completionExecutor();
+            continuation = work -> {
+                try {
+                    pool.execute(work);
+                } catch (java.util.concurrent.RejectedExecutionException e) {
+                    work.run();
+                }
+            };
+        }
+        return continuation;
     }
 
     /**
@@ -315,6 +325,7 @@ public class ClaidComponent extends HealthCheckComponent {
             getCamelContext().getExecutorServiceManager().shutdown(completionExecutor);
             completionExecutor = null;
         }
+        continuation = null;
         if (scheduler != null) {
             getCamelContext().getExecutorServiceManager().shutdownNow(scheduler);
             scheduler = null;

@@ -23,6 +23,8 @@ import org.apache.hc.core5.http.HttpResponse;
 final class CappedResponseConsumer extends AbstractBinResponseConsumer<HttpAnswer> {
 
     private static final int CHUNK = 64 * 1024;
+    /** The most memory taken for an answer before any of it arrived, whatever its announced length. */
+    private static final int INITIAL_BUFFER = 8192;
 
     private final AnswerLimits limits;
     private HttpResponse response;
@@ -41,17 +43,20 @@ final class CappedResponseConsumer extends AbstractBinResponseConsumer<HttpAnswe
     protected void start(HttpResponse response, ContentType contentType) throws HttpException, IOException {
         this.response = response;
         this.contentType = contentType;
+        int initial = INITIAL_BUFFER;
         if (response.getFirstHeader("Content-Length") != null) {
             try {
                 long declared = Long.parseLong(response.getFirstHeader("Content-Length").getValue().trim());
                 if (declared > limits.maxBytes()) {
                     throw new BodyTooLargeException(limits);
                 }
+                // a short answer (most JSON ones) gets a buffer of its size; a long one starts at the usual size
+                initial = (int) Math.max(0, Math.min(declared, INITIAL_BUFFER));
             } catch (NumberFormatException ignored) {
                 // an unreadable length is checked while streaming instead
             }
         }
-        this.memory = new ByteArrayOutputStream(8192);
+        this.memory = new ByteArrayOutputStream(initial);
     }
 
     @Override

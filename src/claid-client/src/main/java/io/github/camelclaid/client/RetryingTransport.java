@@ -159,6 +159,17 @@ final class RetryingTransport implements AutoCloseable {
             long waited = nowNanos - firstRefusalNanos.get();
             return waited + TimeUnit.MILLISECONDS.toNanos(millis) <= maxRateLimitWaitNanos;
         }
+
+        /** Each call is itself, in {@code pending} too: a record's equality would hash every component twice a call. */
+        @Override
+        public boolean equals(Object other) {
+            return this == other;
+        }
+
+        @Override
+        public int hashCode() {
+            return System.identityHashCode(this);
+        }
     }
 
     private void attempt(Call<?> call, int attempt) {

@@ -1,0 +1,79 @@
+package io.github.camelclaid.component;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+
+import io.github.camelclaid.testserver.LocalClaidServer;
+import io.github.camelclaid.testserver.LocalClaidServerExtension;
+import org.apache.camel.Exchange;
+import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.test.junit5.CamelTestSupport;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * What a route does after a sync {@code claid:edit} may block (write a file, upload to S3), so it must never run on
+ * the HTTP client's few I/O threads, where it would stall every other call: it runs on the component's completion
+ * pool, however the exchange was sent and whether or not the output was downloaded.
+ */
+class RouteContinuationThreadIT extends CamelTestSupport {
+
+    static final String KEY = "continuation-key-3c8d";
+    static final int CONCURRENT = 40;
+
+    @RegisterExtension
+    static LocalClaidServerExtension claid = new LocalClaidServerExtension(LocalClaidServer.builder().apiKey(KEY));
+
+    /** The names of the threads the step after claid:edit ran on. */
+    final Set<String> threads = ConcurrentHashMap.newKeySet();
+
+    @Override
+    protected RouteBuilder createRouteBuilder() {
+        String common = "apiKey=" + KEY + "&baseUrl=" + claid.server().baseUrl()
+                + "&operations=RAW({\"resizing\":{\"width\":100}})";
+        return new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("direct:answer").to("claid:edit?downloadOutput=false&" + common)
+                        .process(e -> threads.add(Thread.currentThread().getName()));
+                from("direct:download").to("claid:edit?downloadOutput=true&" + common)
+                        .process(e -> threads.add(Thread.currentThread().getName()));
+            }
+        };
+    }
+
+    @Test
+    void theRouteGoesOnOnTheCompletionPoolAfterASyncEdit() {
+        template.requestBody("direct:answer", "https://images.example/one.jpg");
+
+        assertThat(threads).isNotEmpty().allSatisfy(name -> assertThat(name).contains("ClaidCompletion"));
+    }
+
+    @Test
+    void theRouteGoesOnOnTheCompletionPoolAfterADownload() {
+        template.requestBody("direct:download", "https://images.example/one.jpg");
+
+        assertThat(threads).isNotEmpty().allSatisfy(name -> assertThat(name).contains("ClaidCompletion"));
+    }
+
+    @Test
+    void manyExchangesInFlightNeverContinueOnAnIoThread() throws Exception {
+        List<CompletableFuture<Exchange>> sent = new ArrayList<>();
+        for (int i = 0; i < CONCURRENT; i++) {
+            String endpoint = i % 2 == 0 ? "direct:answer" : "direct:download";
+            String url = "https://images.example/" + i + ".jpg";
+            sent.add(template.asyncSend(endpoint, e -> e.getMessage().setBody(url)));
+        }
+        for (CompletableFuture<Exchange> exchange : sent) {
+            assertThat(exchange.get(30, TimeUnit.SECONDS).getException()).isNull();
+        }
+
+        assertThat(threads).isNotEmpty().allSatisfy(name -> assertThat(name).contains("ClaidCompletion"));
+    }
+}
