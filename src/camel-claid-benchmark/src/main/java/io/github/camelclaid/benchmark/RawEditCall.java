@@ -27,8 +27,8 @@ import org.apache.hc.core5.io.CloseMode;
  */
 final class RawEditCall implements EditCall {
 
-    /** The component's pool size (ClaidComponent), so both sides have as many connections. */
-    static final int MAX_CONNECTIONS = 32;
+    /** The component's default pool size (ClaidComponent maxConnections), so both sides may open as many. */
+    static final int MAX_CONNECTIONS = 128;
 
     private final CloseableHttpAsyncClient http;
     private final URI editUrl;
