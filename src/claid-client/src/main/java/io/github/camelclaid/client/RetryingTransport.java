@@ -231,7 +231,8 @@ final class RetryingTransport implements AutoCloseable {
         if (rateLimit != null) {
             lastRateLimit.set(rateLimit);
         }
-        if (answer.status() == 429) {
+        Failure failure = answer.isSuccess() ? null : RetryRules.ofStatus(answer.status());
+        if (failure == Failure.RATE_LIMITED) {
             rateLimitedAnswers.incrementAndGet();
         }
         long asked = serverAskedWaitMillis(answer, rateLimit);
@@ -243,7 +244,7 @@ final class RetryingTransport implements AutoCloseable {
                     request.getPath(), answer.status(), (System.nanoTime() - call.startNanos) / 1_000_000, attempt,
                     answer.header("x-request-id"));
         }
-        if (answer.status() == 429) {
+        if (failure == Failure.RATE_LIMITED) {
             // the account is busy, which is backpressure rather than a failure of this call: it waits for the window
             // the answer named and asks again, without using an attempt, until maxRateLimitWait has passed
             long delay = retryPolicy.delayMillis(1, asked);
@@ -257,8 +258,7 @@ final class RetryingTransport implements AutoCloseable {
                     delay);
         }
         boolean attemptsLeft = attempt < call.maxAttempts;
-        if (!answer.isSuccess() && answer.status() != 429
-                && RetryRules.ofStatus(answer.status()).mayRepeat(call.idempotent) && attemptsLeft) {
+        if (failure != null && failure != Failure.RATE_LIMITED && failure.mayRepeat(call.idempotent) && attemptsLeft) {
             answer.discard();
             retryLater(call, attempt, retryPolicy.delayMillis(attempt, asked), "answered " + answer.status());
             return;
@@ -271,8 +271,8 @@ final class RetryingTransport implements AutoCloseable {
         } catch (ClaidException e) {
             answer.discard();
             // a garbled success (cut-off JSON) of a call that is safe to repeat is worth another try
-            Failure failure = RetryRules.of(e);
-            if (answer.isSuccess() && failure != null && failure.mayRepeat(call.idempotent) && attemptsLeft) {
+            Failure unreadable = RetryRules.of(e);
+            if (answer.isSuccess() && unreadable != null && unreadable.mayRepeat(call.idempotent) && attemptsLeft) {
                 retryLater(call, attempt, retryPolicy.delayMillis(attempt, -1), "answered unreadably");
             } else {
                 call.result.completeExceptionally(e);
