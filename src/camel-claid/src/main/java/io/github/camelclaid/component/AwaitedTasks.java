@@ -25,7 +25,12 @@ final class AwaitedTasks {
      * may wait for one task (work submitted again under the same request key).
      */
     Runnable await(TaskKey task, Consumer<TaskResult> onEnd) {
-        waits.computeIfAbsent(task, k -> new CopyOnWriteArraySet<>()).add(onEnd);
+        // added inside compute, so a removal emptying the same task's set cannot drop it from the map in between
+        waits.compute(task, (k, set) -> {
+            Set<Consumer<TaskResult>> waiting = set != null ? set : new CopyOnWriteArraySet<>();
+            waiting.add(onEnd);
+            return waiting;
+        });
         return () -> waits.computeIfPresent(task, (k, set) -> {
             set.remove(onEnd);
             return set.isEmpty() ? null : set;
