@@ -10,6 +10,7 @@ import io.github.camelclaid.client.RetryPolicy;
 import io.github.camelclaid.client.SchemaViolation;
 import io.github.camelclaid.client.model.TaskKind;
 import io.github.camelclaid.ledger.TaskLedger;
+import org.apache.camel.AsyncEndpoint;
 import org.apache.camel.Category;
 import org.apache.camel.Consumer;
 import org.apache.camel.Processor;
@@ -26,7 +27,8 @@ import org.apache.camel.support.ScheduledPollEndpoint;
  */
 @UriEndpoint(firstVersion = "0.1.0", scheme = "claid", title = "Claid.ai", syntax = "claid:operation",
              category = { Category.AI, Category.CLOUD }, headersClass = ClaidConstants.class)
-public class ClaidEndpoint extends ScheduledPollEndpoint {
+// AsyncEndpoint: the producer never holds a Camel thread while Claid answers; the catalog says "async": true from it
+public class ClaidEndpoint extends ScheduledPollEndpoint implements AsyncEndpoint {
 
     @UriPath
     @Metadata(required = true)

@@ -45,6 +45,16 @@ class DocsCoverageTest {
         doc = Files.readString(DOC, StandardCharsets.UTF_8);
     }
 
+    /** The header line Camel's docs render, in the words Camel uses, from what the catalog says. */
+    @Test
+    void theHeaderSaysWhatKindsOfEndpointTheCatalogHas() {
+        JsonNode component = catalog.path("component");
+        String expected = component.path("producerOnly").asBoolean() ? "Only producer is supported"
+                : component.path("consumerOnly").asBoolean() ? "Only consumer is supported"
+                : "Both producer and consumer are supported";
+        assertTrue(doc.contains(":component-header: " + expected + "\n"), "the adoc header must read: " + expected);
+    }
+
     @Test
     void documentsEveryComponentOption() {
         assertDocumented("component options", fieldNames(catalog.path("componentProperties")));

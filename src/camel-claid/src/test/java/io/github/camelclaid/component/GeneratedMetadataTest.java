@@ -63,4 +63,15 @@ class GeneratedMetadataTest {
         assertEquals(List.of("apiKey", "webhookSecret"),
                 new ClaidEndpointUriFactory().secretPropertyNames().stream().sorted().toList());
     }
+
+    /** What tools (the adoc header, Kaoto, camel doc) read: both kinds of endpoint, and a non-blocking producer. */
+    @Test
+    void theCatalogDescribesAnAsyncComponentWithProducersAndConsumers() throws Exception {
+        JsonNode component;
+        try (InputStream in = getClass().getResourceAsStream("/META-INF/io/github/camelclaid/component/claid.json")) {
+            component = new ObjectMapper().readTree(in).path("component");
+        }
+        assertTrue(component.path("async").asBoolean(), "async");
+        assertTrue(!component.path("producerOnly").asBoolean() && !component.path("consumerOnly").asBoolean());
+    }
 }
