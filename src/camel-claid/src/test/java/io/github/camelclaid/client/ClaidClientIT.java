@@ -456,6 +456,8 @@ class ClaidClientIT {
                     () -> join(nowhere.edit(resizeTo(100, "https://example.com/a.jpg"))));
             assertEquals(ClaidException.Reason.NETWORK, e.getReason());
             assertEquals(2, logs.linesContaining("retrying in").size(), "3 attempts: 2 retries");
+            assertTrue(e.getMessage().contains("after 3 attempts to http://127.0.0.1:" + closedPort + ". Check the baseUrl"),
+                    e.getMessage());
         }
     }
 

@@ -100,6 +100,20 @@ public class ClaidException extends RuntimeException {
         return typed(b, cause);
     }
 
+    /**
+     * No answer from the server, after every attempt the call was allowed: the message says how many and where to, so
+     * that a wrong address is told from a passing fault.
+     *
+     * @param origin scheme, host and port the calls went to (never a path or query: no secret is in it)
+     */
+    static ClaidException unanswered(String what, int attempts, String origin, Throwable cause) {
+        Builder b = new Builder(Reason.NETWORK, what);
+        b.errorMessage = describe(cause) + ", after " + attempts + (attempts == 1 ? " attempt" : " attempts") + " to "
+                + origin + ". Check the baseUrl option (CLAID_BASE_URL in the demo) and that the address is reachable"
+                + " from here.";
+        return typed(b, cause);
+    }
+
     static ClaidException invalidResponse(String what, int status, String problem, String requestId, Throwable cause) {
         Builder b = new Builder(Reason.INVALID_RESPONSE, what);
         b.statusCode = status;

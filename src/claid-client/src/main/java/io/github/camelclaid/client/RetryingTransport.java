@@ -1,5 +1,7 @@
 package io.github.camelclaid.client;
 
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.time.Duration;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
@@ -303,10 +305,20 @@ final class RetryingTransport implements AutoCloseable {
                 LOG.warn("Claid {} got no answer ({}); not repeated because Claid may have acted on it",
                         call.what, e.getClass().getSimpleName());
             }
-            call.result.completeExceptionally(ClaidException.network(call.what, e));
+            call.result.completeExceptionally(ClaidException.unanswered(call.what, attempt, originOf(request), e));
             return;
         }
         retryLater(call, attempt, retryPolicy.delayMillis(attempt, -1), "failed: " + e.getClass().getSimpleName());
+    }
+
+    private static String originOf(SimpleHttpRequest request) {
+        try {
+            URI uri = request.getUri();
+            // host and port only: user info in a URL would be a secret
+            return uri.getScheme() + "://" + uri.getHost() + (uri.getPort() < 0 ? "" : ":" + uri.getPort());
+        } catch (URISyntaxException e) {
+            return "the configured baseUrl";
+        }
     }
 
     private void retryLater(Call<?> call, int attempt, long delayMillis, String why) {
