@@ -134,7 +134,7 @@ public class ClaidComponentConfiguration extends ComponentConfigurationPropertie
      * When the result carries a tmp_url, put the (first) output's bytes in the body with Content-Type set, and the
      * typed answer in the CamelClaidResponse header. Default: true for edit, false for the other operations.
      */
-    private Boolean downloadOutput = false;
+    private Boolean downloadOutput;
     /**
      * Whether the producer should be started lazy (on the first message). By starting lazy you can use this to allow
      * CamelContext and routes to startup in situations where a producer may otherwise fail during starting and cause
