@@ -20,6 +20,7 @@ import io.github.camelclaid.client.model.TaskAccepted;
 import io.github.camelclaid.component.ClaidComponent;
 import io.github.camelclaid.component.ClaidConfiguration;
 import io.github.camelclaid.component.ClaidConstants;
+import io.github.camelclaid.ledger.InMemoryTaskLedger;
 import io.github.camelclaid.testserver.LocalClaidServer;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
@@ -53,6 +54,8 @@ import static org.awaitility.Awaitility.await;
             "camel.component.claid.task-poll-interval=20ms",
             "camel.component.claid.task-poll-max-interval=100",
             "camel.component.claid.retry-initial-delay=10ms",
+            // a bean of the application, by name (ClaidComponentConverter)
+            "camel.component.claid.task-ledger=#bean:starterLedger",
             "camel.health.producers-enabled=true",
             // Camel's default exposure lists only the checks that are DOWN
             "camel.health.exposure-level=full",
@@ -88,6 +91,11 @@ class ClaidStarterIT {
         }
 
         @Bean
+        InMemoryTaskLedger starterLedger() {
+            return new InMemoryTaskLedger();
+        }
+
+        @Bean
         RouteBuilder claidRoutes(List<Message> reported) {
             return new RouteBuilder() {
                 @Override
@@ -109,6 +117,9 @@ class ClaidStarterIT {
     @Autowired
     List<Message> reported;
 
+    @Autowired
+    InMemoryTaskLedger starterLedger;
+
     @LocalServerPort
     int port;
 
@@ -120,6 +131,7 @@ class ClaidStarterIT {
         // 20ms in Spring Boot's notation, 100 a bare number of milliseconds as in an endpoint URI
         assertThat(configuration.getTaskPollInterval()).isEqualTo(20);
         assertThat(configuration.getTaskPollMaxInterval()).isEqualTo(100);
+        assertThat(configuration.getTaskLedger()).isSameAs(starterLedger);
         // defaults of the metadata are the component's own
         assertThat(configuration.getResponseTimeout()).isEqualTo(Duration.ofSeconds(180).toMillis());
     }
@@ -151,6 +163,9 @@ class ClaidStarterIT {
                 .findFirst().orElseThrow();
         assertThat(report.getHeader(ClaidConstants.TASK_STATUS)).isEqualTo("DONE");
         assertThat(report.getHeader("OrderId")).isEqualTo("order-17");
+        // finished tasks stay in the ledger for finishedRetention: the one named in the properties kept it
+        assertThat(starterLedger.findById(task)).as("the task in the ledger named by the properties").isNotEmpty();
+        assertThat(starterLedger.openCount()).isZero();
     }
 
     @Test
