@@ -4,6 +4,7 @@ import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.net.URL;
 import java.time.Duration;
+import java.util.List;
 
 import javax.imageio.ImageIO;
 
@@ -68,8 +69,11 @@ class PhotoRoutesTest {
         long task = submitAsync("BAG-042");
 
         assertThat(awaitReport(task)).isEqualTo("DONE 1200x1200 BAG-042 via claid:webhook");
-        assertThat(claid.webhookDeliveries()).filteredOn(d -> d.taskId() == task)
-                .extracting(WebhookDelivery::statusCode).containsExactly(200);
+        // acknowledged; on a busy machine the notification can overtake the submission's answer, and the first
+        // delivery is then told to come again (503) until the application has recorded the task
+        await().atMost(Duration.ofSeconds(10)).until(() -> deliveryStatuses(task).contains(200));
+        assertThat(deliveryStatuses(task)).last().isEqualTo(200);
+        assertThat(deliveryStatuses(task)).allMatch(status -> status == 200 || status == 503);
     }
 
     @Test
@@ -80,11 +84,15 @@ class PhotoRoutesTest {
 
         await().atMost(Duration.ofSeconds(10)).until(() -> claid.webhookDeliveries().stream()
                 .anyMatch(d -> d.taskId() == task));
-        assertThat(claid.webhookDeliveries()).filteredOn(d -> d.taskId() == task)
-                .extracting(WebhookDelivery::statusCode).first().isEqualTo(401);
+        assertThat(deliveryStatuses(task)).first().isEqualTo(401);
         // the task is still finished, by polling once the grace period is over
         assertThat(awaitReport(task)).isEqualTo("DONE 1200x1200 MUG-013 via claid:tasks");
         assertThat(claid.paidSubmissionCount(ApiOperation.EDIT_ASYNC)).isPositive();
+    }
+
+    private List<Integer> deliveryStatuses(long task) {
+        return claid.webhookDeliveries().stream().filter(d -> d.taskId() == task).map(WebhookDelivery::statusCode)
+                .toList();
     }
 
     private long submitAsync(String sku) {
