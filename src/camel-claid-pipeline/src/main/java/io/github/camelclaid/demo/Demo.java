@@ -8,12 +8,17 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 
 import io.github.camelclaid.s3.LocalS3Server;
 import io.github.camelclaid.testserver.LocalClaidServer;
 import io.github.camelclaid.testserver.SampleImages;
+import org.apache.camel.main.BaseMainSupport;
 import org.apache.camel.main.Main;
+import org.apache.camel.main.MainListenerSupport;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /**
@@ -25,7 +30,9 @@ import software.amazon.awssdk.services.s3.S3Client;
  * it calls the real Claid API; Claid cannot read a bucket on this machine, so the images are then uploaded (sync
  * mode) unless {@code PIPELINE_INPUT_BUCKET} names a real bucket, in which case AWS is used as configured in the
  * environment and the routes' own settings apply. {@code -Ddemo.exitWhenDone=true} stops it once every sample has a
- * result or a failure report (CI's smoke test); otherwise it keeps watching the bucket until Ctrl+C.
+ * result or a failure report (CI's smoke test); otherwise it keeps watching the bucket until Ctrl+C. The local S3
+ * server keeps its buckets as folders under {@code target/demo/buckets}, so the results can be opened after it ends,
+ * and {@code target/demo/index.html} shows each input beside its result.
  */
 public final class Demo {
 
@@ -40,6 +47,9 @@ public final class Demo {
         Path work = Path.of("target", "demo").toAbsolutePath();
         // each run starts afresh: the samples are the same every time, and a kept record would call them done
         deleteRecursively(work.resolve("state"));
+        // the local S3 server keeps its buckets here, as folders and files, so the results outlive the demo
+        Path buckets = work.resolve("buckets");
+        deleteRecursively(buckets);
         Files.createDirectories(work);
         String apiKey = System.getenv("CLAID_API_KEY");
         boolean realClaid = apiKey != null && !apiKey.isBlank();
@@ -57,7 +67,7 @@ public final class Demo {
                         + " and the buckets " + inputBucket + " -> " + outputBucket + " as configured for AWS");
                 s3 = S3Client.create();
             } else {
-                localS3 = LocalS3Server.builder().workDir(work.resolve("s3")).build().start();
+                localS3 = LocalS3Server.builder().workDir(work.resolve("s3")).storageDirectory(buckets).build().start();
                 s3 = localS3.client();
                 localS3.createBucket(inputBucket);
                 localS3.createBucket(outputBucket);
@@ -78,32 +88,29 @@ public final class Demo {
                 settings.put("pipeline.poll-delay", "500");
             }
             List<String> samples = dropSamples(s3, inputBucket, work.resolve("samples"));
+            Path bucketsDir = localS3 == null ? null : buckets;
             System.out.println("Dropped " + samples.size() + " sample images into " + inputBucket + "/" + SAMPLE_PREFIX
-                    + "; results go to " + outputBucket);
+                    + "; results go to " + outputBucket
+                    + (bucketsDir == null ? "" : ", a folder of " + bucketsDir));
 
             // with real Claid the component reads CLAID_API_KEY itself
             Main main = BucketPipeline.main(settings, localClaid == null ? null : localClaid.apiKey());
             if (!exitWhenDone) {
-                System.out.println("Watching " + inputBucket + ": put more images there; Ctrl+C stops.");
-                main.run();
+                DemoResults results = new DemoResults(s3, inputBucket, outputBucket, "", bucketsDir,
+                        work.resolve("index.html"));
+                watch(main, results);
                 return;
             }
+            DemoResults results = new DemoResults(s3, inputBucket, outputBucket, SAMPLE_PREFIX, bucketsDir,
+                    work.resolve("index.html"));
             main.start();
             try {
-                awaitResults(s3, outputBucket, samples.size(), Duration.ofMinutes(5));
+                awaitResults(results, samples.size(), Duration.ofMinutes(5));
             } finally {
                 main.stop();
             }
-            List<String> results = keys(s3, outputBucket, SAMPLE_PREFIX);
-            List<String> failed = keys(s3, outputBucket, "failed/" + SAMPLE_PREFIX);
-            System.out.println();
-            System.out.println("Processed " + samples.size() + " samples: " + results.size() + " results in "
-                    + outputBucket + "/" + SAMPLE_PREFIX + (failed.isEmpty() ? ""
-                            : ", " + failed.size() + " failure reports in " + outputBucket + "/failed/"));
-            for (String result : results) {
-                System.out.println("  " + outputBucket + "/" + result);
-            }
-            if (results.size() != samples.size() || !failed.isEmpty()) {
+            results.printSummary();
+            if (results.results().size() != samples.size() || !results.failures().isEmpty()) {
                 System.exit(1);
             }
         } finally {
@@ -125,20 +132,47 @@ public final class Demo {
         }).toList();
     }
 
-    /** Waits until every sample has a result or a failure report, checking the output bucket twice a second. */
-    private static void awaitResults(S3Client s3, String bucket, int expected, Duration atMost) {
+    /**
+     * Runs until Ctrl+C, telling each result as it lands; Camel Main's own shutdown hook stops the routes, after which
+     * the summary is printed.
+     */
+    private static void watch(Main main, DemoResults results) throws Exception {
+        System.out.println("Watching the input bucket: put more images there; Ctrl+C stops.");
+        ScheduledExecutorService teller = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread thread = new Thread(r, "demo-results");
+            thread.setDaemon(true);
+            return thread;
+        });
+        teller.scheduleWithFixedDelay(() -> {
+            try {
+                results.tellNew();
+            } catch (RuntimeException e) {
+                // the bucket could not be listed this time (the S3 server is starting or stopping): next time
+            }
+        }, 1, 1, TimeUnit.SECONDS);
+        main.addMainListener(new MainListenerSupport() {
+            @Override
+            public void afterStop(BaseMainSupport stopped) {
+                teller.shutdownNow();
+                results.printSummary();
+            }
+        });
+        main.run();
+    }
+
+    /**
+     * Waits until every sample has a result or a failure report, checking the output bucket twice a second and
+     * telling each as it lands.
+     */
+    private static void awaitResults(DemoResults results, int expected, Duration atMost) {
         Instant deadline = Instant.now().plus(atMost);
-        while (keys(s3, bucket, SAMPLE_PREFIX).size() + keys(s3, bucket, "failed/" + SAMPLE_PREFIX).size() < expected) {
+        while (results.outputs().size() < expected) {
+            results.tellNew();
             if (Instant.now().isAfter(deadline)) {
                 throw new IllegalStateException("Not all " + expected + " samples were processed within " + atMost);
             }
             LockSupport.parkNanos(Duration.ofMillis(500).toNanos());
         }
-    }
-
-    private static List<String> keys(S3Client s3, String bucket, String prefix) {
-        return s3.listObjectsV2Paginator(b -> b.bucket(bucket).prefix(prefix)).contents().stream()
-                .map(o -> o.key()).sorted().toList();
     }
 
     private static void deleteRecursively(Path dir) throws IOException {
