@@ -16,9 +16,7 @@ import java.util.concurrent.locks.LockSupport;
 import io.github.camelclaid.s3.LocalS3Server;
 import io.github.camelclaid.testserver.LocalClaidServer;
 import io.github.camelclaid.testserver.SampleImages;
-import org.apache.camel.main.BaseMainSupport;
 import org.apache.camel.main.Main;
-import org.apache.camel.main.MainListenerSupport;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /**
@@ -133,8 +131,8 @@ public final class Demo {
     }
 
     /**
-     * Runs until Ctrl+C, telling each result as it lands; Camel Main's own shutdown hook stops the routes, after which
-     * the summary is printed.
+     * Runs until Ctrl+C, telling each result as it lands. Ctrl+C stops the routes from a shutdown hook of this class:
+     * Camel Main's own hook only signals its run loop, and the JVM would end before the routes had stopped.
      */
     private static void watch(Main main, DemoResults results) throws Exception {
         System.out.println("Watching the input bucket: put more images there; Ctrl+C stops.");
@@ -150,13 +148,11 @@ public final class Demo {
                 // the bucket could not be listed this time (the S3 server is starting or stopping): next time
             }
         }, 1, 1, TimeUnit.SECONDS);
-        main.addMainListener(new MainListenerSupport() {
-            @Override
-            public void afterStop(BaseMainSupport stopped) {
-                teller.shutdownNow();
-                results.printSummary();
-            }
-        });
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            teller.shutdownNow();
+            main.stop();
+            results.printSummary();
+        }, "demo-stop"));
         main.run();
     }
 
