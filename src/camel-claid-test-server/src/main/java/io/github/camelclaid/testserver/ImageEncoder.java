@@ -23,6 +23,8 @@ import javax.imageio.stream.MemoryCacheImageOutputStream;
 final class ImageEncoder {
 
     private static final String STANDARD_METADATA = "javax_imageio_1.0";
+    private static final String PNG_METADATA = "javax_imageio_png_1.0";
+    private static final String JPEG_METADATA = "javax_imageio_jpeg_image_1.0";
 
     private ImageEncoder() {
     }
@@ -84,24 +86,51 @@ final class ImageEncoder {
         }
     }
 
-    /** The writer's default metadata with the pixel size of {@code dpi}; null (none) when the writer refuses it. */
+    /**
+     * The writer's default metadata with a density of {@code dpi}; null (none) when the writer refuses it. PNG and JPEG
+     * get their native fields (pHYs; the JFIF density): the JDK's PNG metadata inverts the standard tree's pixel size.
+     */
     private static IIOMetadata density(ImageWriter writer, BufferedImage image, ImageWriteParam param, int dpi) {
         IIOMetadata metadata = writer.getDefaultImageMetadata(new ImageTypeSpecifier(image), param);
-        if (metadata == null || metadata.isReadOnly() || !metadata.isStandardMetadataFormatSupported()) {
+        if (metadata == null || metadata.isReadOnly()) {
             return null;
         }
-        String millimetresPerPixel = Double.toString(25.4 / dpi);
-        IIOMetadataNode horizontal = new IIOMetadataNode("HorizontalPixelSize");
-        horizontal.setAttribute("value", millimetresPerPixel);
-        IIOMetadataNode vertical = new IIOMetadataNode("VerticalPixelSize");
-        vertical.setAttribute("value", millimetresPerPixel);
-        IIOMetadataNode dimension = new IIOMetadataNode("Dimension");
-        dimension.appendChild(horizontal);
-        dimension.appendChild(vertical);
-        IIOMetadataNode root = new IIOMetadataNode(STANDARD_METADATA);
-        root.appendChild(dimension);
         try {
-            metadata.mergeTree(STANDARD_METADATA, root);
+            String format = metadata.getNativeMetadataFormatName();
+            if (PNG_METADATA.equals(format)) {
+                IIOMetadataNode pixelsPerMetre = new IIOMetadataNode("pHYs");
+                String perMetre = Long.toString(Math.round(dpi / 0.0254));
+                pixelsPerMetre.setAttribute("pixelsPerUnitXAxis", perMetre);
+                pixelsPerMetre.setAttribute("pixelsPerUnitYAxis", perMetre);
+                pixelsPerMetre.setAttribute("unitSpecifier", "meter");
+                IIOMetadataNode root = new IIOMetadataNode(PNG_METADATA);
+                root.appendChild(pixelsPerMetre);
+                metadata.mergeTree(PNG_METADATA, root);
+            } else if (JPEG_METADATA.equals(format)) {
+                IIOMetadataNode root = (IIOMetadataNode) metadata.getAsTree(JPEG_METADATA);
+                IIOMetadataNode jfif = (IIOMetadataNode) root.getElementsByTagName("app0JFIF").item(0);
+                if (jfif == null) {
+                    return null;
+                }
+                jfif.setAttribute("resUnits", "1");
+                jfif.setAttribute("Xdensity", Integer.toString(dpi));
+                jfif.setAttribute("Ydensity", Integer.toString(dpi));
+                metadata.setFromTree(JPEG_METADATA, root);
+            } else if (metadata.isStandardMetadataFormatSupported()) {
+                String millimetresPerPixel = Double.toString(25.4 / dpi);
+                IIOMetadataNode horizontal = new IIOMetadataNode("HorizontalPixelSize");
+                horizontal.setAttribute("value", millimetresPerPixel);
+                IIOMetadataNode vertical = new IIOMetadataNode("VerticalPixelSize");
+                vertical.setAttribute("value", millimetresPerPixel);
+                IIOMetadataNode dimension = new IIOMetadataNode("Dimension");
+                dimension.appendChild(horizontal);
+                dimension.appendChild(vertical);
+                IIOMetadataNode root = new IIOMetadataNode(STANDARD_METADATA);
+                root.appendChild(dimension);
+                metadata.mergeTree(STANDARD_METADATA, root);
+            } else {
+                return null;
+            }
             return metadata;
         } catch (IIOInvalidTreeException | RuntimeException e) {
             return null;
