@@ -23,7 +23,8 @@ import java.util.Optional;
  * {@code storage://name/key} input of an {@code s3} storage is fetched from the bucket when the server has an S3
  * endpoint; an {@code http(s)} URL on a loopback host (127.0.0.1, localhost, ::1) other than this server, such as a
  * presigned URL of a local S3 server, is fetched with a GET (so is the file of a {@code web_folder} storage whose base
- * URL is such a URL). Bytes ImageIO can decode give the real size; other bytes the default size. An input that cannot
+ * URL is such a URL). Bytes ImageIO can decode give the real size and are the pixels edits start from; other bytes
+ * give the default size and a stand-in picture ({@link SourceImage}). An input that cannot
  * be read is Claid's 400 input error ({@link ErrorBodies#unreadableInput}). This server's own URLs are looked up, not
  * fetched, so the lookup neither shows up in {@code requests()} nor trips armed faults.
  */
