@@ -47,14 +47,14 @@ final class AsyncOperations {
         return submit(request, TaskKind.EDIT_ASYNC, ApiOperation.EDIT_ASYNC, body, List.of(input), inputs -> {
             TaskStatus outcome = OutcomeMarkers.outcome(List.of(input), request.forcedOutcome());
             JsonNode output = body.get("output");
-            MediaInfo in = inputs.info(input);
+            SourceImage in = inputs.image(input);
             PlannedOutput planned = outputs.plan(ImageEdits.render(in, body.get("operations"), output),
                     OutputWriter.destination(output, "output"), FileNames.stem(input, "image"), 0, 1, "output");
             ObjectNode result = Json.object();
-            result.set("input_object", in.describe());
+            result.set("input_object", in.info().describe());
             result.set("output_object", planned.json());
             List<TaskPlan.TaskError> errors = List.of(
-                    new TaskPlan.TaskError(OutcomeMarkers.failureMessage(input), in.describe()));
+                    new TaskPlan.TaskError(OutcomeMarkers.failureMessage(input), in.info().describe()));
             return new TaskPlan(outcome, result, errors, writes(planned));
         });
     }
@@ -82,9 +82,9 @@ final class AsyncOperations {
                                     probe.probe(input).describe()));
                             continue;
                         }
-                        MediaInfo in;
+                        SourceImage in;
                         try {
-                            in = inputs.info(input);
+                            in = inputs.image(input);
                         } catch (ApiError e) {
                             errors.add(new TaskPlan.TaskError(e.getMessage(), null));
                             unreadable = true;
@@ -93,7 +93,7 @@ final class AsyncOperations {
                         PlannedOutput planned = outputs.plan(ImageEdits.render(in, body.get("operations"), output),
                                 destination, FileNames.stem(input, "image"), 0, 1, "output");
                         ObjectNode item = results.addObject();
-                        item.set("input_object", in.describe());
+                        item.set("input_object", in.info().describe());
                         item.set("output_object", planned.json());
                         writes.addAll(writes(planned));
                     }
@@ -105,19 +105,23 @@ final class AsyncOperations {
                 });
     }
 
-    /** {@code output.number_of_images} images (1 by default), PNG unless asked otherwise, of the aspect ratio asked. */
+    /**
+     * {@code output.number_of_images} images (1 by default), PNG unless asked otherwise, of the aspect ratio asked:
+     * the input on a backdrop drawn from the prompt, the prompt written below ({@link StandInPictures#composed}).
+     */
     ApiResponse aiEdit(ApiRequest request, JsonNode body) {
         String input = body.get("input").asText();
         return submit(request, TaskKind.AI_EDIT, ApiOperation.AI_EDIT, body, List.of(input), inputs -> {
-            MediaInfo in = inputs.info(input);
+            SourceImage in = inputs.image(input);
             String ratio = Json.text(body.get("options"), "aspect_ratio");
-            PixelSize size = ratio == null ? new PixelSize(in.width(), in.height())
+            PixelSize size = ratio == null ? in.size()
                     : PixelSize.forAspectRatio(ratio, SyncOperations.GENERATED_SIDE);
             ImageEdits.requireRenderable(size, "input");
+            String prompt = Json.text(body.get("options"), "prompt");
             GeneratedImages generated = generate(body.get("output"), size,
-                    FileNames.stem(input, "image") + "-ai-edit");
+                    FileNames.stem(input, "image") + "-ai-edit", List.of(in), prompt == null ? "AI edit" : prompt);
             ObjectNode result = Json.object();
-            result.set("input_object", in.describe());
+            result.set("input_object", in.info().describe());
             result.set("output_objects", generated.json);
             TaskStatus outcome = OutcomeMarkers.outcome(List.of(input), request.forcedOutcome());
             return new TaskPlan(outcome, result,
@@ -125,7 +129,10 @@ final class AsyncOperations {
         });
     }
 
-    /** Inputs: the optional model image and the clothing images; outputs as for AI edit. */
+    /**
+     * Inputs: the optional model image and the clothing images; outputs as for AI edit, showing the inputs side by side
+     * with the pose and background prompts written below.
+     */
     ApiResponse fashionModels(ApiRequest request, JsonNode body) {
         List<String> urls = new ArrayList<>();
         JsonNode input = body.get("input");
@@ -135,10 +142,16 @@ final class AsyncOperations {
         input.get("clothing").forEach(url -> urls.add(url.asText()));
         return submit(request, TaskKind.FASHION_MODELS, ApiOperation.FASHION_MODELS, body, urls, inputs -> {
             ArrayNode inputObjects = Json.array();
-            urls.forEach(url -> inputObjects.add(inputs.info(url).describe()));
-            PixelSize size = PixelSize.forAspectRatio(Json.text(body.get("options"), "aspect_ratio"),
+            List<SourceImage> images = new ArrayList<>();
+            urls.forEach(url -> images.add(inputs.image(url)));
+            images.forEach(image -> inputObjects.add(image.info().describe()));
+            JsonNode options = body.get("options");
+            PixelSize size = PixelSize.forAspectRatio(Json.text(options, "aspect_ratio"),
                     SyncOperations.GENERATED_SIDE);
-            GeneratedImages generated = generate(body.get("output"), size, "fashion-model-" + shortId());
+            String caption = String.join(", ", textOr(options, "pose", "full body, front view"),
+                    textOr(options, "background", "studio background"));
+            GeneratedImages generated = generate(body.get("output"), size, "fashion-model-" + shortId(), images,
+                    caption);
             ObjectNode result = Json.object();
             result.set("input_objects", inputObjects);
             result.set("output_objects", generated.json);
@@ -153,7 +166,7 @@ final class AsyncOperations {
     ApiResponse generateVideo(ApiRequest request, JsonNode body) {
         String input = body.get("input").asText();
         return submit(request, TaskKind.VIDEO, ApiOperation.GENERATE_VIDEO, body, List.of(input), inputs -> {
-            MediaInfo in = inputs.info(input);
+            MediaInfo in = inputs.image(input).info();
             PlannedOutput planned = outputs.plan(GeneratedMedia.video(new PixelSize(in.width(), in.height())),
                     OutputWriter.destination(body.get("output"), "output"), "video-" + UUID.randomUUID(), 0, 1,
                     "output");
@@ -219,7 +232,8 @@ final class AsyncOperations {
     /** What a plan learns about its inputs: without reading them at submission, by reading them at the end. */
     private interface Inputs {
 
-        MediaInfo info(String url);
+        /** The input: its description now, its pixels when an output is rendered. */
+        SourceImage image(String url);
 
         /** The files of a {@code storage://name/folder/} input. */
         List<String> folder(StorageUri folder);
@@ -227,8 +241,8 @@ final class AsyncOperations {
 
     private final Inputs probing = new Inputs() {
         @Override
-        public MediaInfo info(String url) {
-            return probe.probe(url);
+        public SourceImage image(String url) {
+            return probe.probeImage(url);
         }
 
         @Override
@@ -239,7 +253,7 @@ final class AsyncOperations {
 
     private final Inputs reading = new Inputs() {
         @Override
-        public MediaInfo info(String url) {
+        public SourceImage image(String url) {
             return probe.read(url);
         }
 
@@ -282,15 +296,19 @@ final class AsyncOperations {
     private record GeneratedImages(ArrayNode json, List<WrittenObject> writes) {
     }
 
-    private GeneratedImages generate(JsonNode output, PixelSize size, String baseName) {
+    /** Pictures of the inputs with a caption, one per {@code number_of_images}, each drawn on its own backdrop. */
+    private GeneratedImages generate(JsonNode output, PixelSize size, String baseName, List<SourceImage> inputs,
+                                     String caption) {
         int count = output != null && output.isObject() ? Json.integer(output, "number_of_images", 1) : 1;
-        MediaFormat format = ImageEdits.outputFormat(output, MediaFormat.PNG);
+        OutputEncoding encoding = OutputEncoding.from(output, MediaFormat.PNG);
         StorageUri destination = OutputWriter.destination(output, "output");
         ArrayNode json = Json.array();
         List<WrittenObject> writes = new ArrayList<>();
         for (int i = 0; i < count; i++) {
-            PlannedOutput planned = outputs.plan(GeneratedMedia.image(size, format), destination, baseName, i, count,
-                    "output");
+            int index = i;
+            GeneratedMedia media = GeneratedMedia.picture(size, encoding, () -> StandInPictures.composed(size,
+                    inputs.stream().map(SourceImage::pixels).toList(), caption, index));
+            PlannedOutput planned = outputs.plan(media, destination, baseName, i, count, "output");
             json.add(planned.json());
             writes.addAll(writes(planned));
         }
@@ -299,6 +317,11 @@ final class AsyncOperations {
 
     private static List<WrittenObject> writes(PlannedOutput planned) {
         return planned.storageObject() == null ? List.of() : List.of(planned.storageObject());
+    }
+
+    private static String textOr(JsonNode node, String field, String fallback) {
+        String text = Json.text(node, field);
+        return text == null ? fallback : text;
     }
 
     private static String shortId() {

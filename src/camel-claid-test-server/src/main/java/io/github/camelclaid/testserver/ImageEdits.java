@@ -3,19 +3,25 @@ package io.github.camelclaid.testserver;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**
- * What an image edit ({@code /v1/image/edit}, its upload, async and batch forms) produces: an image of the size
- * {@code operations.resizing} asks for, in the format {@code output} asks for.
+ * What an image edit ({@code /v1/image/edit}, its upload, async and batch forms) produces: the input's pixels (or its
+ * stand-in, see {@link SourceImage}) with {@code operations} applied ({@link EditRecipe}), at the size
+ * {@code operations.resizing} implies ({@link ResizeLayout}), in the format {@code output} asks for
+ * ({@link OutputEncoding}). The size and format are known at once; the pixels are computed when the output's bytes
+ * are first asked for.
  */
 final class ImageEdits {
 
     private ImageEdits() {
     }
 
-    /** The edited image; nothing is rendered until its bytes are asked for. */
-    static GeneratedMedia render(MediaInfo input, JsonNode operations, JsonNode output) {
-        PixelSize size = PixelSize.fromResizing(operations == null ? null : operations.get("resizing"), input);
-        requireRenderable(size, "operations.resizing");
-        return GeneratedMedia.image(size, outputFormat(output, MediaFormat.JPEG));
+    /** The edited image; nothing is decoded or rendered until its bytes are asked for. */
+    static GeneratedMedia render(SourceImage input, JsonNode operations, JsonNode output) {
+        ResizeLayout layout = ResizeLayout.of(operations == null ? null : operations.get("resizing"), input.size());
+        requireRenderable(layout.canvas(), "operations.resizing");
+        OutputEncoding encoding = OutputEncoding.from(output, MediaFormat.JPEG);
+        EditRecipe recipe = EditRecipe.from(operations, layout, encoding);
+        MediaInfo info = new MediaInfo(layout.canvas().width(), layout.canvas().height(), encoding.format());
+        return GeneratedMedia.image(info, () -> recipe.apply(input.pixels()), encoding, recipe.matte());
     }
 
     /**

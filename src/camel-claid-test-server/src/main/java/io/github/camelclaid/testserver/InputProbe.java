@@ -23,7 +23,8 @@ import java.util.Optional;
  * {@code storage://name/key} input of an {@code s3} storage is fetched from the bucket when the server has an S3
  * endpoint; an {@code http(s)} URL on a loopback host (127.0.0.1, localhost, ::1) other than this server, such as a
  * presigned URL of a local S3 server, is fetched with a GET (so is the file of a {@code web_folder} storage whose base
- * URL is such a URL). Bytes ImageIO can decode give the real size; other bytes the default size. An input that cannot
+ * URL is such a URL). Bytes ImageIO can decode give the real size and are the pixels edits start from; other bytes
+ * give the default size and a stand-in picture ({@link SourceImage}). An input that cannot
  * be read is Claid's 400 input error ({@link ErrorBodies#unreadableInput}). This server's own URLs are looked up, not
  * fetched, so the lookup neither shows up in {@code requests()} nor trips armed faults.
  */
@@ -58,20 +59,29 @@ final class InputProbe {
 
     /** What is known or assumed about the input, without reading it. */
     MediaInfo probe(String url) {
+        return probeImage(url).info();
+    }
+
+    /**
+     * The input as far as it is known without reading it: this server's own outputs with their pixels; anything else
+     * a stand-in of the default size drawn from its URL.
+     */
+    SourceImage probeImage(String url) {
         if (url != null && url.startsWith(temporaryUrlPrefix)) {
             var known = store.temporary(url.substring(temporaryUrlPrefix.length()));
             if (known.isPresent()) {
-                return known.get().info();
+                return SourceImage.output(known.get(), url);
             }
         }
         if (StorageUri.looksLikeOne(url)) {
             var written = store.writtenAt(url);
             if (written.isPresent()) {
-                return written.get().media().info();
+                return SourceImage.output(written.get().media(), url);
             }
         }
         MediaFormat format = MediaFormat.fromFileName(pathOf(url)).filter(f -> !f.isVideo()).orElse(MediaFormat.JPEG);
-        return new MediaInfo(defaultSize.width(), defaultSize.height(), format);
+        return SourceImage.standIn(new MediaInfo(defaultSize.width(), defaultSize.height(), format),
+                String.valueOf(url));
     }
 
     /** Whether {@link #read} fetches this input (from a bucket or a loopback URL) rather than probing it. */
@@ -86,14 +96,15 @@ final class InputProbe {
     }
 
     /**
-     * What Claid finds when it reads the input: fetched when {@link #fetches} says so, else {@link #probe probed}.
+     * What Claid finds when it reads the input: fetched when {@link #fetches} says so, else
+     * {@link #probeImage probed}.
      *
      * @throws ApiError 400 input error when the input cannot be read, or names a storage no longer connected
      */
-    MediaInfo read(String url) {
+    SourceImage read(String url) {
         Optional<StorageUri> reference = StorageUri.parse(url);
         if (reference.isEmpty()) {
-            return isForeignLoopback(url) ? decode(fetch(url, url), url) : probe(url);
+            return isForeignLoopback(url) ? decode(fetch(url, url), url, url) : probeImage(url);
         }
         Storage storage = storages.byName(reference.get().storageName()).orElseThrow(() -> ErrorBodies
                 .unreadableInput(url, "no storage named '" + reference.get().storageName() + "' is connected"));
@@ -101,10 +112,10 @@ final class InputProbe {
             return readObject(url, reference.get(), storage);
         }
         Optional<String> location = webFolderUrl(storage, reference.get()).filter(this::isForeignLoopback);
-        return location.isPresent() ? decode(fetch(url, location.get()), location.get()) : probe(url);
+        return location.isPresent() ? decode(fetch(url, location.get()), location.get(), url) : probeImage(url);
     }
 
-    private MediaInfo readObject(String url, StorageUri reference, Storage storage) {
+    private SourceImage readObject(String url, StorageUri reference, Storage storage) {
         if (reference.isFolder()) {
             throw ErrorBodies.unreadableInput(url, "it is a folder, not a file");
         }
@@ -116,7 +127,8 @@ final class InputProbe {
         }
         // an output of this server: its reported format (WebP is written as PNG bytes) and size are known
         var written = store.writtenAt(url);
-        return written.isPresent() ? written.get().media().info() : decode(bytes, reference.path());
+        return written.isPresent() ? SourceImage.output(written.get().media(), url)
+                : decode(bytes, reference.path(), url);
     }
 
     /**
@@ -224,9 +236,12 @@ final class InputProbe {
         }
     }
 
-    /** The real size and format when ImageIO can read the bytes; else the default size, format from the name. */
-    private MediaInfo decode(byte[] bytes, String name) {
-        return UploadedImages.probe(bytes, pathOf(name), null, defaultSize);
+    /**
+     * The bytes' own size, format and pixels when ImageIO can read them; else a stand-in for {@code url} of the
+     * default size, in the format the name names.
+     */
+    private SourceImage decode(byte[] bytes, String name, String url) {
+        return UploadedImages.source(bytes, pathOf(name), defaultSize, url);
     }
 
     private static String pathOf(String url) {

@@ -37,11 +37,18 @@ import io.github.camelclaid.testinfra.LocalServer;
  *
  * <h2>Behaviour worth knowing</h2>
  * <ul>
- * <li>Outputs are real images (a gradient) of the size the request implies; WebP/AVIF outputs are reported as such
- * but their bytes are PNG (the JDK cannot write those formats). They are served without authentication at
+ * <li>Outputs are real edits of the input's pixels: resizing (every {@code fit}), padding, background colour,
+ * removal and blur, adjustments, upscaling and the output format's options are applied deterministically
+ * ({@code EditRecipe} lists what is exact and what stands in for a model). The response's size and format describe the
+ * bytes served; WebP/AVIF outputs are reported as such but their bytes are PNG (the JDK cannot write those formats).
+ * Generations (generate, scene, AI edit, fashion models) are scenes drawn from the prompt, with the inputs placed on
+ * them and the prompt written on them. Outputs are computed when first downloaded and served without authentication at
  * {@code tmp_url} = {@code <baseUrl>/tmp/<uuid>.<ext>}. Videos are a placeholder MP4 header.</li>
  * <li>Input URLs on other hosts than loopback ones are never fetched: such an input is assumed to be a 640x480 image
- * (see {@link Builder#defaultInputSize}) unless it is an output of this server, whose real size is used. An
+ * (see {@link Builder#defaultInputSize}) unless it is an output of this server, whose real size and pixels are used;
+ * its pixels are a stand-in scene drawn from the URL (seeded by it, its file name written on it), so different URLs
+ * give visibly different pictures. Uploads and fetched inputs are edited from their own pixels when ImageIO (with the
+ * WebP reader on the classpath) can decode them, else from a stand-in seeded by their name and content. An
  * {@code http(s)} input on 127.0.0.1 or localhost (a presigned URL of a local S3 server, say) is fetched, as Claid
  * fetches inputs: by sync operations before answering, by async tasks at the end of processing. An answer other than
  * 2xx, or none, is Claid's input error: a 400 ({@code error_type "input"}, {@code error_code "4011"}) for sync

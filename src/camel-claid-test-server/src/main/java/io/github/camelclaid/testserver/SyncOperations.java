@@ -70,22 +70,27 @@ final class SyncOperations {
                 "The data part");
         RequestValidator.requireValid("UploadEditData", data);
         references.requireConnected(data);
-        MediaInfo input = UploadedImages.probe(file.get().stream(), file.get().fileName(),
-                file.get().contentType(), probe.defaultSize());
+        SourceImage input = UploadedImages.upload(file.get(), probe.defaultSize());
         ObjectNode result = editResult(input, FileNames.stem(file.get().fileName(), "image"), data);
         journal.recordPaid(ApiOperation.EDIT_UPLOAD, null, request.requestId());
         return ApiResponse.data(result);
     }
 
-    /** Always PNG, 1024x1024; {@code output} is a folder (checked by {@link RequestRules}). */
+    /**
+     * Always PNG, 1024x1024; {@code output} is a folder (checked by {@link RequestRules}). Each image is a scene drawn
+     * from the prompt and its number, with the prompt written on it ({@link StandInPictures#generated}).
+     */
     ApiResponse generate(ApiRequest request, JsonNode body) {
         StorageUri destination = OutputWriter.destination(body.get("output"), "output");
         int count = Json.integer(body.get("options"), "number_of_images", 4);
         String baseName = "generated-" + shortId();
         ArrayNode images = Json.array();
+        String prompt = body.get("input").asText();
+        PixelSize size = new PixelSize(GENERATED_SIDE, GENERATED_SIDE);
         for (int i = 0; i < count; i++) {
-            GeneratedMedia media = GeneratedMedia.image(new PixelSize(GENERATED_SIDE, GENERATED_SIDE),
-                    MediaFormat.PNG);
+            int index = i;
+            GeneratedMedia media = GeneratedMedia.picture(size, OutputEncoding.of(MediaFormat.PNG),
+                    () -> StandInPictures.generated(size, prompt, index));
             images.add(outputs.write(media, destination, baseName, i, count, "output"));
         }
         ObjectNode data = Json.object();
@@ -96,34 +101,53 @@ final class SyncOperations {
         return ApiResponse.data(data);
     }
 
-    /** {@code output.number_of_images} images (4 by default) of the scene's aspect ratio, PNG unless asked otherwise. */
+    /**
+     * {@code output.number_of_images} images (4 by default) of the scene's aspect ratio, PNG unless asked otherwise:
+     * the object's image placed on a backdrop drawn from the scene's prompt (or template), the prompt written below
+     * ({@link StandInPictures#composed}).
+     */
     ApiResponse scene(ApiRequest request, JsonNode body) {
         String imageUrl = body.get("object").get("image_url").asText();
-        MediaInfo input = probe.read(imageUrl);
+        SourceImage input = probe.read(imageUrl);
         JsonNode output = body.get("output");
         StorageUri destination = OutputWriter.destination(output, "output");
         int count = output != null && output.isObject() ? Json.integer(output, "number_of_images", 4) : 4;
-        MediaFormat format = ImageEdits.outputFormat(output, MediaFormat.PNG);
+        OutputEncoding encoding = OutputEncoding.from(output, MediaFormat.PNG);
         PixelSize size = PixelSize.forAspectRatio(Json.text(body.get("scene"), "aspect_ratio"), GENERATED_SIDE);
+        String caption = sceneCaption(body.get("scene"));
         String baseName = FileNames.stem(imageUrl, "scene") + "-" + shortId();
         ArrayNode images = Json.array();
         for (int i = 0; i < count; i++) {
-            images.add(outputs.write(GeneratedMedia.image(size, format), destination, baseName, i, count, "output"));
+            int index = i;
+            GeneratedMedia media = GeneratedMedia.picture(size, encoding,
+                    () -> StandInPictures.composed(size, List.of(input.pixels()), caption, index));
+            images.add(outputs.write(media, destination, baseName, i, count, "output"));
         }
         ObjectNode data = Json.object();
-        data.set("input", input.describe());
+        data.set("input", input.info().describe());
         data.set("output", images);
         data.putObject("profiling");
         journal.recordPaid(ApiOperation.CREATE_SCENE, null, request.requestId());
         return ApiResponse.data(data);
     }
 
-    private ObjectNode editResult(MediaInfo input, String baseName, JsonNode body) {
+    /** What the scene asks for in words: its prompt, else its template or effect name. */
+    private static String sceneCaption(JsonNode scene) {
+        for (String field : List.of("prompt", "template", "effect", "background_effect")) {
+            String text = Json.text(scene, field);
+            if (text != null) {
+                return text;
+            }
+        }
+        return "scene";
+    }
+
+    private ObjectNode editResult(SourceImage input, String baseName, JsonNode body) {
         JsonNode output = body.get("output");
         StorageUri destination = OutputWriter.destination(output, "output");
         GeneratedMedia media = ImageEdits.render(input, body.get("operations"), output);
         ObjectNode data = Json.object();
-        data.set("input", input.describe());
+        data.set("input", input.info().describe());
         data.set("output", outputs.write(media, destination, baseName, 0, 1, "output"));
         data.putObject("profiling");
         return data;
