@@ -101,7 +101,7 @@ final class EditRecipe {
             content = adjustments.apply(content);
         }
         if (removeBackground) {
-            content = withAlpha(content);
+            content = ImageDecoder.ofType(content, BufferedImage.TYPE_INT_ARGB);
             BackgroundMask.clear(content, backdrop);
         }
         Color fill = fill(inputHasAlpha);
@@ -198,19 +198,6 @@ final class EditRecipe {
         }
     }
 
-    private static BufferedImage withAlpha(BufferedImage image) {
-        if (image.getType() == BufferedImage.TYPE_INT_ARGB) {
-            return image;
-        }
-        BufferedImage copy = new BufferedImage(image.getWidth(), image.getHeight(), BufferedImage.TYPE_INT_ARGB);
-        Graphics2D g = copy.createGraphics();
-        try {
-            g.drawImage(image, 0, 0, null);
-        } finally {
-            g.dispose();
-        }
-        return copy;
-    }
 
     /** {@code #rgb} or {@code #rrggbb}; null when absent or unreadable (then the default applies). */
     private static Color colour(String hex) {

@@ -56,7 +56,11 @@ final class ImageDecoder {
 
     /** Converts any decoded image (indexed, grey, 16-bit...) to the two types the edits handle. */
     static BufferedImage normalised(BufferedImage image) {
-        int type = image.getColorModel().hasAlpha() ? BufferedImage.TYPE_INT_ARGB : BufferedImage.TYPE_INT_RGB;
+        return ofType(image, image.getColorModel().hasAlpha() ? BufferedImage.TYPE_INT_ARGB : BufferedImage.TYPE_INT_RGB);
+    }
+
+    /** The image itself when it is of that type already, else a copy drawn into one. */
+    static BufferedImage ofType(BufferedImage image, int type) {
         if (image.getType() == type) {
             return image;
         }

@@ -1,9 +1,10 @@
 package io.github.camelclaid.testserver;
 
+import static io.github.camelclaid.testserver.TestPictures.colour;
+import static io.github.camelclaid.testserver.TestPictures.fill;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.awt.Color;
-import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -111,19 +112,5 @@ class EditedPixelsIT {
         fill(image, 0, 0, width / 2, height, Color.RED);
         fill(image, width / 2, 0, width - width / 2, height, Color.BLUE);
         return image;
-    }
-
-    private static void fill(BufferedImage image, int x, int y, int w, int h, Color colour) {
-        Graphics2D g = image.createGraphics();
-        try {
-            g.setColor(colour);
-            g.fillRect(x, y, w, h);
-        } finally {
-            g.dispose();
-        }
-    }
-
-    private static Color colour(BufferedImage image, int x, int y) {
-        return new Color(image.getRGB(x, y) & 0xffffff);
     }
 }

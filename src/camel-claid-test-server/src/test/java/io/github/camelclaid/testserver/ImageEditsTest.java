@@ -1,9 +1,10 @@
 package io.github.camelclaid.testserver;
 
+import static io.github.camelclaid.testserver.TestPictures.colour;
+import static io.github.camelclaid.testserver.TestPictures.fill;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.awt.Color;
-import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -321,20 +322,6 @@ class ImageEditsTest {
         }
         fill(image, width / 4, height / 4, width / 2, height / 2, new Color(0x8B0000));
         return image;
-    }
-
-    private static void fill(BufferedImage image, int x, int y, int w, int h, Color colour) {
-        Graphics2D g = image.createGraphics();
-        try {
-            g.setColor(colour);
-            g.fillRect(x, y, w, h);
-        } finally {
-            g.dispose();
-        }
-    }
-
-    private static Color colour(BufferedImage image, int x, int y) {
-        return new Color(image.getRGB(x, y) & 0xffffff);
     }
 
     private static boolean near(Color a, Color b, int tolerance) {
