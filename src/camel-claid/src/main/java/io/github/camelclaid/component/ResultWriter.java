@@ -1,5 +1,7 @@
 package io.github.camelclaid.component;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
@@ -14,7 +16,6 @@ import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.StreamCache;
 import org.apache.camel.converter.stream.FileInputStreamCache;
-import org.apache.camel.support.SynchronizationAdapter;
 
 /**
  * Writes Claid's answer onto the message: the headers of the contract, and the typed answer or the output's content
@@ -77,21 +78,23 @@ final class ResultWriter {
     /**
      * The body of a downloaded output: a small one's bytes, as they were read into memory; a larger one as a
      * {@link StreamCache} over the temporary file the client streamed it into, which Camel can read again at every
-     * step (the exchange owns that file from now on and deletes it when it completes). The stream converts to
-     * {@code byte[]} on request ({@code convertBodyTo(byte[].class)}), which is the only step that would hold a large
-     * output whole in memory.
+     * step. Camel's stream cache owns the file from here, as it owns the files of its own stream caching: it deletes it
+     * once this exchange and every exchange that copied the body (wireTap, multicast, an aggregation) are done. The
+     * stream converts to {@code byte[]} on request ({@code convertBodyTo(byte[].class)}), which is the only step that
+     * would hold a large output whole in memory.
      */
     private static Object downloadedBody(Exchange exchange, Download fetched) {
         if (fetched.inMemory()) {
             return fetched.bytes();
         }
-        exchange.getExchangeExtension().addOnCompletion(new SynchronizationAdapter() {
-            @Override
-            public void onDone(Exchange done) {
-                fetched.close();
-            }
-        });
-        return new FileInputStreamCache(fetched.file().toFile());
+        try {
+            // the public constructor is the only way to put an existing file under Camel's stream cache; copy() is
+            // what registers this exchange with the file's reference count
+            return new FileInputStreamCache(fetched.file().toFile()).copy(exchange);
+        } catch (IOException e) {
+            fetched.close();
+            throw new UncheckedIOException("Cannot read the downloaded output " + fetched.file(), e);
+        }
     }
 
     /** Whether outputs are downloaded for this operation: as configured, by default only for edit. */

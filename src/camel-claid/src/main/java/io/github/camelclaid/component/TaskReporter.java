@@ -18,6 +18,7 @@ import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.support.DefaultConsumer;
 import org.apache.camel.support.SynchronizationAdapter;
+import org.apache.camel.support.UnitOfWorkHelper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -76,6 +77,8 @@ final class TaskReporter {
         return CompletableFuture.allOf(built.toArray(CompletableFuture[]::new)).handleAsync((ignored, failure) -> {
             if (failure != null) {
                 settlement.abandon();
+                built.stream().filter(f -> f.isDone() && !f.isCompletedExceptionally()).map(CompletableFuture::join)
+                        .forEach(unsent -> discard(unsent, failure));
                 throw new java.util.concurrent.CompletionException(failure);
             }
             return new Report(built.stream().map(CompletableFuture::join).toList(), settlement);
@@ -109,6 +112,16 @@ final class TaskReporter {
             }
         });
         return written.thenApply(ignored -> exchange);
+    }
+
+    /**
+     * An exchange made for an output that will not reach the route, because another output of its task could not be
+     * fetched: its completions run as a failure's would, so that what it holds (an output's temporary file) is
+     * released; the task itself was already given back.
+     */
+    private static void discard(Exchange unsent, Throwable why) {
+        unsent.setException(why instanceof Exception e ? e : new IllegalStateException(why));
+        UnitOfWorkHelper.doneSynchronizations(unsent, unsent.getExchangeExtension().handoverCompletions());
     }
 
     private static void writeTaskHeaders(Message message, TrackedTask task, TaskResult result,
