@@ -169,8 +169,8 @@ public class ClaidProducer extends DefaultAsyncProducer {
     /** Submits an async task, recorded in the ledger whatever happens to the answer; waits for it if configured. */
     private CompletableFuture<?> submit(Exchange exchange, ClaidOperations op, Object request) {
         return submissions.submit(exchange, op, request,
-                (taskId, resultUrl, lastKnown, submittedAt) -> awaitAndDeliver(exchange, op, taskId, resultUrl,
-                        lastKnown, submittedAt));
+                (taskId, resultUrl, lastKnown, submittedAt) -> awaitAndDeliver(exchange, op, op.submits(), taskId,
+                        resultUrl, lastKnown, submittedAt));
     }
 
     /** A paid call goes through the account's circuit, which refuses it without a call while open. */
@@ -178,9 +178,13 @@ public class ClaidProducer extends DefaultAsyncProducer {
         return account.circuit().send(api, call);
     }
 
-    private CompletableFuture<Void> awaitAndDeliver(Exchange exchange, ClaidOperations op, long taskId, String resultUrl,
-            TaskStatus lastKnown, Instant submittedAt) {
-        return endpoint.taskWaiter().await(client(), op.submits(), taskId, resultUrl, lastKnown, submittedAt)
+    /**
+     * Waits for the task and delivers its result. A wait whose task kind is known is ended by the account's webhook
+     * consumer, when one listens, without polling.
+     */
+    private CompletableFuture<Void> awaitAndDeliver(Exchange exchange, ClaidOperations op, TaskKind kind, long taskId,
+            String resultUrl, TaskStatus lastKnown, Instant submittedAt) {
+        return endpoint.taskWaiter().await(client(), kind, taskId, resultUrl, lastKnown, submittedAt)
                 .thenCompose(done -> {
                     ResultWriter.setTaskHeaders(exchange.getMessage(), done);
                     return results.deliver(exchange, op, done.data());
@@ -216,8 +220,9 @@ public class ClaidProducer extends DefaultAsyncProducer {
             if (endpoint.getConfiguration().isWaitForCompletion()) {
                 // the same outcome as a wait that saw the task end: DONE continues, ERROR/CANCELLED/PAUSED fail
                 if (!task.status().isTerminal()) {
-                    return awaitAndDeliver(exchange, ClaidOperations.getTask, task.id(), url, task.status(),
-                            Instant.now());
+                    // the kind, read from the URL, lets a webhook notification end this wait as it ends a submitter's
+                    return awaitAndDeliver(exchange, ClaidOperations.getTask, TaskKind.fromResultUrl(url), task.id(),
+                            url, task.status(), Instant.now());
                 }
                 if (task.status() != TaskStatus.DONE) {
                     throw ClaidException.taskFailed("task " + task.id(), task.id(), task.status(), url, task.errors());

@@ -120,6 +120,38 @@ class WebhookWaitIT {
         return exchange.getMessage().getHeader(ClaidConstants.TASK_ID, Long.class);
     }
 
+    /**
+     * A getTask wait for a task submitted elsewhere: after the one status request that finds it running, its
+     * notification ends the wait (the kind comes from the result URL).
+     */
+    @Test
+    void aGetTaskWaitIsCompletedByTheNotificationAfterItsFirstLook() throws Exception {
+        // a task that runs long enough for getTask's first look to find it running, whatever the machine's load
+        server.close();
+        server = LocalClaidServer.builder().apiKey(KEY).acceptedFor(Duration.ofMillis(20))
+                .processingFor(Duration.ofMillis(1500)).webhookTimeScale(0.02).build().start();
+        server.webhook(http.uri(PATH), SECRET);
+        routes("10m", false);
+        context.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("direct:submitOnly").to("claid:editAsync?" + common() + "&operations=RAW({})");
+                from("direct:getTask").to("claid:getTask?" + common()
+                        + "&waitForCompletion=true&maxWait=60000&taskPollInterval=20&webhookGracePeriod=10m");
+            }
+        });
+        Exchange submitted = template.request("direct:submitOnly", e -> e.getMessage().setBody("https://images.example/g.jpg"));
+        String resultUrl = submitted.getMessage().getHeader(ClaidConstants.RESULT_URL, String.class);
+
+        Exchange done = template.request("direct:getTask", e -> e.getMessage().setHeader(ClaidConstants.RESULT_URL,
+                resultUrl));
+
+        assertThat(done.getException()).isNull();
+        assertThat(done.getMessage().getHeader(ClaidConstants.TASK_STATUS)).isEqualTo("DONE");
+        assertThat(timelines().get(taskId(submitted)).statusRequests()).as("getTask's own look, then no poll")
+                .isEqualTo(1);
+    }
+
     @Test
     void waitedTasksAreCompletedByTheirNotificationsWithoutAStatusRequest() throws Exception {
         // the grace outlasts the test: any status request would be a poll that the webhook should have made needless
