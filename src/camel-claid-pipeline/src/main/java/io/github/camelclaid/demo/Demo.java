@@ -162,8 +162,7 @@ public final class Demo {
      */
     private static void awaitResults(DemoResults results, int expected, Duration atMost) {
         Instant deadline = Instant.now().plus(atMost);
-        while (results.outputs().size() < expected) {
-            results.tellNew();
+        while (results.tellNew() < expected) {
             if (Instant.now().isAfter(deadline)) {
                 throw new IllegalStateException("Not all " + expected + " samples were processed within " + atMost);
             }

@@ -39,7 +39,10 @@ final class DemoResults {
         this.indexFile = indexFile;
     }
 
-    /** Prints the results and failure reports that appeared since the last call, and rewrites the index if any did. */
+    /**
+     * Prints the results and failure reports that appeared since the last call, and rewrites the index if any did.
+     * Returns how many have been told in all.
+     */
     synchronized int tellNew() {
         List<String> fresh = new ArrayList<>();
         for (String key : outputs()) {
@@ -48,27 +51,33 @@ final class DemoResults {
             }
         }
         for (String key : fresh) {
-            System.out.println((key.startsWith("failed/") ? "  failed: " : "  result: ") + where(outputBucket, key));
+            System.out.println((isFailure(key) ? "  failed: " : "  result: ") + where(outputBucket, key));
         }
         if (!fresh.isEmpty() && bucketsDir != null) {
             writeIndex();
         }
-        return fresh.size();
+        return told.size();
     }
 
-    /** Results, then failure reports, in key order. */
-    List<String> outputs() {
-        List<String> keys = new ArrayList<>(results());
-        keys.addAll(failures());
+    /** The results told so far, in key order. */
+    synchronized List<String> results() {
+        return told.stream().filter(k -> !isFailure(k)).sorted().toList();
+    }
+
+    /** The failure reports told so far, in key order. */
+    synchronized List<String> failures() {
+        return told.stream().filter(DemoResults::isFailure).sorted().toList();
+    }
+
+    /** Results, then failure reports, in key order, as the output bucket lists them now. */
+    private List<String> outputs() {
+        List<String> keys = new ArrayList<>(keys(outputBucket, prefix).stream().filter(k -> !isFailure(k)).toList());
+        keys.addAll(keys(outputBucket, "failed/" + prefix));
         return keys;
     }
 
-    List<String> results() {
-        return keys(outputBucket, prefix).stream().filter(k -> !k.startsWith("failed/")).toList();
-    }
-
-    List<String> failures() {
-        return keys(outputBucket, "failed/" + prefix);
+    private static boolean isFailure(String key) {
+        return key.startsWith("failed/");
     }
 
     /**
@@ -81,8 +90,8 @@ final class DemoResults {
         } catch (RuntimeException e) {
             // the last results may be missing from the count; the files are there all the same
         }
-        List<String> results = told.stream().filter(k -> !k.startsWith("failed/")).toList();
-        List<String> failures = told.stream().filter(k -> k.startsWith("failed/")).toList();
+        List<String> results = results();
+        List<String> failures = failures();
         System.out.println();
         System.out.println(results.size() + " results" + (failures.isEmpty() ? "" : ", " + failures.size()
                 + " failure reports") + " in " + (bucketsDir == null ? "s3://" + outputBucket
