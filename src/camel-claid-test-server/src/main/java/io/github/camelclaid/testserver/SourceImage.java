@@ -24,8 +24,7 @@ final class SourceImage {
 
     /** Encoded bytes ImageIO recognised; a stand-in if they turn out not to decode. */
     static SourceImage encoded(MediaInfo info, byte[] bytes, String identity) {
-        return new SourceImage(info, () -> ImageDecoder.decode(bytes)
-                .orElseGet(() -> StandInPictures.input(info.width(), info.height(), identity)));
+        return decodedLater(info, () -> bytes, identity);
     }
 
     /** An input the server cannot see: a picture drawn from its identity, of the size reported for it. */
@@ -39,7 +38,12 @@ final class SourceImage {
         if (info.format().isVideo()) {
             return standIn(info, identity);
         }
-        return new SourceImage(info, () -> ImageDecoder.decode(media.bytes())
+        return decodedLater(info, media::bytes, identity);
+    }
+
+    /** Pixels decoded from {@code bytes} when first asked for; a stand-in if they do not decode. */
+    private static SourceImage decodedLater(MediaInfo info, Supplier<byte[]> bytes, String identity) {
+        return new SourceImage(info, () -> ImageDecoder.decode(bytes.get())
                 .orElseGet(() -> StandInPictures.input(info.width(), info.height(), identity)));
     }
 
