@@ -8,8 +8,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.regex.Pattern;
 
+import io.github.camelclaid.s3.LocalS3Server;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /**
@@ -17,9 +17,6 @@ import software.amazon.awssdk.services.s3.S3Client;
  * when the buckets are local folders, and an HTML page with every input beside its result.
  */
 final class DemoResults {
-
-    private static final Pattern IN_PROGRESS = Pattern.compile(
-            "-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$");
 
     private final S3Client s3;
     private final String inputBucket;
@@ -150,9 +147,7 @@ final class DemoResults {
     }
 
     private List<String> keys(String bucket, String keyPrefix) {
-        // S3Proxy's folder store lists its folders too, as keys ending with '/', and an object being written under a
-        // temporary name, its key followed by '-' and a UUID
         return s3.listObjectsV2Paginator(b -> b.bucket(bucket).prefix(keyPrefix)).contents().stream()
-                .map(o -> o.key()).filter(k -> !k.endsWith("/") && !IN_PROGRESS.matcher(k).find()).sorted().toList();
+                .map(o -> o.key()).filter(k -> !LocalS3Server.isListingArtifact(k)).sorted().toList();
     }
 }

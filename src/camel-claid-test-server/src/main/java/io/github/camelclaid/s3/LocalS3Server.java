@@ -20,6 +20,7 @@ import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
+import java.util.regex.Pattern;
 
 import io.github.camelclaid.testinfra.LocalServer;
 
@@ -76,6 +77,9 @@ public final class LocalS3Server extends LocalServer<LocalS3Server> {
     public static final String REGION = "us-east-1";
     /** The S3Proxy jar's file name in a {@link Builder#serversDir}. */
     public static final String JAR_NAME = "s3proxy-jar-with-dependencies.jar";
+
+    private static final Pattern UNFINISHED_WRITE = Pattern.compile(
+            "-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$");
 
     private static final System.Logger LOG = System.getLogger(LocalS3Server.class.getName());
     private static final String FILE_PREFIX = "s3proxy-";
@@ -243,10 +247,19 @@ public final class LocalS3Server extends LocalServer<LocalS3Server> {
         return client().getObjectAsBytes(b -> b.bucket(bucket).key(key)).asByteArray();
     }
 
-    /** The keys in the bucket starting with the prefix (null or empty: all), sorted. */
+    /** The keys of the objects in the bucket starting with the prefix (null or empty: all), sorted. */
     public List<String> keys(String bucket, String prefix) {
         return client().listObjectsV2Paginator(b -> b.bucket(bucket).prefix(prefix)).contents().stream()
-                .map(S3Object::key).sorted().toList();
+                .map(S3Object::key).filter(key -> !isListingArtifact(key)).sorted().toList();
+    }
+
+    /**
+     * Whether a listed key is not an object but a trace of how S3Proxy stores them: its stores write an object under a
+     * temporary name (its key followed by '-' and a UUID) and list that name until the write ends, and the folder
+     * store lists its folders as keys ending with '/'. Listings that count objects skip these.
+     */
+    public static boolean isListingArtifact(String key) {
+        return key.endsWith("/") || UNFINISHED_WRITE.matcher(key).find();
     }
 
     /** Deletes every bucket with everything in it, including unfinished multipart uploads. */
