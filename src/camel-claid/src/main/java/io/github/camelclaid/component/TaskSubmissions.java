@@ -6,6 +6,8 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 import io.github.camelclaid.client.ApiOperation;
 import io.github.camelclaid.client.ClaidException;
@@ -35,6 +37,10 @@ final class TaskSubmissions {
     /** Starts the ledger owner name of every submitter, so consumers can tell a waiting exchange holds a task. */
     static final String OWNER_PREFIX = "producer-";
 
+    /** How soon a submitter that lost a request key's claim first looks for the winner's task, doubling up to the max. */
+    private static final long FIRST_RECHECK_MILLIS = 20;
+    private static final long MAX_RECHECK_MILLIS = 1_000;
+
     private static final Logger LOG = LoggerFactory.getLogger(TaskSubmissions.class);
 
     /** Waits for a task to end and delivers its result to the exchange. */
@@ -59,26 +65,63 @@ final class TaskSubmissions {
      */
     CompletableFuture<?> submit(Exchange exchange, ClaidOperations op, Object request, Wait wait) {
         String requestKey = exchange.getMessage().getHeader(ClaidConstants.REQUEST_KEY, String.class);
-        if (requestKey != null) {
-            Optional<TrackedTask> known = endpoint.ledger().findByRequestKey(requestKey);
-            if (known.isPresent()) {
-                return reuse(exchange, known.get(), wait);
+        Map<String, String> correlation = endpoint.correlationHeaders().capture(exchange.getMessage());
+        if (requestKey == null) {
+            return send(exchange, op, request, wait, correlation, null, null);
+        }
+        return submitClaimed(exchange, op, request, wait, correlation, requestKey, FIRST_RECHECK_MILLIS);
+    }
+
+    /**
+     * Submits work named by a request key, unless it was submitted before (the exchange goes on with that task) or is
+     * being submitted right now by another exchange or instance (this one looks again shortly, and then goes on with
+     * that task). Only the submitter that wins the key's claim pays ({@link RequestClaims}).
+     */
+    private CompletableFuture<?> submitClaimed(Exchange exchange, ClaidOperations op, Object request, Wait wait,
+            Map<String, String> correlation, String requestKey, long recheckMillis) {
+        TaskLedger ledger = endpoint.ledger();
+        Instant now = Instant.now();
+        Optional<TrackedTask> known = ledger.findByRequestKey(requestKey);
+        if (known.isPresent() && !RequestClaims.isBeingSubmitted(known.get(), now)) {
+            return reuse(exchange, known.get(), wait);
+        }
+        if (known.isEmpty()) {
+            ClaidConfiguration config = endpoint.getConfiguration();
+            TaskKey claim = RequestClaims.key(op.submits(), requestKey);
+            if (ledger.record(RequestClaims.claim(claim, requestKey, correlation, owner, now,
+                    now.plusMillis(config.getTaskLease()), config.getUnconfirmedSubmissionWait()))) {
+                return send(exchange, op, request, wait, correlation, requestKey, claim);
             }
         }
+        long next = Math.min(recheckMillis * 2, MAX_RECHECK_MILLIS);
+        return later(recheckMillis,
+                () -> submitClaimed(exchange, op, request, wait, correlation, requestKey, next));
+    }
+
+    /**
+     * Sends the submission; {@code claim}, when there is a request key, is this submitter's claim on it, settled by
+     * Claid's answer.
+     */
+    private CompletableFuture<?> send(Exchange exchange, ClaidOperations op, Object request, Wait wait,
+            Map<String, String> correlation, String requestKey, TaskKey claim) {
         ApiOperation api = op.submits().submitOperation();
-        Map<String, String> correlation = endpoint.correlationHeaders().capture(exchange.getMessage());
+        CompletableFuture<ClaidResponse<TaskAccepted>> sent;
+        try {
+            sent = endpoint.account().circuit().send(api,
+                    () -> endpoint.client().call(api, null, request, TaskAccepted.class));
+        } catch (RuntimeException e) {
+            sent = CompletableFuture.failedFuture(e);
+        }
         // continued on the completion pool: recording the task is a ledger write (an fsync, a database insert),
         // which must not hold one of the HTTP client's few I/O threads
-        CompletableFuture<ClaidResponse<TaskAccepted>> sent = endpoint.account().circuit().send(api,
-                () -> endpoint.client().call(api, null, request, TaskAccepted.class));
         return sent.handleAsync((response, failure) -> failure == null
-                ? accepted(exchange, op, response, correlation, requestKey, wait)
-                : unanswered(exchange, op, request, unwrap(failure), correlation, requestKey), completion())
+                ? accepted(exchange, op, response, correlation, requestKey, claim, wait)
+                : unanswered(exchange, op, request, unwrap(failure), correlation, requestKey, claim), completion())
                 .thenCompose(next -> next);
     }
 
     private CompletableFuture<?> accepted(Exchange exchange, ClaidOperations op, ClaidResponse<TaskAccepted> response,
-            Map<String, String> correlation, String requestKey, Wait wait) {
+            Map<String, String> correlation, String requestKey, TaskKey claim, Wait wait) {
         TaskAccepted accepted = response.data();
         Message out = exchange.getMessage();
         ResultWriter.setResponseHeaders(out, response);
@@ -87,6 +130,10 @@ final class TaskSubmissions {
         out.setHeader(ClaidConstants.RESULT_URL, accepted.resultUrl());
         TaskKey key = new TaskKey(op.submits(), accepted.id());
         record(key, accepted, correlation, requestKey);
+        if (claim != null) {
+            // the work is known under its task from now on
+            endpoint.ledger().finish(claim, TaskStatus.DONE, Instant.now());
+        }
         if (!endpoint.getConfiguration().isWaitForCompletion()) {
             out.setBody(accepted);
             return CompletableFuture.completedFuture(null);
@@ -103,11 +150,11 @@ final class TaskSubmissions {
      * exchange fails with the submission's error.
      */
     private CompletableFuture<?> unanswered(Exchange exchange, ClaidOperations op, Object request, Throwable failure,
-            Map<String, String> correlation, String requestKey) {
+            Map<String, String> correlation, String requestKey, TaskKey claim) {
         ClaidConfiguration config = endpoint.getConfiguration();
         if (config.getUnconfirmedSubmissionWait() <= 0 || config.isWaitForCompletion()
                 || !(failure instanceof ClaidOutcomeUnknownException)) {
-            return CompletableFuture.failedFuture(failure);
+            return failed(failure, claim);
         }
         TaskKey key = UnconfirmedSubmissions.placeholderKey(op.submits(),
                 endpoint.client().mapper().valueToTree(request));
@@ -115,7 +162,11 @@ final class TaskSubmissions {
         if (key == null || !endpoint.ledger().record(UnconfirmedSubmissions.placeholder(key, now,
                 now.plusMillis(config.getUnconfirmedSubmissionWait()), correlation, requestKey))) {
             // another submission of the same input is unconfirmed too: a notification could not tell them apart
-            return CompletableFuture.failedFuture(failure);
+            return failed(failure, claim);
+        }
+        if (claim != null) {
+            // the placeholder, under the same request key, stands for the work from now on
+            endpoint.ledger().finish(claim, TaskStatus.DONE, now);
         }
         LOG.warn("Claid {} got no usable answer ({}); not sent again. Waiting up to {} ms for Claid to name the task"
                 + " for its input", op, failure.getMessage(), config.getUnconfirmedSubmissionWait());
@@ -123,6 +174,29 @@ final class TaskSubmissions {
         out.setHeader(ClaidConstants.TASK_STATUS, ClaidConstants.TaskStatuses.UNCONFIRMED);
         out.setBody(null);
         return CompletableFuture.completedFuture(null);
+    }
+
+    /**
+     * The exchange fails with the submission's error, and gives up its claim: as before any claim, a retry may submit
+     * the work again (what a failure whose outcome is unknown risks is what {@code unconfirmedSubmissionWait} is for).
+     */
+    private CompletableFuture<?> failed(Throwable failure, TaskKey claim) {
+        if (claim != null) {
+            try {
+                endpoint.ledger().forget(claim);
+            } catch (RuntimeException e) {
+                // the claim stays, and is reported as UNCONFIRMED once its lease lapses: nothing is paid twice
+                failure.addSuppressed(e);
+            }
+        }
+        return CompletableFuture.failedFuture(failure);
+    }
+
+    /** {@code next} on the completion pool after {@code millis}, without holding a thread meanwhile. */
+    private CompletableFuture<?> later(long millis, Supplier<CompletableFuture<?>> next) {
+        CompletableFuture<Void> due = new CompletableFuture<>();
+        endpoint.getComponent().scheduler().schedule(() -> due.complete(null), millis, TimeUnit.MILLISECONDS);
+        return due.thenComposeAsync(ignored -> next.get(), completion());
     }
 
     /**

@@ -56,15 +56,23 @@ final class UnconfirmedSubmissions {
             return null;
         }
         try {
-            String canonical = CANONICAL.writeValueAsString(CANONICAL.convertValue(input, Object.class));
-            byte[] hash = MessageDigest.getInstance("SHA-256").digest(canonical.getBytes(StandardCharsets.UTF_8));
+            return fingerprintKey(kind, CANONICAL.writeValueAsString(CANONICAL.convertValue(input, Object.class)));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Could not fingerprint a Claid request's input", e);
+        }
+    }
+
+    /** A placeholder key of this kind for the text: a negative id (Claid's are positive) from its SHA-256. */
+    static TaskKey fingerprintKey(TaskKind kind, String text) {
+        try {
+            byte[] hash = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
             long id = 0;
             for (int i = 0; i < Long.BYTES; i++) {
                 id = (id << 8) | (hash[i] & 0xff);
             }
             return new TaskKey(kind, id | Long.MIN_VALUE);
-        } catch (JsonProcessingException | NoSuchAlgorithmException e) {
-            throw new IllegalStateException("Could not fingerprint a Claid request's input", e);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("This JVM has no SHA-256", e);
         }
     }
 

@@ -226,7 +226,8 @@ public class FileTaskLedger extends InMemoryTaskLedger {
     @Override
     protected void purged(List<TaskKey> keys) {
         tasks -= keys.size();
-        append(LedgerLines.purge(keys), false);
+        // durable: a forgotten claim that came back after a crash would hold its work as if it had been paid
+        append(LedgerLines.purge(keys), true);
     }
 
     // ---- opening and reading back

@@ -116,6 +116,19 @@ public class InMemoryTaskLedger implements TaskLedger {
     }
 
     @Override
+    public synchronized void forget(TaskKey key) {
+        TrackedTask gone = tasks.remove(key);
+        if (gone == null) {
+            return;
+        }
+        if (gone.requestKey() != null && byRequestKey.remove(gone.requestKey(), key)) {
+            // an older record under the same request key is the latest again
+            tasks.values().stream().filter(t -> gone.requestKey().equals(t.requestKey())).forEach(this::index);
+        }
+        purged(List.of(key));
+    }
+
+    @Override
     public synchronized int purgeFinished(Instant before) {
         List<TaskKey> old = tasks.values().stream()
                 .filter(t -> !t.isOpen() && t.finishedAt() != null && t.finishedAt().isBefore(before))
@@ -156,14 +169,16 @@ public class InMemoryTaskLedger implements TaskLedger {
     protected void stored(TrackedTask task, boolean durable) {
     }
 
-    /** Called, under the lock, after finished tasks were forgotten. Does nothing here. */
+    /** Called, under the lock, after tasks were forgotten. Does nothing here. */
     protected void purged(List<TaskKey> keys) {
     }
 
     private void index(TrackedTask task) {
         if (task.requestKey() != null) {
             TaskKey known = byRequestKey.get(task.requestKey());
-            if (known == null || !tasks.get(known).submittedAt().isAfter(task.submittedAt())) {
+            TrackedTask latest = known == null ? null : tasks.get(known);
+            if (latest == null || latest.submittedAt().isBefore(task.submittedAt())
+                    || latest.submittedAt().equals(task.submittedAt()) && latest.key().id() <= task.key().id()) {
                 byRequestKey.put(task.requestKey(), task.key());
             }
         }

@@ -116,6 +116,7 @@ public class JdbcTaskLedger implements TaskLedger {
     private final String adoptSql;
     private final String finishSql;
     private final String purgeSql;
+    private final String forgetSql;
 
     /** A ledger in table {@value #DEFAULT_TABLE} of this data source, created on first use if missing. */
     public JdbcTaskLedger(DataSource dataSource) {
@@ -142,7 +143,8 @@ public class JdbcTaskLedger implements TaskLedger {
         insertSql = "INSERT INTO " + t + " (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
         findSql = "SELECT " + COLUMNS + " FROM " + t + " WHERE task_key = ?";
         findByIdSql = "SELECT " + COLUMNS + " FROM " + t + " WHERE task_id = ? ORDER BY task_key";
-        findByRequestKeySql = "SELECT " + COLUMNS + " FROM " + t + " WHERE request_key = ? ORDER BY submitted_at DESC";
+        findByRequestKeySql = "SELECT " + COLUMNS + " FROM " + t + " WHERE request_key = ?"
+                + " ORDER BY submitted_at DESC, task_id DESC";
         dueSql = "SELECT " + COLUMNS + " FROM " + t + " WHERE state = 'OPEN' AND next_poll_at <= ?"
                 + " AND (owner IS NULL OR lease_until IS NULL OR lease_until <= ?) ORDER BY next_poll_at, task_key";
         openCountSql = "SELECT COUNT(*) FROM " + t + " WHERE state = 'OPEN'";
@@ -159,6 +161,7 @@ public class JdbcTaskLedger implements TaskLedger {
         finishSql = "UPDATE " + t + " SET state = 'FINISHED', last_status = ?, finished_at = ?, owner = NULL,"
                 + " lease_until = NULL WHERE task_key = ? AND state = 'OPEN'";
         purgeSql = "DELETE FROM " + t + " WHERE state = 'FINISHED' AND finished_at < ?";
+        forgetSql = "DELETE FROM " + t + " WHERE task_key = ?";
     }
 
     /**
@@ -459,6 +462,16 @@ public class JdbcTaskLedger implements TaskLedger {
     }
 
     /** {@inheritDoc} */
+    @Override
+    public void forget(TaskKey key) {
+        inTransaction("forget", key.toString(), c -> {
+            try (PreparedStatement ps = c.prepareStatement(forgetSql)) {
+                ps.setString(1, key.toString());
+                return ps.executeUpdate();
+            }
+        });
+    }
+
     @Override
     public int purgeFinished(Instant before) {
         return inTransaction("purgeFinished", "tasks finished before " + before, c -> {

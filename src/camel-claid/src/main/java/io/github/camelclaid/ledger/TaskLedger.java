@@ -47,7 +47,8 @@ public interface TaskLedger extends AutoCloseable {
 
     /**
      * The task recorded under this request key ({@link TrackedTask#requestKey()}), open or finished; the latest if
-     * several were. A producer asks before submitting, so that work submitted before a crash or retry is not paid for
+     * several were, and of records made at the same instant the one with the highest id, so that a task Claid named
+     * comes before a claim or placeholder (negative ids) made for the same work. A producer asks before submitting, so that work submitted before a crash or retry is not paid for
      * again.
      */
     Optional<TrackedTask> findByRequestKey(String requestKey);
@@ -78,6 +79,12 @@ public interface TaskLedger extends AutoCloseable {
      * done either way), and does nothing if it is finished already.
      */
     void finish(TaskKey key, TaskStatus status, Instant at);
+
+    /**
+     * Forgets one record, open or finished: a claim on work whose submission Claid refused, so that nothing was paid
+     * and the work may be submitted again. Does nothing if the key is unknown.
+     */
+    void forget(TaskKey key);
 
     /** Forgets finished tasks finished before {@code before}; returns how many. They are kept a while to spot duplicates. */
     int purgeFinished(Instant before);

@@ -1,8 +1,18 @@
 package io.github.camelclaid.component;
 
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
 import io.github.camelclaid.client.ApiOperation;
@@ -19,6 +29,7 @@ import io.github.camelclaid.testserver.LocalClaidServer;
 import io.github.camelclaid.testserver.LocalClaidServerExtension;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
+import org.apache.camel.Message;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.support.DefaultExchange;
 import org.junit.jupiter.api.AfterEach;
@@ -155,6 +166,78 @@ class TaskSubmissionsIT {
                 .hasMessageContaining("but the task ledger could not record it: disk full")
                 .hasMessageContaining("Ask for it with claid:getTask");
         assertThat(exchange.getMessage().getHeader(ClaidConstants.TASK_ID)).isNotNull();
+    }
+
+    @Test
+    void exchangesOfferingTheSameWorkAtOnceArePaidOnceAndAllGoOnWithThatTask() throws Exception {
+        TaskSubmissions submissions = submissions("");
+        long paidBefore = claid.server().paidSubmissionCount(ApiOperation.EDIT_ASYNC);
+        int offers = 16;
+        ExecutorService callers = Executors.newFixedThreadPool(offers);
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<Exchange>> done = new ArrayList<>();
+            for (int i = 0; i < offers; i++) {
+                done.add(callers.submit(() -> {
+                    Exchange exchange = exchange("photos/same.jpg/etag-1");
+                    start.await();
+                    submissions.submit(exchange, ClaidOperations.editAsync, REQUEST, NO_WAIT).join();
+                    return exchange;
+                }));
+            }
+            start.countDown();
+            Set<Object> taskIds = new HashSet<>();
+            int reused = 0;
+            for (Future<Exchange> each : done) {
+                Message message = each.get(60, TimeUnit.SECONDS).getMessage();
+                taskIds.add(message.getHeader(ClaidConstants.TASK_ID));
+                reused += Boolean.TRUE.equals(message.getHeader(ClaidConstants.TASK_REUSED)) ? 1 : 0;
+            }
+            assertThat(claid.server().paidSubmissionCount(ApiOperation.EDIT_ASYNC)).isEqualTo(paidBefore + 1);
+            assertThat(taskIds).hasSize(1).doesNotContainNull();
+            assertThat(reused).isEqualTo(offers - 1);
+            // the winner's claim is settled by its task: nothing of the claim is left open to report
+            assertThat(ledger.find(RequestClaims.key(TaskKind.EDIT_ASYNC, "photos/same.jpg/etag-1")))
+                    .hasValueSatisfying(claim -> assertThat(claim.isOpen()).isFalse());
+            assertThat(ledger.openCount()).isEqualTo(1);
+        } finally {
+            callers.shutdownNow();
+        }
+    }
+
+    @Test
+    void aSubmissionClaidRefusedGivesUpItsClaimSoTheWorkCanBeSubmittedAgain() {
+        TaskSubmissions submissions = submissions("");
+        long paidBefore = claid.server().paidSubmissionCount(ApiOperation.EDIT_ASYNC);
+        claid.server().faults().next(1).status(400).onAny();
+        assertThatThrownBy(() -> submissions.submit(exchange("photos/owl.jpg/etag-1"), ClaidOperations.editAsync,
+                REQUEST, NO_WAIT).join()).cause().isInstanceOf(ClaidException.class);
+        assertThat(ledger.find(RequestClaims.key(TaskKind.EDIT_ASYNC, "photos/owl.jpg/etag-1"))).isEmpty();
+
+        Exchange retry = exchange("photos/owl.jpg/etag-1");
+        submissions.submit(retry, ClaidOperations.editAsync, REQUEST, NO_WAIT).join();
+        assertThat(retry.getMessage().getHeader(ClaidConstants.TASK_REUSED)).isNull();
+        assertThat(retry.getMessage().getHeader(ClaidConstants.TASK_ID, Long.class)).isPositive();
+        assertThat(claid.server().paidSubmissionCount(ApiOperation.EDIT_ASYNC)).isEqualTo(paidBefore + 1);
+    }
+
+    @Test
+    void workWhoseSubmitterDiedAfterClaimingItIsNotPaidAgain() {
+        // a claim nobody holds any more (its submitter died between claim and record): the work is not submitted
+        // blindly again; the exchange goes on as unconfirmed, and claid:tasks reports the claim once its wait ends
+        TaskKey claimKey = RequestClaims.key(TaskKind.EDIT_ASYNC, "photos/fox.jpg/etag-1");
+        Instant then = Instant.now().minusSeconds(600);
+        ledger.record(RequestClaims.claim(claimKey, "photos/fox.jpg/etag-1", Map.of("OrderId", "order-3"),
+                "producer-dead", then, then.plusSeconds(300), 0));
+        long paidBefore = claid.server().paidSubmissionCount(ApiOperation.EDIT_ASYNC);
+
+        Exchange again = exchange("photos/fox.jpg/etag-1");
+        submissions("").submit(again, ClaidOperations.editAsync, REQUEST, NO_WAIT).join();
+        assertThat(again.getMessage().getHeader(ClaidConstants.TASK_STATUS))
+                .isEqualTo(ClaidConstants.TaskStatuses.UNCONFIRMED);
+        assertThat(again.getMessage().getHeader(ClaidConstants.TASK_REUSED)).isEqualTo(true);
+        assertThat(claid.server().paidSubmissionCount(ApiOperation.EDIT_ASYNC)).isEqualTo(paidBefore);
+        assertThat(ledger.due(Instant.now(), 10)).extracting(TrackedTask::key).contains(claimKey);
     }
 
     @Test

@@ -100,6 +100,65 @@ public abstract class TaskLedgerContract {
     }
 
     @Test
+    void ofRecordsMadeAtTheSameInstantUnderOneRequestKeyTheTaskClaidNamedIsFound() throws Exception {
+        // a claim (negative id) and the task that settles it can be stamped with the same millisecond
+        TrackedTask claim = TrackedTask.submitted(new TaskKey(TaskKind.EDIT_ASYNC, -42), null, T0,
+                TaskStatus.ACCEPTED, null, T0).withRequestKey("img/7/etag");
+        assertThat(ledger.record(claim)).isTrue();
+        assertThat(ledger.record(task(7).withRequestKey("img/7/etag"))).isTrue();
+        assertThat(ledger.findByRequestKey("img/7/etag")).hasValueSatisfying(
+                t -> assertThat(t.key()).isEqualTo(task(7).key()));
+    }
+
+    @Test
+    void aForgottenRecordIsGoneAndItsKeyCanBeRecordedAgainAlsoAfterReopen() throws Exception {
+        TrackedTask claim = TrackedTask.submitted(new TaskKey(TaskKind.EDIT_ASYNC, -9), null, T0,
+                TaskStatus.ACCEPTED, null, T0).withRequestKey("img/9/etag").claimed("submitter", T0.plusSeconds(30));
+        assertThat(ledger.record(claim)).isTrue();
+        assertThat(ledger.record(claim)).isFalse();
+        ledger.forget(claim.key());
+        ledger.forget(claim.key()); // unknown by now: nothing to do
+        assertThat(ledger.find(claim.key())).isEmpty();
+        assertThat(ledger.findByRequestKey("img/9/etag")).isEmpty();
+        assertThat(ledger.openCount()).isZero();
+        ledger.close();
+        ledger = reopen();
+        if (ledger == null) {
+            return;
+        }
+        assertThat(ledger.find(claim.key())).isEmpty();
+        assertThat(ledger.record(claim)).isTrue();
+    }
+
+    @Test
+    void ofRacingRecordsOfOneKeyExactlyOneWins() throws Exception {
+        int racers = 8;
+        ExecutorService pool = Executors.newFixedThreadPool(racers);
+        try {
+            for (int round = 0; round < 20; round++) {
+                TrackedTask claim = TrackedTask.submitted(new TaskKey(TaskKind.EDIT_ASYNC, -100 - round), null, T0,
+                        TaskStatus.ACCEPTED, null, T0).withRequestKey("img/race-" + round);
+                CountDownLatch start = new CountDownLatch(1);
+                List<Future<Boolean>> results = new ArrayList<>();
+                for (int i = 0; i < racers; i++) {
+                    results.add(pool.submit(() -> {
+                        start.await();
+                        return ledger.record(claim);
+                    }));
+                }
+                start.countDown();
+                int won = 0;
+                for (Future<Boolean> result : results) {
+                    won += result.get(30, TimeUnit.SECONDS) ? 1 : 0;
+                }
+                assertThat(won).as("winners of round %d", round).isEqualTo(1);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
     void aTaskHeardOfBeforeItsSubmitterRecordedItIsAdoptedOnce() throws Exception {
         TrackedTask heard = TrackedTask.submitted(task(1).key(), "u", T0, TaskStatus.DONE, null, T0);
         assertThat(ledger.record(heard)).isTrue();
