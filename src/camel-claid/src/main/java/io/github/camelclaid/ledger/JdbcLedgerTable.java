@@ -2,6 +2,7 @@ package io.github.camelclaid.ledger;
 
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
@@ -28,6 +29,7 @@ final class JdbcLedgerTable {
     private final String table;
     private volatile boolean createTableIfMissing = true;
     private volatile boolean ready;
+    private volatile boolean postgres;
 
     JdbcLedgerTable(DataSource dataSource, String table) {
         this.dataSource = dataSource;
@@ -52,12 +54,17 @@ final class JdbcLedgerTable {
                 return;
             }
             try (Connection c = dataSource.getConnection()) {
+                postgres = isPostgres(c);
                 if (!tableExists(c)) {
                     if (!createTableIfMissing) {
                         throw new TaskLedgerException("Task ledger table " + table + " does not exist, and"
                                 + " createTableIfMissing is off: create it with the DDL in JdbcTaskLedger's javadoc");
                     }
-                    createTable(c);
+                    if (postgres) {
+                        createUnderAdvisoryLock(c);
+                    } else {
+                        createTable(c);
+                    }
                 }
             } catch (SQLException e) {
                 throw new TaskLedgerException("Task ledger table " + table + ": checking or creating it failed: "
@@ -113,6 +120,41 @@ final class JdbcLedgerTable {
             return name;
         }
         return name.replace(escape, escape + escape).replace("_", escape + "_").replace("%", escape + "%");
+    }
+
+    /** Whether the table is in PostgreSQL, known once {@link #ensureReady()} has returned. */
+    boolean isPostgres() {
+        return postgres;
+    }
+
+    private static boolean isPostgres(Connection c) throws SQLException {
+        return c.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT).contains("postgres");
+    }
+
+    /**
+     * PostgreSQL: instances starting together first take a transaction-scoped advisory lock named after the table, so
+     * that one creates it and the others then find it. Racing CREATE TABLEs would be settled too, but would leave the
+     * losers' "relation already exists" errors in the server's log, where a DBA reads them as faults.
+     */
+    private void createUnderAdvisoryLock(Connection c) throws SQLException {
+        boolean autoCommit = c.getAutoCommit();
+        c.setAutoCommit(false);
+        try {
+            try (PreparedStatement lock = c.prepareStatement("SELECT pg_advisory_xact_lock(?)")) {
+                lock.setLong(1, ("camel-claid ledger " + table.toLowerCase(Locale.ROOT)).hashCode());
+                lock.execute();
+            }
+            if (tableExists(c)) {
+                c.commit();
+            } else {
+                createTable(c); // commits, the connection not being in auto-commit
+            }
+        } catch (SQLException e) {
+            rollback(c, e);
+            throw e;
+        } finally {
+            c.setAutoCommit(autoCommit);
+        }
     }
 
     private void createTable(Connection c) throws SQLException {

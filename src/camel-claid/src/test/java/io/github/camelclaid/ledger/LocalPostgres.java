@@ -2,6 +2,8 @@ package io.github.camelclaid.ledger;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 
 import javax.sql.DataSource;
 
@@ -18,17 +20,22 @@ import org.postgresql.ds.PGSimpleDataSource;
 public final class LocalPostgres implements AutoCloseable {
 
     private final EmbeddedPostgres server;
+    private final Path serverLog;
 
-    private LocalPostgres(EmbeddedPostgres server) {
+    private LocalPostgres(EmbeddedPostgres server, Path serverLog) {
         this.server = server;
+        this.serverLog = serverLog;
     }
 
     public static LocalPostgres start() {
         try {
+            Path log = Files.createTempFile("claid-postgres-", ".log");
             return new LocalPostgres(EmbeddedPostgres.builder()
                     .setServerConfig("listen_addresses", "127.0.0.1")
                     .setServerConfig("max_connections", "100")
-                    .start());
+                    .setOutputRedirector(ProcessBuilder.Redirect.appendTo(log.toFile()))
+                    .setErrorRedirector(ProcessBuilder.Redirect.appendTo(log.toFile()))
+                    .start(), log);
         } catch (IOException e) {
             throw new UncheckedIOException("Could not start the embedded PostgreSQL", e);
         }
@@ -53,10 +60,20 @@ public final class LocalPostgres implements AutoCloseable {
         return new HikariDataSource(config);
     }
 
+    /** What the server has logged so far: its errors, as a DBA would read them. */
+    public String serverLog() {
+        try {
+            return Files.readString(serverLog);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     @Override
     public void close() {
         try {
             server.close();
+            Files.deleteIfExists(serverLog);
         } catch (IOException e) {
             throw new UncheckedIOException("Could not stop the embedded PostgreSQL", e);
         }

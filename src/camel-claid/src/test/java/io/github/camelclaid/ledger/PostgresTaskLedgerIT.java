@@ -1,11 +1,21 @@
 package io.github.camelclaid.ledger;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import javax.sql.DataSource;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The ledger contract on a real PostgreSQL: its locking, its error on a duplicate key inside a transaction, its types.
@@ -43,6 +53,30 @@ class PostgresTaskLedgerIT extends TaskLedgerContract {
     @Override
     protected boolean leasesSurviveReopen() {
         return true;
+    }
+
+    @Test
+    void instancesStartingTogetherCreateTheTableOnceAndTheServerLogsNoError() throws Exception {
+        String fresh = "claid_task_together";
+        int instances = 6;
+        ExecutorService starting = Executors.newFixedThreadPool(instances);
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<Integer>> firstUse = new ArrayList<>();
+            for (int i = 0; i < instances; i++) {
+                firstUse.add(starting.submit(() -> {
+                    start.await();
+                    return new JdbcTaskLedger(postgres.dataSource(), fresh).openCount();
+                }));
+            }
+            start.countDown();
+            for (Future<Integer> each : firstUse) {
+                assertThat(each.get(60, TimeUnit.SECONDS)).isZero();
+            }
+        } finally {
+            starting.shutdownNow();
+        }
+        assertThat(postgres.serverLog()).doesNotContain("ERROR");
     }
 
     private static DataSource dataSource() {
