@@ -290,6 +290,16 @@ public final class LocalClaidServer extends LocalServer<LocalClaidServer> {
     }
 
     /**
+     * Forgets every async task, as a Claid-compatible server restarted without its state would: their result URLs
+     * answer 404 from now on. Everything else stays; ids keep growing, so a new task never takes a forgotten one's id.
+     */
+    public synchronized void forgetTasks() {
+        if (tasks != null) {
+            tasks.clear();
+        }
+    }
+
+    /**
      * Forgets everything tests could observe or trip over: requests, paid submissions, tasks (and their pending
      * webhook attempts), storages, temporary files, written objects, webhook deliveries, rate-limit counters and armed
      * faults. Configuration, including the webhook target, stays: the {@link Builder#s3Storage} storages are connected

@@ -41,10 +41,15 @@ import static io.github.camelclaid.client.AsyncFailures.unwrap;
  */
 public class ClaidTasksConsumer extends ScheduledBatchPollingConsumer {
 
+    /** How many 404s in a row end a task as no longer known to Claid. */
+    static final int NOT_FOUND_TRIES = 3;
+
     private static final Logger LOG = LoggerFactory.getLogger(ClaidTasksConsumer.class);
     private final ClaidEndpoint endpoint;
     private final String owner = "tasks-" + UUID.randomUUID();
     private final Map<TaskKey, Instant> lastPolled = new ConcurrentHashMap<>();
+    /** Tasks Claid answered 404 for, with how many times in a row. */
+    private final Map<TaskKey, Integer> notFound = new ConcurrentHashMap<>();
     private final AtomicLong statusRequests = new AtomicLong();
     private final AtomicLong reported = new AtomicLong();
     private TaskLedger ledger;
@@ -148,14 +153,13 @@ public class ClaidTasksConsumer extends ScheduledBatchPollingConsumer {
         try {
             response = await(answer);
         } catch (RuntimeException e) {
-            unreadable(task, unwrap(e), Instant.now());
-            return null;
+            return unreadable(task, unwrap(e), Instant.now());
         }
         Instant seenAt = Instant.now();
         if (response == null) {
-            unreadable(task, new IllegalStateException("no answer in time"), seenAt);
-            return null;
+            return unreadable(task, new IllegalStateException("no answer in time"), seenAt);
         }
+        notFound.remove(task.key());
         TaskResult result = response.data();
         if (!result.status().isTerminal()) {
             // the answer tells the task's state when the request was sent, not when the answer came back
@@ -187,8 +191,23 @@ public class ClaidTasksConsumer extends ScheduledBatchPollingConsumer {
                 Duration.between(task.submittedAt(), lower), Duration.between(task.submittedAt(), askedAt));
     }
 
-    /** A status request failed: a passing failure is retried soon, anything else after the longest interval. */
-    private void unreadable(TrackedTask task, Throwable cause, Instant now) {
+    /**
+     * A status request failed: a passing failure is retried soon, anything else after the longest interval. A task
+     * Claid answers 404 for {@value #NOT_FOUND_TRIES} times in a row is one Claid no longer knows (restarted without
+     * its state, or expired): it is reported as failed, with the reason, instead of being asked about forever.
+     */
+    private CompletableFuture<TaskReporter.Report> unreadable(TrackedTask task, Throwable cause, Instant now) {
+        if (cause instanceof ClaidException && ((ClaidException) cause).getStatusCode() == 404) {
+            int tries = notFound.merge(task.key(), 1, Integer::sum);
+            if (tries >= NOT_FOUND_TRIES) {
+                notFound.remove(task.key());
+                LOG.warn("Claid no longer knows task {}: {} answers in a row were 404. Reporting it as failed",
+                        task.key(), tries);
+                return reporter.report(task, forgotten(task, tries, now), null);
+            }
+            ledger.reschedule(task.key(), owner, null, true, planner.retry(now));
+            return null;
+        }
         boolean passing = cause instanceof ClaidException && ((ClaidException) cause).isTransient();
         if (passing) {
             LOG.debug("Status of Claid task {} not read this time: {}", task.key(), cause.getMessage());
@@ -199,6 +218,15 @@ public class ClaidTasksConsumer extends ScheduledBatchPollingConsumer {
             ledger.reschedule(task.key(), owner, null, true,
                     now.plusMillis(endpoint.getConfiguration().getTaskPollMaxInterval()));
         }
+        return null;
+    }
+
+    /** What a task Claid no longer knows is reported as: ERROR, no output, and why. */
+    private static TaskResult forgotten(TrackedTask task, int tries, Instant now) {
+        String why = "Claid no longer knows this task: its result URL " + task.resultUrl() + " answered 404 " + tries
+                + " times in a row (last at " + now + "). Claid may have lost or expired it; whether it was processed"
+                + " cannot be told. Submit the work again if its result is still needed";
+        return TaskReporter.endedUnknown(task, why, now);
     }
 
     /**

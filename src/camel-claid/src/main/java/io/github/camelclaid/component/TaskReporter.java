@@ -12,6 +12,7 @@ import io.github.camelclaid.client.ClaidResponse;
 import io.github.camelclaid.client.model.ImageObject;
 import io.github.camelclaid.client.model.TaskError;
 import io.github.camelclaid.client.model.TaskResult;
+import io.github.camelclaid.client.model.TaskStatus;
 import io.github.camelclaid.ledger.TaskLedger;
 import io.github.camelclaid.ledger.TrackedTask;
 import org.apache.camel.Exchange;
@@ -30,6 +31,15 @@ import org.slf4j.LoggerFactory;
 final class TaskReporter {
 
     private static final Logger LOG = LoggerFactory.getLogger(TaskReporter.class);
+
+    /**
+     * A task that ends without Claid telling how it ended (its answer lost, or Claid no longer knowing it): reported
+     * as ERROR, with no output, and {@code why} as its one error, so a route handles it as it handles any failure.
+     */
+    static TaskResult endedUnknown(TrackedTask task, String why, Instant now) {
+        return new TaskResult(task.key().id(), TaskStatus.ERROR, task.submittedAt().toString(), null, null,
+                List.of(new TaskError(why, now.toString(), null)), null, null);
+    }
 
     private final DefaultConsumer consumer;
     private final TaskLedger ledger;

@@ -4,7 +4,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -13,7 +12,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import io.github.camelclaid.client.model.TaskError;
 import io.github.camelclaid.client.model.TaskKind;
 import io.github.camelclaid.client.model.TaskResult;
 import io.github.camelclaid.client.model.TaskStatus;
@@ -117,7 +115,6 @@ final class UnconfirmedSubmissions {
         String why = "The answer to this submission was lost after Claid may have acted on it, and Claid named no task"
                 + " for its input between " + placeholder.submittedAt() + " and " + now + ". Claid may or may not have"
                 + " processed it; it was not sent again, so as not to pay twice";
-        return new TaskResult(placeholder.key().id(), TaskStatus.ERROR, placeholder.submittedAt().toString(), null,
-                null, List.of(new TaskError(why, now.toString(), null)), null, null);
+        return TaskReporter.endedUnknown(placeholder, why, now);
     }
 }

@@ -11,7 +11,10 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import io.github.camelclaid.client.ApiOperation;
 import io.github.camelclaid.client.model.ImageObject;
 import io.github.camelclaid.client.model.TaskAccepted;
+import io.github.camelclaid.client.model.TaskKind;
 import io.github.camelclaid.client.model.TaskResult;
+import io.github.camelclaid.ledger.TaskKey;
+import io.github.camelclaid.ledger.TaskLedger;
 import io.github.camelclaid.testserver.LocalClaidServer;
 import io.github.camelclaid.testserver.LocalClaidServerExtension;
 import io.github.camelclaid.testserver.RateLimitBudget;
@@ -158,6 +161,32 @@ class ClaidTasksConsumerIT extends CamelTestSupport {
     }
 
     @Test
+    void aTaskClaidNoLongerKnowsIsReportedAsFailedAfterAFewTriesInsteadOfBeingPolledForever() {
+        long id = template.request("direct:submit", e -> e.getMessage().setBody("https://images.example/hold-lost.jpg"))
+                .getMessage().getBody(TaskAccepted.class).id();
+        String statusPath = "/v1/image/edit/async/" + id;
+        TaskKey key = new TaskKey(TaskKind.EDIT_ASYNC, id);
+        // an answer handled (counted in the ledger), so that no poll answered before the forgetting is in flight
+        await().atMost(Duration.ofSeconds(20)).until(() -> endpointLedger().find(key).orElseThrow().polls() > 0
+                && endpointLedger().find(key).orElseThrow().owner() == null);
+        long pollsBefore = statusPolls(statusPath);
+        claid.server().forgetTasks(); // as a Claid-compatible server restarted without its state
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> !seen.isEmpty() && endpointLedgerOpenCount() == 0);
+        Message reported = seen.get(0);
+        assertThat(taskId(reported)).isEqualTo(id);
+        assertThat(reported.getHeader(ClaidConstants.TASK_STATUS)).isEqualTo("ERROR");
+        assertThat(reported.getHeader(ClaidConstants.TASK_ERRORS, List.class)).singleElement().asString()
+                .contains("Claid no longer knows this task", "answered 404 3 times in a row");
+        // every poll after the forgetting was answered 404, and there were no more of them than the tries
+        assertThat(statusPolls(statusPath) - pollsBefore).isEqualTo(ClaidTasksConsumer.NOT_FOUND_TRIES);
+    }
+
+    private static long statusPolls(String path) {
+        return claid.server().requests().stream().filter(r -> r.path().equals(path)).count();
+    }
+
+    @Test
     void failedCancelledAndPausedTasksAreReportedWithTheirStatusNotDropped() {
         Map<String, String> expected = Map.of("fail", "ERROR", "cancel", "CANCELLED", "pause", "PAUSED");
         Map<Long, String> byTask = new ConcurrentHashMap<>();
@@ -299,6 +328,10 @@ class ClaidTasksConsumerIT extends CamelTestSupport {
     }
 
     private int endpointLedgerOpenCount() {
-        return context.getComponent("claid", ClaidComponent.class).taskLedger(new ClaidConfiguration()).openCount();
+        return endpointLedger().openCount();
+    }
+
+    private TaskLedger endpointLedger() {
+        return context.getComponent("claid", ClaidComponent.class).taskLedger(new ClaidConfiguration());
     }
 }
