@@ -35,9 +35,12 @@ final class JdbcLedgerColumns {
 
     /** The table, named in error messages. */
     private final String table;
+    /** Times are stored on the database's clock. */
+    private final DatabaseClock clock;
 
-    JdbcLedgerColumns(String table) {
+    JdbcLedgerColumns(String table, DatabaseClock clock) {
         this.table = table;
+        this.clock = clock;
     }
 
     /** Sets the parameters 1 to 14 of an INSERT of every column, in {@link #COLUMNS} order. */
@@ -46,11 +49,11 @@ final class JdbcLedgerColumns {
         ps.setLong(2, task.key().id());
         ps.setString(3, task.key().kind().name());
         setString(ps, 4, task.resultUrl());
-        ps.setLong(5, task.submittedAt().toEpochMilli());
+        ps.setLong(5, millis(task.submittedAt()));
         ps.setString(6, task.state().name());
         setString(ps, 7, task.lastStatus() == null ? null : task.lastStatus().name());
         ps.setInt(8, task.polls());
-        ps.setLong(9, task.nextPollAt().toEpochMilli());
+        ps.setLong(9, millis(task.nextPollAt()));
         setString(ps, 10, task.owner());
         setTime(ps, 11, task.leaseUntil());
         setTime(ps, 12, task.finishedAt());
@@ -77,16 +80,21 @@ final class JdbcLedgerColumns {
                 data.delivered, finishedAt);
     }
 
-    static Instant time(ResultSet rs, int column) throws SQLException {
-        long millis = rs.getLong(column);
-        return rs.wasNull() ? null : Instant.ofEpochMilli(millis);
+    /** A time of this JVM as stored: milliseconds on the database's clock. */
+    long millis(Instant time) {
+        return clock.toDatabase(time);
     }
 
-    static void setTime(PreparedStatement ps, int index, Instant time) throws SQLException {
+    Instant time(ResultSet rs, int column) throws SQLException {
+        long millis = rs.getLong(column);
+        return rs.wasNull() ? null : clock.fromDatabase(millis);
+    }
+
+    void setTime(PreparedStatement ps, int index, Instant time) throws SQLException {
         if (time == null) {
             ps.setNull(index, Types.BIGINT);
         } else {
-            ps.setLong(index, time.toEpochMilli());
+            ps.setLong(index, millis(time));
         }
     }
 

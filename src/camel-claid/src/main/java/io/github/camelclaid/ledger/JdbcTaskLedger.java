@@ -6,6 +6,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.SQLIntegrityConstraintViolationException;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,7 +21,6 @@ import io.github.camelclaid.client.model.TaskStatus;
 
 import static io.github.camelclaid.ledger.JdbcLedgerColumns.COLUMNS;
 import static io.github.camelclaid.ledger.JdbcLedgerColumns.setString;
-import static io.github.camelclaid.ledger.JdbcLedgerColumns.setTime;
 import static io.github.camelclaid.ledger.JdbcLedgerTable.OWNER_LIMIT;
 import static io.github.camelclaid.ledger.JdbcLedgerTable.REQUEST_KEY_LIMIT;
 import static io.github.camelclaid.ledger.JdbcLedgerTable.RESULT_URL_LIMIT;
@@ -100,6 +100,7 @@ public class JdbcTaskLedger implements TaskLedger {
     private final DataSource dataSource;
     private final String table;
     private final JdbcLedgerTable tableSetup;
+    private final DatabaseClock clock;
     private final JdbcLedgerColumns columns;
 
     private final String insertSql;
@@ -130,6 +131,11 @@ public class JdbcTaskLedger implements TaskLedger {
      * its case as it does for any unquoted name.
      */
     public JdbcTaskLedger(DataSource dataSource, String tableName) {
+        this(dataSource, tableName, Clock.systemUTC());
+    }
+
+    /** A ledger whose callers' times come from {@code jvmClock}: tests give it a host whose clock is off. */
+    JdbcTaskLedger(DataSource dataSource, String tableName, Clock jvmClock) {
         this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
         Objects.requireNonNull(tableName, "tableName");
         if (!TABLE_NAME.matcher(tableName).matches()) {
@@ -139,7 +145,8 @@ public class JdbcTaskLedger implements TaskLedger {
         }
         this.table = tableName;
         this.tableSetup = new JdbcLedgerTable(dataSource, tableName);
-        this.columns = new JdbcLedgerColumns(tableName);
+        this.clock = new DatabaseClock(jvmClock);
+        this.columns = new JdbcLedgerColumns(tableName, clock);
         String t = tableName;
         insertSql = "INSERT INTO " + t + " (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
         insertUnlessPresentSql = insertSql + " ON CONFLICT (task_key) DO NOTHING";
@@ -308,8 +315,8 @@ public class JdbcTaskLedger implements TaskLedger {
             try (PreparedStatement ps = c.prepareStatement(dueSql)) {
                 // setMaxRows rather than LIMIT / FETCH FIRST / ROWNUM: every driver understands it
                 ps.setMaxRows(limit);
-                ps.setLong(1, now.toEpochMilli());
-                ps.setLong(2, now.toEpochMilli());
+                ps.setLong(1, columns.millis(now));
+                ps.setLong(2, columns.millis(now));
                 return readAll(ps);
             }
         });
@@ -350,10 +357,10 @@ public class JdbcTaskLedger implements TaskLedger {
             int updated;
             try (PreparedStatement ps = c.prepareStatement(claimSql)) {
                 ps.setString(1, owner);
-                ps.setLong(2, until.toEpochMilli());
+                ps.setLong(2, columns.millis(until));
                 ps.setString(3, k);
                 ps.setString(4, owner);
-                ps.setLong(5, now.toEpochMilli());
+                ps.setLong(5, columns.millis(now));
                 updated = ps.executeUpdate();
             } catch (SQLException e) {
                 if (!isRollback(e)) {
@@ -382,7 +389,7 @@ public class JdbcTaskLedger implements TaskLedger {
                     ps.setString(i++, seen.name());
                 }
                 ps.setInt(i++, polled ? 1 : 0);
-                ps.setLong(i++, nextPollAt.toEpochMilli());
+                ps.setLong(i++, columns.millis(nextPollAt));
                 ps.setString(i++, k);
                 ps.setString(i, owner);
                 ps.executeUpdate();
@@ -462,7 +469,7 @@ public class JdbcTaskLedger implements TaskLedger {
         inTransaction("finish", k, c -> {
             try (PreparedStatement ps = c.prepareStatement(finishSql)) {
                 setString(ps, 1, status == null ? null : status.name());
-                setTime(ps, 2, at);
+                columns.setTime(ps, 2, at);
                 ps.setString(3, k);
                 ps.executeUpdate();
             }
@@ -485,7 +492,7 @@ public class JdbcTaskLedger implements TaskLedger {
     public int purgeFinished(Instant before) {
         return inTransaction("purgeFinished", "tasks finished before " + before, c -> {
             try (PreparedStatement ps = c.prepareStatement(purgeSql)) {
-                ps.setLong(1, before.toEpochMilli());
+                ps.setLong(1, columns.millis(before));
                 return ps.executeUpdate();
             }
         });
@@ -513,6 +520,7 @@ public class JdbcTaskLedger implements TaskLedger {
      */
     private <T> T inTransaction(String operation, String subject, Work<T> work) {
         tableSetup.ensureReady();
+        clock.refreshIfDue(dataSource);
         try (Connection c = dataSource.getConnection()) {
             boolean autoCommit = c.getAutoCommit();
             if (autoCommit) {

@@ -4,6 +4,10 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -30,6 +34,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 /**
  * The ledger contract on an H2 in-memory database, where a reopened ledger is a new instance on the same database (a
@@ -80,6 +85,36 @@ class JdbcTaskLedgerTest extends TaskLedgerContract {
     @Override
     protected boolean leasesSurviveReopen() {
         return true;
+    }
+
+    @Test
+    void leasesAreOnTheDatabasesClockSoAHostAnHourAheadNeitherStealsLiveOnesNorKeepsDeadOnes() {
+        JdbcTaskLedger onTime = new JdbcTaskLedger(sameDatabase(dataSource), JdbcTaskLedger.DEFAULT_TABLE,
+                Clock.systemUTC());
+        Clock ahead = Clock.offset(Clock.systemUTC(), Duration.ofHours(1));
+        JdbcTaskLedger early = new JdbcTaskLedger(sameDatabase(dataSource), JdbcTaskLedger.DEFAULT_TABLE, ahead);
+        Instant now = Instant.now();
+        TaskKey key = new TaskKey(TaskKind.EDIT_ASYNC, 77);
+        assertThat(onTime.record(TrackedTask.submitted(key, "http://127.0.0.1:1/77", now, TaskStatus.ACCEPTED, null,
+                now))).isTrue();
+        assertThat(onTime.claim(key, "on-time", now, now.plusSeconds(30))).isPresent();
+
+        // on its own clock the lease ended 59.5 minutes ago; on the database's it has 30 s left
+        Instant aheadNow = Instant.now(ahead);
+        assertThat(early.due(aheadNow, 10)).isEmpty();
+        assertThat(early.claim(key, "early", aheadNow, aheadNow.plusSeconds(30))).isEmpty();
+        // and it reads the lease back in its own time
+        assertThat(early.find(key).orElseThrow().leaseUntil()).isCloseTo(aheadNow.plusSeconds(30),
+                within(2, ChronoUnit.SECONDS));
+
+        // a lease the early host takes, for 30 s of its time, lapses for the others 30 s later on theirs
+        TaskKey other = new TaskKey(TaskKind.EDIT_ASYNC, 78);
+        early.record(TrackedTask.submitted(other, "http://127.0.0.1:1/78", aheadNow, TaskStatus.ACCEPTED, null,
+                aheadNow));
+        assertThat(early.claim(other, "early", aheadNow, aheadNow.plusSeconds(30))).isPresent();
+        assertThat(onTime.claim(other, "on-time", Instant.now(), Instant.now().plusSeconds(30))).isEmpty();
+        Instant later = Instant.now().plusSeconds(32);
+        assertThat(onTime.claim(other, "on-time", later, later.plusSeconds(30))).isPresent();
     }
 
     @Test
