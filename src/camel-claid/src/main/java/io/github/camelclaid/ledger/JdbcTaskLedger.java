@@ -43,7 +43,7 @@ import static io.github.camelclaid.ledger.JdbcLedgerTable.RESULT_URL_LIMIT;
  *     task_id      BIGINT        NOT NULL,              -- 123, for webhooks that name only the id
  *     kind         VARCHAR(32)   NOT NULL,
  *     result_url   VARCHAR(2048),
- *     submitted_at BIGINT        NOT NULL,              -- all times: epoch milliseconds, UTC
+ *     submitted_at BIGINT        NOT NULL,              -- all times: epoch milliseconds, on the database's clock
  *     state        VARCHAR(16)   NOT NULL,              -- OPEN or FINISHED
  *     last_status  VARCHAR(16),                         -- Claid's status: ACCEPTED, PROCESSING, DONE...
  *     polls        INTEGER       NOT NULL,
@@ -79,7 +79,10 @@ import static io.github.camelclaid.ledger.JdbcLedgerTable.RESULT_URL_LIMIT;
  * short.
  *
  * <p>
- * Times are stored to the millisecond. Database errors become {@link TaskLedgerException}s naming the operation, the
+ * Times are stored to the millisecond, on the database's clock where it can be read ({@link DatabaseClock}), so that
+ * hosts whose clocks disagree still agree on leases. On PostgreSQL a key two instances record at once is settled by
+ * {@code INSERT ... ON CONFLICT DO NOTHING}, and the table is created under an advisory lock, so neither race leaves an
+ * error in the server's log. Database errors become {@link TaskLedgerException}s naming the operation, the
  * task and the table. {@link #close()} does not close the data source: the application owns it.
  */
 public class JdbcTaskLedger implements TaskLedger {
