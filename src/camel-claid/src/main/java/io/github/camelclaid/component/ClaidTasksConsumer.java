@@ -77,6 +77,19 @@ public class ClaidTasksConsumer extends ScheduledBatchPollingConsumer {
         super.doStart();
     }
 
+    @Override
+    protected void doStop() throws Exception {
+        super.doStop();
+        if (reporter != null) {
+            reporter.close();
+        }
+    }
+
+    /** The name this consumer holds tasks under in the ledger. */
+    String owner() {
+        return owner;
+    }
+
     /** Status requests made by this consumer so far. */
     public long statusRequests() {
         return statusRequests.get();

@@ -102,6 +102,9 @@ public class ClaidWebhookConsumer extends DefaultConsumer {
         ServiceHelper.stopAndShutdownService(http);
         http = null;
         super.doStop();
+        if (reporter != null) {
+            reporter.close();
+        }
     }
 
     private static WebhookVerifier verifier(ClaidConfiguration config) {

@@ -5,6 +5,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -13,6 +16,7 @@ import io.github.camelclaid.client.model.ImageObject;
 import io.github.camelclaid.client.model.TaskError;
 import io.github.camelclaid.client.model.TaskResult;
 import io.github.camelclaid.client.model.TaskStatus;
+import io.github.camelclaid.ledger.TaskKey;
 import io.github.camelclaid.ledger.TaskLedger;
 import io.github.camelclaid.ledger.TrackedTask;
 import org.apache.camel.Exchange;
@@ -49,6 +53,10 @@ final class TaskReporter {
     private final boolean download;
     private final TaskPollPlanner planner;
     private final java.util.concurrent.Executor completion;
+    /** The tasks whose exchanges are out, by key: their leases are renewed until they are settled. */
+    private final Map<TaskKey, Settlement> outstanding = new ConcurrentHashMap<>();
+    private final long leaseMillis;
+    private final ScheduledFuture<?> renewal;
 
     TaskReporter(ClaidEndpoint endpoint, DefaultConsumer consumer, String owner, TaskPollPlanner planner) {
         this.consumer = consumer;
@@ -59,6 +67,30 @@ final class TaskReporter {
         this.download = results.downloadOutput(endpoint.getOperation());
         this.planner = planner;
         this.completion = endpoint.getComponent().continuation();
+        this.leaseMillis = endpoint.getConfiguration().getTaskLease();
+        long every = Math.max(50, leaseMillis / 3);
+        this.renewal = endpoint.getComponent().scheduler().scheduleWithFixedDelay(this::renewLeases, every, every,
+                TimeUnit.MILLISECONDS);
+    }
+
+    /** Stops renewing leases: the consumer stops, and what it still holds lapses for the others to take. */
+    void close() {
+        renewal.cancel(false);
+    }
+
+    /**
+     * Extends the lease of every task whose exchanges a route is still working on, a third of a lease before it
+     * would lapse, so that a route slower than {@code taskLease} does not have its task taken and reported again by
+     * another instance, and a short lease can be used to take over a dead instance's tasks quickly.
+     */
+    private void renewLeases() {
+        for (Settlement settlement : outstanding.values()) {
+            try {
+                settlement.renew(Instant.now());
+            } catch (RuntimeException e) {
+                LOG.warn("Could not renew the lease of Claid task {}: {}", settlement.task.key(), e.getMessage());
+            }
+        }
     }
 
     /**
@@ -79,6 +111,7 @@ final class TaskReporter {
             pending.add(null);
         }
         Settlement settlement = new Settlement(task, result, pending.size());
+        outstanding.put(task.key(), settlement);
         List<CompletableFuture<Exchange>> built = new ArrayList<>();
         for (Integer index : pending) {
             built.add(exchange(task, result, response, outputs, index, settlement));
@@ -161,17 +194,21 @@ final class TaskReporter {
     record Report(List<Exchange> exchanges, Settlement settlement) {
     }
 
-    /** Counts a task's exchanges down; the last one to complete settles the task in the ledger. */
+    /**
+     * Counts a task's exchanges down; the last one to complete settles the task in the ledger. Settling and renewing
+     * hold the settlement's lock, so that a renewal never takes back a task just given back or finished.
+     */
     final class Settlement {
         private final TrackedTask task;
         private final TaskResult result;
-        private final AtomicInteger outstanding;
+        private final AtomicInteger outstandingExchanges;
         private final AtomicBoolean failed = new AtomicBoolean();
+        private boolean settled;
 
         Settlement(TrackedTask task, TaskResult result, int exchanges) {
             this.task = task;
             this.result = result;
-            this.outstanding = new AtomicInteger(exchanges);
+            this.outstandingExchanges = new AtomicInteger(exchanges);
         }
 
         void processed(Integer outputIndex) {
@@ -190,18 +227,30 @@ final class TaskReporter {
 
         /** Gives the task back before any of its exchanges reached the route: they could not be made. */
         void abandon() {
-            outstanding.set(0);
-            ledger.reschedule(task.key(), owner, result.status(), false, planner.retry(Instant.now()));
+            outstandingExchanges.set(0);
+            settle(false);
+        }
+
+        synchronized void renew(Instant now) {
+            if (!settled && ledger.claim(task.key(), owner, now, now.plusMillis(leaseMillis)).isEmpty()) {
+                // finished meanwhile, or the lease had lapsed and another took it: nothing of ours to renew
+                outstanding.remove(task.key(), this);
+            }
         }
 
         private void settleIfLast() {
-            if (outstanding.decrementAndGet() != 0) {
-                return;
+            if (outstandingExchanges.decrementAndGet() == 0) {
+                settle(!failed.get());
             }
-            if (failed.get()) {
-                ledger.reschedule(task.key(), owner, result.status(), false, planner.retry(Instant.now()));
-            } else {
+        }
+
+        private synchronized void settle(boolean processed) {
+            settled = true;
+            outstanding.remove(task.key(), this);
+            if (processed) {
                 ledger.finish(task.key(), result.status(), Instant.now());
+            } else {
+                ledger.reschedule(task.key(), owner, result.status(), false, planner.retry(Instant.now()));
             }
         }
     }

@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -256,6 +257,46 @@ class JdbcLedgerInstancesIT {
         assertThat(claid.server().paidSubmissionCount(ApiOperation.EDIT_ASYNC)).isEqualTo(tasks);
     }
 
+    @Test
+    void aRouteSlowerThanTheLeaseKeepsItsTaskBecauseTheLeaseIsRenewedAndNoOtherInstanceReportsItAgain()
+            throws Exception {
+        // leases of 600 ms, a route that takes several of them: without renewal B would take the task over and
+        // report it a second time while A's route is still working on it
+        Instance a = start("A", "&taskLease=600", true);
+        // B consumes once A's route has the task, so that the task is A's for certain
+        Instance b = start("B", "&taskLease=600", false);
+        CountDownLatch release = new CountDownLatch(1);
+        a.holdRouteOn("A-order-slow", release);
+        long id = a.submit("A-order-slow");
+        TaskKey key = new TaskKey(TaskKind.EDIT_ASYNC, id);
+
+        await().atMost(AT_MOST).until(() -> a.inRoute.contains("A-order-slow"));
+        b.context.getRouteController().startRoute("tasks");
+        Instant firstLease = a.ledger.find(key).orElseThrow().leaseUntil();
+        // held past the end of its first lease, and still A's: renewed, not lapsed
+        await().atMost(AT_MOST).pollInterval(Duration.ofMillis(50)).until(() -> {
+            TrackedTask now = a.ledger.find(key).orElseThrow();
+            return Instant.now().isAfter(firstLease.plusMillis(1_200)) && "A".equals(ownerInstance(now))
+                    && now.leaseUntil().isAfter(firstLease.plusMillis(600));
+        });
+        release.countDown();
+        awaitAllFinished(a);
+        stopBoth(a, b);
+
+        assertThat(emissions).extracting(Emission::taskId).containsExactly(id);
+        assertThat(emissions).extracting(Emission::instance).containsExactly("A");
+    }
+
+    /** Which instance holds a task, from the owner name its consumer took it under. */
+    private String ownerInstance(TrackedTask task) {
+        for (Instance instance : instances) {
+            if (task.owner() != null && instance.consumerOwners().contains(task.owner())) {
+                return instance.name;
+            }
+        }
+        return null;
+    }
+
     // --- the instances ---
 
     private void awaitAllFinished(Instance any) {
@@ -287,6 +328,10 @@ class JdbcLedgerInstancesIT {
         final ProducerTemplate template;
         /** Order ids of the tasks whose first report this instance's route fails. */
         final Set<String> failFirst = ConcurrentHashMap.newKeySet();
+        /** Order ids whose report this instance's route holds until the latch is released. */
+        final Map<String, CountDownLatch> holds = new ConcurrentHashMap<>();
+        /** Order ids this instance's route is working on or has worked on. */
+        final Set<String> inRoute = ConcurrentHashMap.newKeySet();
 
         Instance(String name, String consumerOptions, boolean consuming) throws Exception {
             this.name = name;
@@ -315,6 +360,21 @@ class JdbcLedgerInstancesIT {
             template = context.createProducerTemplate();
         }
 
+        void holdRouteOn(String orderId, CountDownLatch release) {
+            holds.put(orderId, release);
+        }
+
+        /** The ledger owner names of this instance's tasks consumer. */
+        Set<String> consumerOwners() {
+            Set<String> owners = new HashSet<>();
+            for (org.apache.camel.Route route : context.getRoutes()) {
+                if (route.getConsumer() instanceof ClaidTasksConsumer tasks) {
+                    owners.add(tasks.owner());
+                }
+            }
+            return owners;
+        }
+
         void failFirstReportOf(Set<String> orderIds) {
             failFirst.addAll(orderIds);
         }
@@ -330,9 +390,16 @@ class JdbcLedgerInstancesIT {
             return out.getMessage().getBody(TaskAccepted.class).id();
         }
 
-        private void report(Exchange exchange) {
+        private void report(Exchange exchange) throws InterruptedException {
             long id = exchange.getMessage().getHeader(ClaidConstants.TASK_ID, Long.class);
             String orderId = exchange.getMessage().getHeader("OrderId", String.class);
+            if (orderId != null) {
+                inRoute.add(orderId);
+                CountDownLatch hold = holds.get(orderId);
+                if (hold != null && !hold.await(60, java.util.concurrent.TimeUnit.SECONDS)) {
+                    throw new IllegalStateException("the test never released the route on " + orderId);
+                }
+            }
             boolean fail = orderId != null && failFirst.remove(orderId);
             emissions.add(new Emission(id, name, orderId,
                     exchange.getMessage().getHeader("SubmittedBy", String.class),
