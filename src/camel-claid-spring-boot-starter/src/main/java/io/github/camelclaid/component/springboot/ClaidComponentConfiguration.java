@@ -112,8 +112,8 @@ public class ClaidComponentConfiguration extends ComponentConfigurationPropertie
     private Integer maxWebhookBodySize = 1048576;
     /**
      * For the tasks and webhook consumers: how long a consumer holds a task while it asks for its status and its route
-     * processes the result. Another instance takes the task over only when the lease lapses, so keep it longer than
-     * the route takes.
+     * processes the result. The lease is renewed every third of it while the route works; another instance takes the
+     * task over only when it lapses, so a short lease takes over a dead instance's tasks sooner.
      */
     @DurationUnit(ChronoUnit.MILLIS)
     private Duration taskLease = Duration.ofMinutes(5);

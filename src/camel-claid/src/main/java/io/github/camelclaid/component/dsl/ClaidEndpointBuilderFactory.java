@@ -577,8 +577,8 @@ public interface ClaidEndpointBuilderFactory {
 
         /**
          * For the tasks and webhook consumers: how long a consumer holds a task while it asks for its status and its
-         * route processes the result. Another instance takes the task over only when the lease lapses, so keep it
-         * longer than the route takes.
+         * route processes the result. The lease is renewed every third of it while the route works; another instance
+         * takes the task over only when it lapses, so a short lease takes over a dead instance's tasks sooner.
          * <p>Default: 5m
          */
         default AdvancedClaidEndpointConsumerBuilder taskLease(long taskLease) {
