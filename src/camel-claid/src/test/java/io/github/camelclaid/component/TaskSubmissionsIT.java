@@ -22,8 +22,10 @@ import io.github.camelclaid.client.model.TaskAccepted;
 import io.github.camelclaid.client.model.TaskKind;
 import io.github.camelclaid.client.model.TaskStatus;
 import io.github.camelclaid.ledger.InMemoryTaskLedger;
+import io.github.camelclaid.ledger.JdbcTaskLedger;
 import io.github.camelclaid.ledger.LedgerEntryState;
 import io.github.camelclaid.ledger.TaskKey;
+import io.github.camelclaid.ledger.TaskLedgerException;
 import io.github.camelclaid.ledger.TrackedTask;
 import io.github.camelclaid.testserver.LocalClaidServer;
 import io.github.camelclaid.testserver.LocalClaidServerExtension;
@@ -32,6 +34,8 @@ import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.support.DefaultExchange;
+import org.h2.jdbcx.JdbcDataSource;
+import org.h2.tools.Server;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -238,6 +242,41 @@ class TaskSubmissionsIT {
         assertThat(again.getMessage().getHeader(ClaidConstants.TASK_REUSED)).isEqualTo(true);
         assertThat(claid.server().paidSubmissionCount(ApiOperation.EDIT_ASYNC)).isEqualTo(paidBefore);
         assertThat(ledger.due(Instant.now(), 10)).extracting(TrackedTask::key).contains(claimKey);
+    }
+
+    @Test
+    void whileTheLedgersDatabaseIsUnreachableSubmissionsStopBeforeAnyCreditIsSpentAndResumeWhenItIsBack()
+            throws Exception {
+        String name = "unreachable-" + java.util.UUID.randomUUID();
+        String embedded = "jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1";
+        try (java.sql.Connection keepAlive = java.sql.DriverManager.getConnection(embedded, "sa", "")) {
+            Server tcp = Server.createTcpServer("-tcpPort", "0").start();
+            int port = tcp.getPort();
+            JdbcDataSource remote = new JdbcDataSource();
+            remote.setURL("jdbc:h2:tcp://127.0.0.1:" + port + "/mem:" + name);
+            remote.setUser("sa");
+            context.getRegistry().bind("remoteLedger", new JdbcTaskLedger(remote));
+            TaskSubmissions submissions = submissions("remoteLedger", "");
+            long paidBefore = claid.server().paidSubmissionCount(ApiOperation.EDIT_ASYNC);
+
+            submissions.submit(exchange("photos/a.jpg/etag-1"), ClaidOperations.editAsync, REQUEST, NO_WAIT).join();
+            assertThat(claid.server().paidSubmissionCount(ApiOperation.EDIT_ASYNC)).isEqualTo(paidBefore + 1);
+
+            tcp.stop(); // the database is unreachable: nothing may be sent that the ledger could not record
+            assertThatThrownBy(() -> submissions.submit(exchange("photos/b.jpg/etag-1"), ClaidOperations.editAsync,
+                    REQUEST, NO_WAIT)).isInstanceOf(TaskLedgerException.class).hasMessageContaining("CLAID_TASK");
+            assertThat(claid.server().paidSubmissionCount(ApiOperation.EDIT_ASYNC)).isEqualTo(paidBefore + 1);
+
+            tcp = Server.createTcpServer("-tcpPort", String.valueOf(port)).start();
+            try {
+                Exchange resumed = exchange("photos/b.jpg/etag-1");
+                submissions.submit(resumed, ClaidOperations.editAsync, REQUEST, NO_WAIT).join();
+                assertThat(resumed.getMessage().getHeader(ClaidConstants.TASK_ID, Long.class)).isPositive();
+                assertThat(claid.server().paidSubmissionCount(ApiOperation.EDIT_ASYNC)).isEqualTo(paidBefore + 2);
+            } finally {
+                tcp.stop();
+            }
+        }
     }
 
     @Test
