@@ -28,8 +28,9 @@ import static io.github.camelclaid.client.AsyncFailures.unwrap;
 /**
  * Submits a paid async task so that it is recorded in the task ledger once, whatever happens to Claid's answer: an
  * accepted task is recorded before the exchange goes on; work submitted before under the same request key is taken
- * up again instead of being paid for twice; a submission whose answer was lost leaves a placeholder for the task Claid
- * may have made ({@link UnconfirmedSubmissions}) instead of being sent again. While an exchange waits for its task,
+ * up again instead of being paid for twice, and work offered by several exchanges or instances at once is paid by the
+ * one that claims its request key first ({@link RequestClaims}); a submission whose answer was lost leaves a
+ * placeholder for the task Claid may have made ({@link UnconfirmedSubmissions}) instead of being sent again. While an exchange waits for its task,
  * the task is held by its submitter, so that no consumer reports it too; the wait's end settles it.
  */
 final class TaskSubmissions {
@@ -130,10 +131,8 @@ final class TaskSubmissions {
         out.setHeader(ClaidConstants.RESULT_URL, accepted.resultUrl());
         TaskKey key = new TaskKey(op.submits(), accepted.id());
         record(key, accepted, correlation, requestKey);
-        if (claim != null) {
-            // the work is known under its task from now on
-            endpoint.ledger().finish(claim, TaskStatus.DONE, Instant.now());
-        }
+        // the work is known under its task from now on
+        settleClaim(claim);
         if (!endpoint.getConfiguration().isWaitForCompletion()) {
             out.setBody(accepted);
             return CompletableFuture.completedFuture(null);
@@ -164,16 +163,29 @@ final class TaskSubmissions {
             // another submission of the same input is unconfirmed too: a notification could not tell them apart
             return failed(failure, claim);
         }
-        if (claim != null) {
-            // the placeholder, under the same request key, stands for the work from now on
-            endpoint.ledger().finish(claim, TaskStatus.DONE, now);
-        }
+        // the placeholder, under the same request key, stands for the work from now on
+        settleClaim(claim);
         LOG.warn("Claid {} got no usable answer ({}); not sent again. Waiting up to {} ms for Claid to name the task"
                 + " for its input", op, failure.getMessage(), config.getUnconfirmedSubmissionWait());
         Message out = exchange.getMessage();
         out.setHeader(ClaidConstants.TASK_STATUS, ClaidConstants.TaskStatuses.UNCONFIRMED);
         out.setBody(null);
         return CompletableFuture.completedFuture(null);
+    }
+
+    /**
+     * Finishes a claim whose work is recorded under another key by now. Failing here changes nothing for the
+     * exchange: a consumer that later finds the claim unheld sees the work recorded and finishes it then.
+     */
+    private void settleClaim(TaskKey claim) {
+        if (claim == null) {
+            return;
+        }
+        try {
+            endpoint.ledger().finish(claim, TaskStatus.DONE, Instant.now());
+        } catch (RuntimeException e) {
+            LOG.debug("Claim {} not finished now; a consumer finishes it once its lease lapses", claim, e);
+        }
     }
 
     /**
