@@ -30,15 +30,16 @@ import static io.github.camelclaid.client.AsyncFailures.unwrap;
  * accepted task is recorded before the exchange goes on; work submitted before under the same request key is taken
  * up again instead of being paid for twice, and work offered by several exchanges or instances at once is paid by the
  * one that claims its request key first ({@link RequestClaims}); a submission whose answer was lost leaves a
- * placeholder for the task Claid may have made ({@link UnconfirmedSubmissions}) instead of being sent again. While an exchange waits for its task,
- * the task is held by its submitter, so that no consumer reports it too; the wait's end settles it.
+ * placeholder for the task Claid may have made ({@link UnconfirmedSubmissions}) instead of being sent again. While an
+ * exchange waits for its task, the task is held by its submitter, so that no consumer reports it too; the wait's end
+ * settles it.
  */
 final class TaskSubmissions {
 
     /** Starts the ledger owner name of every submitter, so consumers can tell a waiting exchange holds a task. */
     static final String OWNER_PREFIX = "producer-";
 
-    /** How soon a submitter that lost a request key's claim first looks for the winner's task, doubling up to the max. */
+    /** How soon the loser of a request key's claim first looks for the winner's task, doubling up to the max. */
     private static final long FIRST_RECHECK_MILLIS = 20;
     private static final long MAX_RECHECK_MILLIS = 1_000;
 
