@@ -12,16 +12,14 @@ import java.util.stream.Collectors;
 import com.zaxxer.hikari.HikariDataSource;
 import io.github.camelclaid.client.ApiOperation;
 import io.github.camelclaid.ledger.JdbcTaskLedger;
-import io.github.camelclaid.ledger.LocalPostgres;
+import io.github.camelclaid.ledger.LocalPostgresExtension;
 import io.github.camelclaid.testserver.LocalClaidServer;
 import io.github.camelclaid.testserver.LocalClaidServerExtension;
 import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.impl.DefaultCamelContext;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -40,7 +38,8 @@ class PostgresFleetIT {
     static final int INPUTS = Integer.getInteger("claid.fleet.inputs", 300);
     static final int IN_FLIGHT_PER_INSTANCE = 16;
 
-    private static LocalPostgres postgres;
+    @RegisterExtension
+    static final LocalPostgresExtension database = new LocalPostgresExtension();
 
     @RegisterExtension
     final LocalClaidServerExtension claid = new LocalClaidServerExtension(LocalClaidServer.builder()
@@ -53,16 +52,6 @@ class PostgresFleetIT {
     /** Input id → how many times a tasks route emitted its result, over the whole fleet. */
     private final Map<String, AtomicInteger> emitted = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> unconfirmed = new ConcurrentHashMap<>();
-
-    @BeforeAll
-    static void startPostgres() {
-        postgres = LocalPostgres.start();
-    }
-
-    @AfterAll
-    static void stopPostgres() {
-        postgres.close();
-    }
 
     @AfterEach
     void stopInstances() {
@@ -106,7 +95,7 @@ class PostgresFleetIT {
 
         Instance(String name) throws Exception {
             this.name = name;
-            this.pool = postgres.newPool("fleet-" + name, 10);
+            this.pool = database.postgres().newPool("fleet-" + name, 10);
             this.ledger = new JdbcTaskLedger(pool);
             this.context = new DefaultCamelContext();
             context.getCamelContextExtension().setName("fleet-" + name);

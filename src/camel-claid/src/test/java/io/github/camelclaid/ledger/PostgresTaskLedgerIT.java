@@ -11,9 +11,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import javax.sql.DataSource;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -25,19 +24,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 class PostgresTaskLedgerIT extends TaskLedgerContract {
 
     private static final AtomicInteger TABLES = new AtomicInteger();
-    private static LocalPostgres postgres;
+    @RegisterExtension
+    static final LocalPostgresExtension database = new LocalPostgresExtension();
 
     private String table;
-
-    @BeforeAll
-    static void startPostgres() {
-        postgres = LocalPostgres.start();
-    }
-
-    @AfterAll
-    static void stopPostgres() {
-        postgres.close();
-    }
 
     @Override
     protected TaskLedger newLedger() {
@@ -66,7 +56,7 @@ class PostgresTaskLedgerIT extends TaskLedgerContract {
             for (int i = 0; i < instances; i++) {
                 firstUse.add(starting.submit(() -> {
                     start.await();
-                    return new JdbcTaskLedger(postgres.dataSource(), fresh).openCount();
+                    return new JdbcTaskLedger(database.postgres().dataSource(), fresh).openCount();
                 }));
             }
             start.countDown();
@@ -76,10 +66,10 @@ class PostgresTaskLedgerIT extends TaskLedgerContract {
         } finally {
             starting.shutdownNow();
         }
-        assertThat(postgres.serverLog()).doesNotContain("ERROR");
+        assertThat(database.postgres().serverLog()).doesNotContain("ERROR");
     }
 
     private static DataSource dataSource() {
-        return postgres.dataSource();
+        return database.postgres().dataSource();
     }
 }
