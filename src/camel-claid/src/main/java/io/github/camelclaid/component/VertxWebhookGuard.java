@@ -10,6 +10,7 @@ import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.Route;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
+import io.vertx.ext.web.handler.PlatformHandler;
 import org.apache.camel.CamelContext;
 import org.apache.camel.component.platform.http.PlatformHttpComponent;
 import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpEngine;
@@ -64,25 +65,33 @@ final class VertxWebhookGuard implements AutoCloseable {
         // added before platform-http's route for the path, so it runs first; its body handler reads the body with
         // the webhook's limit, and platform-http's own body handler then finds the body read
         guard.route = router.route(HttpMethod.POST, path)
-                .handler(guard::limitBodyTime)
+                .handler(guard.new BodyTimeLimit())
                 .handler(BodyHandler.create(false).setBodyLimit(maxBodySize))
                 .failureHandler(guard::onFailure);
         return guard;
     }
 
-    private void limitBodyTime(RoutingContext ctx) {
-        HttpServerRequest request = ctx.request();
-        if (!request.isEnded()) {
-            long timer = ctx.vertx().setTimer(bodyTimeout, t -> {
-                if (!request.isEnded()) {
-                    LOG.debug("A Claid webhook delivery from {} did not send its body within {} ms; closing",
-                            request.remoteAddress(), bodyTimeout);
-                    refuse(ctx, 408, "the body did not arrive within " + bodyTimeout + " ms");
-                }
-            });
-            ctx.addEndHandler(ended -> ctx.vertx().cancelTimer(timer));
+    /**
+     * Closes a connection whose body has not arrived in time. A platform handler, as Vert.x's own TimeoutHandler is:
+     * Vert.x Web lets those, not user handlers, come before the body handler on a route.
+     */
+    private final class BodyTimeLimit implements PlatformHandler {
+
+        @Override
+        public void handle(RoutingContext ctx) {
+            HttpServerRequest request = ctx.request();
+            if (!request.isEnded()) {
+                long timer = ctx.vertx().setTimer(bodyTimeout, t -> {
+                    if (!request.isEnded()) {
+                        LOG.debug("A Claid webhook delivery from {} did not send its body within {} ms; closing",
+                                request.remoteAddress(), bodyTimeout);
+                        refuse(ctx, 408, "the body did not arrive within " + bodyTimeout + " ms");
+                    }
+                });
+                ctx.addEndHandler(ended -> ctx.vertx().cancelTimer(timer));
+            }
+            ctx.next();
         }
-        ctx.next();
     }
 
     private void onFailure(RoutingContext ctx) {
