@@ -7,6 +7,7 @@ import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
+import io.vertx.core.http.HttpVersion;
 import io.vertx.ext.web.Route;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
@@ -24,7 +25,8 @@ import org.slf4j.LoggerFactory;
  * should not be able to do with the server's defaults (a 10 MiB body limit, no time limit on a body):
  * <ul>
  * <li>a body larger than {@code maxWebhookBodySize} is answered 413 and its connection closed: from the Content-Length
- * before any of the body is read, and while reading a chunked one as soon as it grows past the limit;</li>
+ * before any of the body is read, and, over HTTP/1.1, while reading a chunked one as soon as it grows past the
+ * limit;</li>
  * <li>a body that has not fully arrived {@code webhookBodyTimeout} after the headers is answered 408 and its connection
  * closed, so senders that dribble cannot hold connections open;</li>
  * <li>a sender that hangs up mid-delivery is logged at DEBUG: Vert.x Web would log each one as an unhandled ERROR, and
@@ -62,24 +64,31 @@ final class VertxWebhookGuard implements AutoCloseable {
             return null;
         }
         VertxWebhookGuard guard = new VertxWebhookGuard(maxBodySize, bodyTimeout);
-        // added before platform-http's route for the path, so it runs first; its body handler reads the body with
-        // the webhook's limit, and platform-http's own body handler then finds the body read
-        guard.route = router.route(HttpMethod.POST, path)
-                .handler(guard.new BodyTimeLimit())
-                .handler(BodyHandler.create(false).setBodyLimit(maxBodySize))
+        // added before platform-http's route for the path, so it runs first
+        guard.route = router.route(HttpMethod.POST, path).handler(guard.new DeliveryLimits())
                 .failureHandler(guard::onFailure);
         return guard;
     }
 
     /**
-     * Closes a connection whose body has not arrived in time. A platform handler, as Vert.x's own TimeoutHandler is:
-     * Vert.x Web lets those, not user handlers, come before the body handler on a route.
+     * Refuses a declared length over the limit, times the body, and reads an HTTP/1.x body with the webhook's limit;
+     * platform-http's own body handler, next, then finds the body read. An HTTP/2 body is left to platform-http's
+     * body handler (the server's limit, then the consumer's check): that handler resumes the request first, which
+     * HTTP/2 refuses once the body is read. A platform handler, as Vert.x's own TimeoutHandler is, because Vert.x Web
+     * lets only those come before a route's other handlers.
      */
-    private final class BodyTimeLimit implements PlatformHandler {
+    private final class DeliveryLimits implements PlatformHandler {
+
+        private final BodyHandler body = BodyHandler.create(false).setBodyLimit(maxBodySize);
 
         @Override
         public void handle(RoutingContext ctx) {
             HttpServerRequest request = ctx.request();
+            String declared = request.getHeader(HttpHeaders.CONTENT_LENGTH);
+            if (declared != null && isLarger(declared)) {
+                refuse(ctx, 413, "larger than " + maxBodySize + " bytes");
+                return;
+            }
             if (!request.isEnded()) {
                 long timer = ctx.vertx().setTimer(bodyTimeout, t -> {
                     if (!request.isEnded()) {
@@ -90,14 +99,27 @@ final class VertxWebhookGuard implements AutoCloseable {
                 });
                 ctx.addEndHandler(ended -> ctx.vertx().cancelTimer(timer));
             }
-            ctx.next();
+            if (request.version() == HttpVersion.HTTP_2) {
+                ctx.next();
+            } else {
+                body.handle(ctx);
+            }
+        }
+
+        private boolean isLarger(String declared) {
+            try {
+                return Long.parseLong(declared.trim()) > maxBodySize;
+            } catch (NumberFormatException e) {
+                // a malformed length: Vert.x refuses the request itself
+                return false;
+            }
         }
     }
 
     private void onFailure(RoutingContext ctx) {
         Throwable failure = ctx.failure();
         if (failure == null && ctx.statusCode() == 413) {
-            // the body handler's verdict, from the Content-Length or while reading
+            // the body handler's verdict while reading
             refuse(ctx, 413, "larger than " + maxBodySize + " bytes");
         } else if (failure instanceof HttpClosedException
                 || failure instanceof IOException && ctx.response().closed()) {
@@ -108,18 +130,33 @@ final class VertxWebhookGuard implements AutoCloseable {
         }
     }
 
-    /** Answers and closes the connection: the rest of the body is never read. */
+    /**
+     * Answers without reading the rest of the body: over HTTP/1.x by closing the connection, over HTTP/2 by resetting
+     * the delivery's stream, which leaves the connection's other streams alone.
+     */
     private static void refuse(RoutingContext ctx, int status, String text) {
+        HttpServerRequest request = ctx.request();
         HttpServerResponse response = ctx.response();
+        boolean http2 = request.version() == HttpVersion.HTTP_2;
         if (response.ended() || response.closed() || response.headWritten()) {
-            ctx.request().connection().close();
+            if (http2) {
+                response.reset();
+            } else {
+                request.connection().close();
+            }
             return;
         }
-        response.setStatusCode(status)
-                .putHeader(HttpHeaders.CONTENT_TYPE, "text/plain; charset=utf-8")
-                .putHeader(HttpHeaders.CONNECTION, HttpHeaders.CLOSE)
-                .end(text)
-                .onComplete(written -> ctx.request().connection().close());
+        response.setStatusCode(status).putHeader(HttpHeaders.CONTENT_TYPE, "text/plain; charset=utf-8");
+        if (!http2) {
+            response.putHeader(HttpHeaders.CONNECTION, HttpHeaders.CLOSE);
+        }
+        response.end(text).onComplete(written -> {
+            if (!http2) {
+                request.connection().close();
+            } else if (!request.isEnded()) {
+                response.reset();
+            }
+        });
     }
 
     @Override
