@@ -116,6 +116,8 @@ public class ClaidComponentConfigurer extends PropertyConfigurerSupport implemen
         case "validateRequests": getOrCreateConfiguration(target).setValidateRequests(property(camelContext, boolean.class, value)); return true;
         case "waitforcompletion":
         case "waitForCompletion": getOrCreateConfiguration(target).setWaitForCompletion(property(camelContext, boolean.class, value)); return true;
+        case "webhookbodytimeout":
+        case "webhookBodyTimeout": getOrCreateConfiguration(target).setWebhookBodyTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "webhookcomponentname":
         case "webhookComponentName": getOrCreateConfiguration(target).setWebhookComponentName(property(camelContext, java.lang.String.class, value)); return true;
         case "webhookgraceperiod":
@@ -217,6 +219,8 @@ public class ClaidComponentConfigurer extends PropertyConfigurerSupport implemen
         case "validateRequests": return boolean.class;
         case "waitforcompletion":
         case "waitForCompletion": return boolean.class;
+        case "webhookbodytimeout":
+        case "webhookBodyTimeout": return long.class;
         case "webhookcomponentname":
         case "webhookComponentName": return java.lang.String.class;
         case "webhookgraceperiod":
@@ -319,6 +323,8 @@ public class ClaidComponentConfigurer extends PropertyConfigurerSupport implemen
         case "validateRequests": return getOrCreateConfiguration(target).isValidateRequests();
         case "waitforcompletion":
         case "waitForCompletion": return getOrCreateConfiguration(target).isWaitForCompletion();
+        case "webhookbodytimeout":
+        case "webhookBodyTimeout": return getOrCreateConfiguration(target).getWebhookBodyTimeout();
         case "webhookcomponentname":
         case "webhookComponentName": return getOrCreateConfiguration(target).getWebhookComponentName();
         case "webhookgraceperiod":

@@ -123,6 +123,8 @@ public class ClaidEndpointConfigurer extends PropertyConfigurerSupport implement
         case "validateRequests": target.getConfiguration().setValidateRequests(property(camelContext, boolean.class, value)); return true;
         case "waitforcompletion":
         case "waitForCompletion": target.getConfiguration().setWaitForCompletion(property(camelContext, boolean.class, value)); return true;
+        case "webhookbodytimeout":
+        case "webhookBodyTimeout": target.getConfiguration().setWebhookBodyTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "webhookcomponentname":
         case "webhookComponentName": target.getConfiguration().setWebhookComponentName(property(camelContext, java.lang.String.class, value)); return true;
         case "webhookgraceperiod":
@@ -238,6 +240,8 @@ public class ClaidEndpointConfigurer extends PropertyConfigurerSupport implement
         case "validateRequests": return boolean.class;
         case "waitforcompletion":
         case "waitForCompletion": return boolean.class;
+        case "webhookbodytimeout":
+        case "webhookBodyTimeout": return long.class;
         case "webhookcomponentname":
         case "webhookComponentName": return java.lang.String.class;
         case "webhookgraceperiod":
@@ -354,6 +358,8 @@ public class ClaidEndpointConfigurer extends PropertyConfigurerSupport implement
         case "validateRequests": return target.getConfiguration().isValidateRequests();
         case "waitforcompletion":
         case "waitForCompletion": return target.getConfiguration().isWaitForCompletion();
+        case "webhookbodytimeout":
+        case "webhookBodyTimeout": return target.getConfiguration().getWebhookBodyTimeout();
         case "webhookcomponentname":
         case "webhookComponentName": return target.getConfiguration().getWebhookComponentName();
         case "webhookgraceperiod":

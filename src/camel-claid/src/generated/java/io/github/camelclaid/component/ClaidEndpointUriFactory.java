@@ -23,7 +23,7 @@ public class ClaidEndpointUriFactory extends org.apache.camel.support.component.
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(59);
+        Set<String> props = new HashSet<>(60);
         props.add("adaptivePollCount");
         props.add("adaptivePolling");
         props.add("allowUnsignedWebhooks");
@@ -79,6 +79,7 @@ public class ClaidEndpointUriFactory extends org.apache.camel.support.component.
         props.add("useFixedDelay");
         props.add("validateRequests");
         props.add("waitForCompletion");
+        props.add("webhookBodyTimeout");
         props.add("webhookComponentName");
         props.add("webhookGracePeriod");
         props.add("webhookPath");

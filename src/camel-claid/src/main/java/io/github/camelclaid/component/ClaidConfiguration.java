@@ -89,6 +89,8 @@ public class ClaidConfiguration implements Cloneable {
     private boolean allowUnsignedWebhooks;
     @UriParam(label = "consumer,advanced", defaultValue = "1048576")
     private int maxWebhookBodySize = 1024 * 1024;
+    @UriParam(label = "consumer,advanced", defaultValue = "10s", javaType = "java.time.Duration")
+    private long webhookBodyTimeout = 10_000;
 
     public String getApiKey() {
         return apiKey;
@@ -532,6 +534,18 @@ public class ClaidConfiguration implements Cloneable {
     /** For the webhook consumer: the largest delivery accepted, in bytes; larger ones get 413 before any parsing. */
     public void setMaxWebhookBodySize(int maxWebhookBodySize) {
         this.maxWebhookBodySize = maxWebhookBodySize;
+    }
+
+    public long getWebhookBodyTimeout() {
+        return webhookBodyTimeout;
+    }
+
+    /**
+     * For the webhook consumer on Vert.x platform-http: how long a delivery's body may take to arrive, from its headers;
+     * a connection still sending after that is answered 408 and closed. Claid's notifications are a few kilobytes.
+     */
+    public void setWebhookBodyTimeout(long webhookBodyTimeout) {
+        this.webhookBodyTimeout = webhookBodyTimeout;
     }
 
     public ClaidConfiguration copy() {

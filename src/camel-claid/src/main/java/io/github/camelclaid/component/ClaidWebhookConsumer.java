@@ -60,6 +60,7 @@ public class ClaidWebhookConsumer extends DefaultConsumer {
     private TaskReporter reporter;
     private AwaitedTasks awaited;
     private Consumer http;
+    private AutoCloseable guard;
 
     public ClaidWebhookConsumer(ClaidEndpoint endpoint, Processor processor) {
         super(endpoint, processor);
@@ -80,9 +81,16 @@ public class ClaidWebhookConsumer extends DefaultConsumer {
                     config.getWebhookComponentName());
             http = server.createConsumer(getEndpoint().getCamelContext(), this::onDelivery, "POST", path, null, null,
                     null, null, Map.of());
+            // before the server's consumer starts, so that the guard's route comes first
+            guard = WebhookServerGuard.install(getEndpoint().getCamelContext(), server, path,
+                    config.getMaxWebhookBodySize(), config.getWebhookBodyTimeout());
+            if (guard == null) {
+                LOG.debug("claid:webhook on {} relies on its HTTP server's own body limit and timeouts", path);
+            }
             ServiceHelper.startService(http);
             awaited.webhookStarted();
         } catch (RuntimeException e) {
+            closeGuard();
             List<String> servers = HttpServerLookup.available(getEndpoint().getCamelContext());
             throw new IllegalStateException("claid:webhook could not listen on " + path + ": " + e.getMessage()
                     + ". HTTP server components found in the registry and on the classpath: "
@@ -101,9 +109,17 @@ public class ClaidWebhookConsumer extends DefaultConsumer {
         }
         ServiceHelper.stopAndShutdownService(http);
         http = null;
+        closeGuard();
         super.doStop();
         if (reporter != null) {
             reporter.close();
+        }
+    }
+
+    private void closeGuard() throws Exception {
+        if (guard != null) {
+            guard.close();
+            guard = null;
         }
     }
 

@@ -118,6 +118,12 @@ public class ClaidComponentConfiguration extends ComponentConfigurationPropertie
     @DurationUnit(ChronoUnit.MILLIS)
     private Duration taskLease = Duration.ofMinutes(5);
     /**
+     * For the webhook consumer on Vert.x platform-http: how long a delivery's body may take to arrive, from its headers;
+     * a connection still sending after that is answered 408 and closed. Claid's notifications are a few kilobytes.
+     */
+    @DurationUnit(ChronoUnit.MILLIS)
+    private Duration webhookBodyTimeout = Duration.ofSeconds(10);
+    /**
      * For the webhook consumer: the Camel component whose HTTP server serves webhookPath, by name; any component that
      * serves the REST DSL will do (platform-http, netty-http, jetty, undertow, servlet). Default: the REST
      * configuration's component, else platform-http when it is on the classpath, else the one such component in the
@@ -442,6 +448,14 @@ public class ClaidComponentConfiguration extends ComponentConfigurationPropertie
 
     public void setTaskLease(Duration taskLease) {
         this.taskLease = taskLease;
+    }
+
+    public Duration getWebhookBodyTimeout() {
+        return webhookBodyTimeout;
+    }
+
+    public void setWebhookBodyTimeout(Duration webhookBodyTimeout) {
+        this.webhookBodyTimeout = webhookBodyTimeout;
     }
 
     public String getWebhookComponentName() {

@@ -593,6 +593,23 @@ public interface ClaidEndpointBuilderFactory {
         }
 
         /**
+         * For the webhook consumer on Vert.x platform-http: how long a delivery's body may take to arrive, from its
+         * headers; a connection still sending after that is answered 408 and closed. Claid's notifications are a few
+         * kilobytes.
+         * <p>Default: 10s
+         */
+        default AdvancedClaidEndpointConsumerBuilder webhookBodyTimeout(long webhookBodyTimeout) {
+            doSetProperty("webhookBodyTimeout", webhookBodyTimeout);
+            return this;
+        }
+
+        /** The webhookBodyTimeout option as a duration such as {@code 30s} or a number of milliseconds. */
+        default AdvancedClaidEndpointConsumerBuilder webhookBodyTimeout(String webhookBodyTimeout) {
+            doSetProperty("webhookBodyTimeout", webhookBodyTimeout);
+            return this;
+        }
+
+        /**
          * For the webhook consumer: the Camel component whose HTTP server serves webhookPath, by name; any component
          * that serves the REST DSL will do (platform-http, netty-http, jetty, undertow, servlet). Default: the REST
          * configuration's component, else platform-http when it is on the classpath, else the one such component in
