@@ -19,7 +19,7 @@ import javax.imageio.metadata.IIOMetadataNode;
 import javax.imageio.stream.ImageOutputStream;
 import javax.imageio.stream.MemoryCacheImageOutputStream;
 
-/** Encodes pixels in the served form of an output's format, with the options the JDK writers support. */
+/** Encodes pixels in the served form of an output's format, with the options the ImageIO writers support. */
 final class ImageEncoder {
 
     private static final String STANDARD_METADATA = "javax_imageio_1.0";
@@ -76,8 +76,16 @@ final class ImageEncoder {
                 break;
             case TIFF:
                 param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
-                param.setCompressionType(encoding.tiffLossy() ? "JPEG" : "LZW");
-                if (encoding.tiffLossy()) {
+                param.setCompressionType(encoding.lossy() ? "JPEG" : "LZW");
+                if (encoding.lossy()) {
+                    param.setCompressionQuality(encoding.quality() / 100f);
+                }
+                break;
+            case WEBP:
+                // libwebp's two modes, as Claid names them; quality matters to the lossy one only
+                param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
+                param.setCompressionType(encoding.lossy() ? "Lossy" : "Lossless");
+                if (encoding.lossy()) {
                     param.setCompressionQuality(encoding.quality() / 100f);
                 }
                 break;

@@ -125,7 +125,7 @@ final class InputProbe {
         } catch (ObjectStore.Failure e) {
             throw ErrorBodies.unreadableInput(url, e.getMessage());
         }
-        // an output of this server: its reported format (WebP is written as PNG bytes) and size are known
+        // an output of this server: its reported format (AVIF is written as PNG bytes) and size are known
         var written = store.writtenAt(url);
         return written.isPresent() ? SourceImage.output(written.get().media(), url)
                 : decode(bytes, reference.path(), url);

@@ -9,15 +9,16 @@ import com.fasterxml.jackson.databind.JsonNode;
  * The file formats the server reports and serves.
  *
  * <p>
- * The JDK can write JPEG, PNG, TIFF, BMP and GIF. It cannot write WebP or AVIF, so outputs Claid would produce in those
- * formats are <em>reported</em> as WebP/AVIF ({@code ext}, {@code mime}, {@code format}) but their bytes, downloaded
- * from {@code tmp_url} or recorded as written objects, are PNG and are served as {@code image/png}.
+ * The JDK writes JPEG, PNG, TIFF, BMP and GIF, and the webp-imageio plugin (libwebp) writes WebP. No encoder for AVIF
+ * is at hand, so outputs Claid would produce in AVIF are <em>reported</em> as AVIF ({@code ext}, {@code mime},
+ * {@code format}) but their bytes, downloaded from {@code tmp_url} or recorded as written objects, are PNG and are
+ * served as {@code image/png}.
  */
 enum MediaFormat {
 
     JPEG("jpeg", "image/jpeg", "JPEG", "jpeg"),
     PNG("png", "image/png", "PNG", "png"),
-    WEBP("webp", "image/webp", "WEBP", null),
+    WEBP("webp", "image/webp", "WEBP", "webp"),
     AVIF("avif", "image/avif", "AVIF", null),
     TIFF("tiff", "image/tiff", "TIFF", "tiff"),
     BMP("bmp", "image/bmp", "BMP", "bmp"),
@@ -60,7 +61,7 @@ enum MediaFormat {
 
     /** The format of the bytes actually served for this reported format. */
     MediaFormat servedAs() {
-        return this == WEBP || this == AVIF ? PNG : this;
+        return this == AVIF ? PNG : this;
     }
 
     /** A request's {@code format}: a name such as {@code "png"} or an options object such as {@code {"type":"png"}}. */

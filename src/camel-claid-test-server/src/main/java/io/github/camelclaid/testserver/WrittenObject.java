@@ -59,7 +59,7 @@ public final class WrittenObject {
         return claidStorageUri;
     }
 
-    /** The media type Claid reports (for WebP/AVIF the bytes are PNG, see {@link #bytes()}). */
+    /** The media type Claid reports (for AVIF the bytes are PNG, see {@link #bytes()}). */
     public String mimeType() {
         return media.info().format().mime();
     }
@@ -74,7 +74,7 @@ public final class WrittenObject {
         return media.info().format().isVideo() ? 0 : media.info().height();
     }
 
-    /** The object's content: a decodable image (PNG bytes for reported WebP/AVIF) or the placeholder MP4. */
+    /** The object's content: a decodable image (PNG bytes for reported AVIF) or the placeholder MP4. */
     public byte[] bytes() {
         return media.bytes().clone();
     }
