@@ -5,14 +5,19 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
+
+import javax.sql.DataSource;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.zaxxer.hikari.HikariDataSource;
 import io.github.camelclaid.client.ApiOperation;
 import io.github.camelclaid.demo.BucketPipeline;
 import io.github.camelclaid.testserver.SampleImages;
 import io.github.camelclaid.s3.LocalS3Server;
 import io.github.camelclaid.s3.LocalS3ServerExtension;
+import io.github.camelclaid.support.LocalPostgres;
 import io.github.camelclaid.testserver.LocalClaidServer;
 import org.apache.camel.main.Main;
 import org.junit.jupiter.api.AfterEach;
@@ -170,8 +175,33 @@ class BucketPipelineIT {
 
     @Test
     void twoInstancesOnSharedDatabaseStoresSubmitEachImageOnce() throws Exception {
-        putImages(20);
         String db = "jdbc:h2:mem:pipeline-" + System.nanoTime() + ";DB_CLOSE_DELAY=-1";
+        twoInstancesOnOneDatabaseSubmitEachImageOnce(() -> {
+            org.h2.jdbcx.JdbcDataSource dataSource = new org.h2.jdbcx.JdbcDataSource();
+            dataSource.setURL(db);
+            return dataSource;
+        });
+    }
+
+    @Test
+    void twoInstancesOnPostgresSubmitEachImageOnce() throws Exception {
+        try (LocalPostgres postgres = LocalPostgres.start()) {
+            List<HikariDataSource> pools = new java.util.ArrayList<>();
+            try {
+                twoInstancesOnOneDatabaseSubmitEachImageOnce(() -> {
+                    HikariDataSource pool = postgres.newPool("pipeline-" + pools.size(), 8);
+                    pools.add(pool);
+                    return pool;
+                });
+            } finally {
+                pools.forEach(HikariDataSource::close);
+            }
+        }
+    }
+
+    /** Two pipelines configured as docs/bucket-pipeline.md says for several instances, each with its data source. */
+    private void twoInstancesOnOneDatabaseSubmitEachImageOnce(Supplier<DataSource> dataSources) throws Exception {
+        putImages(20);
         Main[] instances = new Main[2];
         try {
             for (int i = 0; i < instances.length; i++) {
@@ -187,9 +217,7 @@ class BucketPipelineIT {
                         + ".JdbcMessageIdRepository(#bean:claidDb, 'claid-pipeline')");
                 settings.put("pipeline.claim-on-read", "true");
                 instances[i] = BucketPipeline.main(settings, claid.apiKey());
-                org.h2.jdbcx.JdbcDataSource dataSource = new org.h2.jdbcx.JdbcDataSource();
-                dataSource.setURL(db);
-                instances[i].bind("claidDb", dataSource);
+                instances[i].bind("claidDb", dataSources.get());
                 instances[i].start();
             }
             await().atMost(Duration.ofSeconds(40)).until(() -> outputs("photos/").size() == 20);

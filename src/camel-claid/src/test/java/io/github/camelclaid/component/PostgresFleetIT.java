@@ -12,7 +12,7 @@ import java.util.stream.Collectors;
 import com.zaxxer.hikari.HikariDataSource;
 import io.github.camelclaid.client.ApiOperation;
 import io.github.camelclaid.ledger.JdbcTaskLedger;
-import io.github.camelclaid.ledger.LocalPostgresExtension;
+import io.github.camelclaid.support.LocalPostgresExtension;
 import io.github.camelclaid.testserver.LocalClaidServer;
 import io.github.camelclaid.testserver.LocalClaidServerExtension;
 import org.apache.camel.Exchange;

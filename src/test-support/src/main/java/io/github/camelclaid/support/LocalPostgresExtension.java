@@ -1,4 +1,4 @@
-package io.github.camelclaid.ledger;
+package io.github.camelclaid.support;
 
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;

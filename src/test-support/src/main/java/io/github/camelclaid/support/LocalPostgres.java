@@ -1,4 +1,4 @@
-package io.github.camelclaid.ledger;
+package io.github.camelclaid.support;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
