@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -51,7 +52,7 @@ class ClaidWebhookEdgesIT {
 
     LocalClaidServer server;
     CamelContext context;
-    final List<Message> seen = Collections.synchronizedList(new ArrayList<>());
+    final List<Message> seen = new CopyOnWriteArrayList<>();
     final List<Socket> sockets = Collections.synchronizedList(new ArrayList<>());
     final ExecutorService senders = Executors.newCachedThreadPool();
     final ScheduledExecutorService dribblers = Executors.newSingleThreadScheduledExecutor();

@@ -7,7 +7,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -16,6 +15,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -80,7 +80,8 @@ class JdbcLedgerInstancesIT {
     private String tcpUrl;
     private final List<Instance> instances = new ArrayList<>();
     /** Every exchange either instance's tasks route saw, in the order seen, failed attempts included. */
-    private final List<Emission> emissions = Collections.synchronizedList(new ArrayList<>());
+    // copy-on-write: awaited conditions stream it while the routes add to it
+    private final List<Emission> emissions = new CopyOnWriteArrayList<>();
 
     /** One exchange a tasks route saw: which task, on which instance, what it carried and how the route ended. */
     record Emission(long taskId, String instance, String orderId, String submittedBy, String status, Instant at,
