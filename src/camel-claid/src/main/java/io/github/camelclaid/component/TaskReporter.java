@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -69,13 +70,26 @@ final class TaskReporter {
         this.completion = endpoint.getComponent().continuation();
         this.leaseMillis = endpoint.getConfiguration().getTaskLease();
         long every = Math.max(50, leaseMillis / 3);
-        this.renewal = endpoint.getComponent().scheduler().scheduleWithFixedDelay(this::renewLeases, every, every,
+        // the renewals are ledger writes: they run on the completion pool, not on the scheduler's one thread, which
+        // times every wait's next poll
+        this.renewal = endpoint.getComponent().scheduler().scheduleWithFixedDelay(this::renewSoon, every, every,
                 TimeUnit.MILLISECONDS);
     }
 
     /** Stops renewing leases: the consumer stops, and what it still holds lapses for the others to take. */
     void close() {
         renewal.cancel(false);
+    }
+
+    private void renewSoon() {
+        if (outstanding.isEmpty()) {
+            return;
+        }
+        try {
+            completion.execute(this::renewLeases);
+        } catch (RejectedExecutionException e) {
+            // Camel is stopping: the leases lapse, and the tasks are taken up again after a restart
+        }
     }
 
     /**
