@@ -284,7 +284,7 @@ class BucketPipelineRestartIT {
      * forgets keys, a line being written is not read yet. By the image each task is for (its correlation header).
      */
     private static Map<String, JsonNode> ledgerTasksBySourceKey(Path ledger) throws IOException {
-        Map<String, JsonNode> tasks = LedgerFileView.tasksByKey(ledger);
+        Map<String, JsonNode> tasks = LedgerFileView.namedTasksByKey(ledger);
         Map<String, JsonNode> bySource = new HashMap<>();
         for (JsonNode task : tasks.values()) {
             String source = task.path("correlation").path(PipelineHeaders.SOURCE_KEY).asText();

@@ -19,9 +19,12 @@ import io.github.camelclaid.ledger.TrackedTask;
  * A claim is a placeholder ({@link UnconfirmedSubmissions}) keyed by a hash of the request key instead of the input,
  * held by its submitter for the lease: when Claid accepts, the task is recorded under the same request key and the
  * claim is finished; when Claid refuses, the claim is forgotten, nothing having been paid. A submitter that dies
- * between claim and record leaves a claim nobody holds once its lease lapses: it is reported by {@code claid:tasks}
- * as UNCONFIRMED after the unconfirmed-submission wait, never submitted again blindly, unless the task turns up in the
- * ledger meanwhile.
+ * between claim and record leaves a claim nobody holds once its lease lapses (at once after a restart of a ledger of
+ * one process, which keeps no holds). What happens then follows {@code unconfirmedSubmissionWait}, as for a lost
+ * answer: with a wait, the work is not submitted again blindly; offers of it go on as UNCONFIRMED and
+ * {@code claid:tasks} reports the claim so after the wait, unless the task turns up in the ledger meanwhile. Without
+ * one (the default), the next offer takes the claim over and submits the work again, as a retry of a failed
+ * submission would.
  */
 final class RequestClaims {
 
@@ -41,6 +44,15 @@ final class RequestClaims {
             Instant now, Instant leaseUntil, long unconfirmedWait) {
         return UnconfirmedSubmissions.placeholder(key, now, leaseUntil.plusMillis(unconfirmedWait), correlation,
                 requestKey).claimed(owner, leaseUntil);
+    }
+
+    /**
+     * Whether the record found is this request key's claim, still open but held by nobody: its submitter died (or
+     * restarted) between the claim and recording Claid's answer.
+     */
+    static boolean isAbandoned(TrackedTask found, String requestKey, Instant now) {
+        return found.isOpen() && found.key().equals(key(found.key().kind(), requestKey))
+                && !isBeingSubmitted(found, now);
     }
 
     /**

@@ -82,13 +82,21 @@ final class TaskSubmissions {
     private CompletableFuture<?> submitClaimed(Exchange exchange, ClaidOperations op, Object request, Wait wait,
             Map<String, String> correlation, String requestKey, long recheckMillis) {
         TaskLedger ledger = endpoint.ledger();
+        ClaidConfiguration config = endpoint.getConfiguration();
         Instant now = Instant.now();
         Optional<TrackedTask> known = ledger.findByRequestKey(requestKey);
-        if (known.isPresent() && !RequestClaims.isBeingSubmitted(known.get(), now)) {
+        if (known.isPresent() && RequestClaims.isAbandoned(known.get(), requestKey, now)
+                && config.getUnconfirmedSubmissionWait() <= 0) {
+            // its claimant died before Claid's answer was recorded; without a wait for unconfirmed submissions the
+            // work is submitted again, as a failed submission's retry would be: the claim is taken over
+            TaskKey claim = known.get().key();
+            if (ledger.claim(claim, owner, now, now.plusMillis(config.getTaskLease())).isPresent()) {
+                return send(exchange, op, request, wait, correlation, requestKey, claim);
+            }
+        } else if (known.isPresent() && !RequestClaims.isBeingSubmitted(known.get(), now)) {
             return reuse(exchange, known.get(), wait);
         }
         if (known.isEmpty()) {
-            ClaidConfiguration config = endpoint.getConfiguration();
             TaskKey claim = RequestClaims.key(op.submits(), requestKey);
             if (ledger.record(RequestClaims.claim(claim, requestKey, correlation, owner, now,
                     now.plusMillis(config.getTaskLease()), config.getUnconfirmedSubmissionWait()))) {

@@ -226,9 +226,10 @@ class TaskSubmissionsIT {
     }
 
     @Test
-    void workWhoseSubmitterDiedAfterClaimingItIsNotPaidAgain() {
-        // a claim nobody holds any more (its submitter died between claim and record): the work is not submitted
-        // blindly again; the exchange goes on as unconfirmed, and claid:tasks reports the claim once its wait ends
+    void workWhoseSubmitterDiedAfterClaimingItIsNotPaidAgainWhenUnconfirmedSubmissionsAreWaitedFor() {
+        // a claim nobody holds any more (its submitter died between claim and record): with a wait for unconfirmed
+        // submissions the work is not submitted blindly again; the exchange goes on as unconfirmed, and claid:tasks
+        // reports the claim once its wait ends
         TaskKey claimKey = RequestClaims.key(TaskKind.EDIT_ASYNC, "photos/fox.jpg/etag-1");
         Instant then = Instant.now().minusSeconds(600);
         ledger.record(RequestClaims.claim(claimKey, "photos/fox.jpg/etag-1", Map.of("OrderId", "order-3"),
@@ -236,12 +237,30 @@ class TaskSubmissionsIT {
         long paidBefore = claid.server().paidSubmissionCount(ApiOperation.EDIT_ASYNC);
 
         Exchange again = exchange("photos/fox.jpg/etag-1");
-        submissions("").submit(again, ClaidOperations.editAsync, REQUEST, NO_WAIT).join();
+        submissions("&unconfirmedSubmissionWait=60000").submit(again, ClaidOperations.editAsync, REQUEST, NO_WAIT)
+                .join();
         assertThat(again.getMessage().getHeader(ClaidConstants.TASK_STATUS))
                 .isEqualTo(ClaidConstants.TaskStatuses.UNCONFIRMED);
         assertThat(again.getMessage().getHeader(ClaidConstants.TASK_REUSED)).isEqualTo(true);
         assertThat(claid.server().paidSubmissionCount(ApiOperation.EDIT_ASYNC)).isEqualTo(paidBefore);
         assertThat(ledger.due(Instant.now(), 10)).extracting(TrackedTask::key).contains(claimKey);
+    }
+
+    @Test
+    void workWhoseSubmitterDiedAfterClaimingItIsSubmittedAgainByDefaultAsAFailedSubmissionsRetryWouldBe() {
+        TaskKey claimKey = RequestClaims.key(TaskKind.EDIT_ASYNC, "photos/elk.jpg/etag-1");
+        Instant then = Instant.now().minusSeconds(600);
+        ledger.record(RequestClaims.claim(claimKey, "photos/elk.jpg/etag-1", Map.of("OrderId", "order-4"),
+                "producer-dead", then, then.plusSeconds(300), 0));
+        long paidBefore = claid.server().paidSubmissionCount(ApiOperation.EDIT_ASYNC);
+
+        Exchange again = exchange("photos/elk.jpg/etag-1");
+        submissions("").submit(again, ClaidOperations.editAsync, REQUEST, NO_WAIT).join();
+        assertThat(again.getMessage().getHeader(ClaidConstants.TASK_ID, Long.class)).isPositive();
+        assertThat(again.getMessage().getHeader(ClaidConstants.TASK_REUSED)).isNull();
+        assertThat(claid.server().paidSubmissionCount(ApiOperation.EDIT_ASYNC)).isEqualTo(paidBefore + 1);
+        // the claim taken over is settled by the task
+        assertThat(ledger.find(claimKey)).hasValueSatisfying(claim -> assertThat(claim.isOpen()).isFalse());
     }
 
     @Test

@@ -19,7 +19,17 @@ public final class LedgerFileView {
     private LedgerFileView() {
     }
 
-    /** The tasks in the file by task key (as the file writes it), each as its last JSON line. */
+    /**
+     * The tasks Claid named (positive ids) by task key, leaving out the records the component keeps for work with no
+     * task yet: request-key claims and placeholders for lost answers, whose ids are negative.
+     */
+    public static Map<String, JsonNode> namedTasksByKey(Path ledger) throws IOException {
+        Map<String, JsonNode> tasks = tasksByKey(ledger);
+        tasks.keySet().removeIf(key -> key.substring(key.indexOf('/') + 1).startsWith("-"));
+        return tasks;
+    }
+
+    /** Every record in the file by task key (as the file writes it), each as its last JSON line. */
     public static Map<String, JsonNode> tasksByKey(Path ledger) throws IOException {
         Map<String, JsonNode> tasks = new HashMap<>();
         for (String line : ChildJvm.completeLines(ledger)) {
