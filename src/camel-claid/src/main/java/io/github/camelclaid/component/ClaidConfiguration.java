@@ -74,8 +74,8 @@ public class ClaidConfiguration implements Cloneable {
     private int rateLimitReserve = 10;
     @UriParam(label = "consumer", defaultValue = "50")
     private int maxMessagesPerPoll = 50;
-    @UriParam(label = "consumer,advanced", defaultValue = "5m", javaType = "java.time.Duration")
-    private long taskLease = 300_000;
+    @UriParam(label = "advanced", defaultValue = "30s", javaType = "java.time.Duration")
+    private long taskLease = 30_000;
     @UriParam(label = "consumer,advanced", defaultValue = "24h", javaType = "java.time.Duration")
     private long finishedRetention = 86_400_000;
     @UriParam(label = "consumer", defaultValue = "/claid/webhook")
@@ -462,9 +462,11 @@ public class ClaidConfiguration implements Cloneable {
     }
 
     /**
-     * For the tasks and webhook consumers: how long a consumer holds a task while it asks for its status and its
-     * route processes the result. The lease is renewed every third of it while the route works; another instance
-     * takes the task over only when it lapses, so a short lease takes over a dead instance's tasks sooner.
+     * How long an instance holds a task in the ledger before another may take it over: a request key's claim while
+     * its submission goes out, a task an exchange waits for, a task the tasks or webhook consumer asks about or whose
+     * result its route processes. Each holder renews all its leases every third of this, in one ledger write, for as
+     * long as it lives and works; so the lease only bounds how long a dead instance's tasks wait for another (this
+     * long at most), and needs to outlast a pause of the JVM or the database, not the work.
      */
     public void setTaskLease(long taskLease) {
         this.taskLease = taskLease;

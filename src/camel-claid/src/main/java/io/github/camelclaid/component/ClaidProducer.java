@@ -53,6 +53,7 @@ public class ClaidProducer extends DefaultAsyncProducer {
 
     @Override
     protected void doStop() throws Exception {
+        submissions.close();
         if (account != null) {
             account.producerStopped();
             account = null;

@@ -5,10 +5,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -17,7 +13,6 @@ import io.github.camelclaid.client.model.ImageObject;
 import io.github.camelclaid.client.model.TaskError;
 import io.github.camelclaid.client.model.TaskResult;
 import io.github.camelclaid.client.model.TaskStatus;
-import io.github.camelclaid.ledger.TaskKey;
 import io.github.camelclaid.ledger.TaskLedger;
 import io.github.camelclaid.ledger.TrackedTask;
 import org.apache.camel.Exchange;
@@ -54,10 +49,8 @@ final class TaskReporter {
     private final boolean download;
     private final TaskPollPlanner planner;
     private final java.util.concurrent.Executor completion;
-    /** The tasks whose exchanges are out, by key: their leases are renewed until they are settled. */
-    private final Map<TaskKey, Settlement> outstanding = new ConcurrentHashMap<>();
-    private final long leaseMillis;
-    private final ScheduledFuture<?> renewal;
+    /** Keeps the leases of the tasks this consumer polls and its route processes, however long that takes. */
+    private final LeaseKeeper leases;
 
     TaskReporter(ClaidEndpoint endpoint, DefaultConsumer consumer, String owner, TaskPollPlanner planner) {
         this.consumer = consumer;
@@ -68,43 +61,12 @@ final class TaskReporter {
         this.download = results.downloadOutput(endpoint.getOperation());
         this.planner = planner;
         this.completion = endpoint.getComponent().continuation();
-        this.leaseMillis = endpoint.getConfiguration().getTaskLease();
-        long every = Math.max(50, leaseMillis / 3);
-        // the renewals are ledger writes: they run on the completion pool, not on the scheduler's one thread, which
-        // times every wait's next poll
-        this.renewal = endpoint.getComponent().scheduler().scheduleWithFixedDelay(this::renewSoon, every, every,
-                TimeUnit.MILLISECONDS);
+        this.leases = new LeaseKeeper(endpoint, owner);
     }
 
     /** Stops renewing leases: the consumer stops, and what it still holds lapses for the others to take. */
     void close() {
-        renewal.cancel(false);
-    }
-
-    private void renewSoon() {
-        if (outstanding.isEmpty()) {
-            return;
-        }
-        try {
-            completion.execute(this::renewLeases);
-        } catch (RejectedExecutionException e) {
-            // Camel is stopping: the leases lapse, and the tasks are taken up again after a restart
-        }
-    }
-
-    /**
-     * Extends the lease of every task whose exchanges a route is still working on, a third of a lease before it
-     * would lapse, so that a route slower than {@code taskLease} does not have its task taken and reported again by
-     * another instance, and a short lease can be used to take over a dead instance's tasks quickly.
-     */
-    private void renewLeases() {
-        for (Settlement settlement : outstanding.values()) {
-            try {
-                settlement.renew(Instant.now());
-            } catch (RuntimeException e) {
-                LOG.warn("Could not renew the lease of Claid task {}: {}", settlement.task.key(), e.getMessage());
-            }
-        }
+        leases.close();
     }
 
     /**
@@ -125,7 +87,6 @@ final class TaskReporter {
             pending.add(null);
         }
         Settlement settlement = new Settlement(task, result, pending.size());
-        outstanding.put(task.key(), settlement);
         List<CompletableFuture<Exchange>> built = new ArrayList<>();
         for (Integer index : pending) {
             built.add(exchange(task, result, response, outputs, index, settlement));
@@ -209,15 +170,13 @@ final class TaskReporter {
     }
 
     /**
-     * Counts a task's exchanges down; the last one to complete settles the task in the ledger. Settling and renewing
-     * hold the settlement's lock, so that a renewal never takes back a task just given back or finished.
+     * Counts a task's exchanges down; the last one to complete settles the task in the ledger.
      */
     final class Settlement {
         private final TrackedTask task;
         private final TaskResult result;
         private final AtomicInteger outstandingExchanges;
         private final AtomicBoolean failed = new AtomicBoolean();
-        private boolean settled;
 
         Settlement(TrackedTask task, TaskResult result, int exchanges) {
             this.task = task;
@@ -245,22 +204,13 @@ final class TaskReporter {
             settle(false);
         }
 
-        synchronized void renew(Instant now) {
-            if (!settled && ledger.claim(task.key(), owner, now, now.plusMillis(leaseMillis)).isEmpty()) {
-                // finished meanwhile, or the lease had lapsed and another took it: nothing of ours to renew
-                outstanding.remove(task.key(), this);
-            }
-        }
-
         private void settleIfLast() {
             if (outstandingExchanges.decrementAndGet() == 0) {
                 settle(!failed.get());
             }
         }
 
-        private synchronized void settle(boolean processed) {
-            settled = true;
-            outstanding.remove(task.key(), this);
+        private void settle(boolean processed) {
             if (processed) {
                 ledger.finish(task.key(), result.status(), Instant.now());
             } else {

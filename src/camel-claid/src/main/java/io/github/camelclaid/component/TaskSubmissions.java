@@ -54,9 +54,26 @@ final class TaskSubmissions {
     private final ClaidEndpoint endpoint;
     /** The name this submitter holds tasks under in the ledger, while an exchange waits for one. */
     private final String owner = OWNER_PREFIX + UUID.randomUUID();
+    /** Renews this submitter's claims and waits; made on the first submission, as most producers never hold any. */
+    private LeaseKeeper leases;
 
     TaskSubmissions(ClaidEndpoint endpoint) {
         this.endpoint = endpoint;
+    }
+
+    /** The producer stops: its claims and waits lapse within a lease if it does not start again. */
+    synchronized void close() {
+        if (leases != null) {
+            leases.close();
+            leases = null;
+        }
+    }
+
+    private synchronized LeaseKeeper leases() {
+        if (leases == null) {
+            leases = new LeaseKeeper(endpoint, owner);
+        }
+        return leases;
     }
 
     /**
@@ -90,7 +107,7 @@ final class TaskSubmissions {
             // its claimant died before Claid's answer was recorded; without a wait for unconfirmed submissions the
             // work is submitted again, as a failed submission's retry would be: the claim is taken over
             TaskKey claim = known.get().key();
-            if (ledger.claim(claim, owner, now, now.plusMillis(config.getTaskLease())).isPresent()) {
+            if (ledger.claim(claim, owner, now, leases().leaseUntil(now)).isPresent()) {
                 return send(exchange, op, request, wait, correlation, requestKey, claim);
             }
         } else if (known.isPresent() && !RequestClaims.isBeingSubmitted(known.get(), now)) {
@@ -99,7 +116,7 @@ final class TaskSubmissions {
         if (known.isEmpty()) {
             TaskKey claim = RequestClaims.key(op.submits(), requestKey);
             if (ledger.record(RequestClaims.claim(claim, requestKey, correlation, owner, now,
-                    now.plusMillis(config.getTaskLease()), config.getUnconfirmedSubmissionWait()))) {
+                    leases().leaseUntil(now), config.getUnconfirmedSubmissionWait()))) {
                 return send(exchange, op, request, wait, correlation, requestKey, claim);
             }
         }
@@ -263,7 +280,8 @@ final class TaskSubmissions {
         ClaidConfiguration config = endpoint.getConfiguration();
         TrackedTask task;
         if (config.isWaitForCompletion()) {
-            Instant holdUntil = now.plusMillis(config.getMaxWait() + config.getTaskLease());
+            // renewed while the wait lives, however long that is (maxWait)
+            Instant holdUntil = leases().leaseUntil(now);
             task = TrackedTask.submitted(key, accepted.resultUrl(), now, accepted.status(), correlation, holdUntil)
                     .claimed(owner, holdUntil);
         } else {

@@ -173,6 +173,12 @@ public class FileTaskLedger extends InMemoryTaskLedger {
     }
 
     @Override
+    public synchronized int renewLeases(String owner, Instant until) {
+        checkUsable();
+        return super.renewLeases(owner, until);
+    }
+
+    @Override
     public synchronized void reschedule(TaskKey key, String owner, TaskStatus seen, boolean polled,
             Instant nextPollAt) {
         checkUsable();

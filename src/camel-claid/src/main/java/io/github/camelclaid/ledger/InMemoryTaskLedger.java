@@ -92,6 +92,15 @@ public class InMemoryTaskLedger implements TaskLedger {
     }
 
     @Override
+    public synchronized int renewLeases(String owner, Instant until) {
+        List<TrackedTask> held = tasks.values().stream()
+                .filter(t -> t.isOpen() && owner != null && owner.equals(t.owner())).toList();
+        // like a claim, not persisted
+        held.forEach(t -> tasks.put(t.key(), t.claimed(owner, until)));
+        return held.size();
+    }
+
+    @Override
     public synchronized void reschedule(TaskKey key, String owner, TaskStatus seen, boolean polled, Instant nextPollAt) {
         TrackedTask task = heldBy(key, owner);
         if (task != null) {

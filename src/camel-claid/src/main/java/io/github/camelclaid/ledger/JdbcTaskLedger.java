@@ -114,6 +114,7 @@ public class JdbcTaskLedger implements TaskLedger {
     private final String dueSql;
     private final String openCountSql;
     private final String claimSql;
+    private final String renewSql;
     private final String rescheduleSql;
     private final String rescheduleKeepingStatusSql;
     private final String readDataSql;
@@ -162,6 +163,7 @@ public class JdbcTaskLedger implements TaskLedger {
         openCountSql = "SELECT COUNT(*) FROM " + t + " WHERE state = 'OPEN'";
         claimSql = "UPDATE " + t + " SET owner = ?, lease_until = ? WHERE task_key = ? AND state = 'OPEN'"
                 + " AND (owner IS NULL OR owner = ? OR lease_until IS NULL OR lease_until <= ?)";
+        renewSql = "UPDATE " + t + " SET lease_until = ? WHERE state = 'OPEN' AND owner = ?";
         rescheduleSql = "UPDATE " + t + " SET last_status = ?, polls = polls + ?, next_poll_at = ?, owner = NULL,"
                 + " lease_until = NULL WHERE task_key = ? AND state = 'OPEN' AND owner = ?";
         rescheduleKeepingStatusSql = "UPDATE " + t + " SET polls = polls + ?, next_poll_at = ?, owner = NULL,"
@@ -375,6 +377,24 @@ public class JdbcTaskLedger implements TaskLedger {
             }
             // our UPDATE still holds the row's lock in this transaction: the row read back is exactly our claim
             return updated == 0 ? Optional.<TrackedTask> empty() : select(c, k);
+        });
+    }
+
+    /**
+     * {@inheritDoc} One UPDATE: it matches the rows whose owner is still {@code owner}, so a task another instance
+     * claimed once our lease had lapsed stays theirs.
+     */
+    @Override
+    public int renewLeases(String owner, Instant until) {
+        if (owner == null) {
+            return 0;
+        }
+        return inTransaction("renewLeases", owner, c -> {
+            try (PreparedStatement ps = c.prepareStatement(renewSql)) {
+                ps.setLong(1, columns.millis(until));
+                ps.setString(2, owner);
+                return ps.executeUpdate();
+            }
         });
     }
 

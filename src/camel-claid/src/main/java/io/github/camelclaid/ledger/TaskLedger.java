@@ -66,6 +66,14 @@ public interface TaskLedger extends AutoCloseable {
     Optional<TrackedTask> claim(TaskKey key, String owner, Instant now, Instant until);
 
     /**
+     * Extends to {@code until} every lease {@code owner} holds on an open task, and returns how many: the holder's
+     * heartbeat, one write however many tasks it holds, so that what a live holder works on (a claim being submitted,
+     * a task an exchange waits for, a result a route processes) stays its own however long that takes, while a short
+     * lease still frees a dead holder's tasks soon. A lease another has taken over is not touched.
+     */
+    int renewLeases(String owner, Instant until);
+
+    /**
      * Gives a held task back, still open: with the status seen (null if none), the poll counted or not, and when it is
      * next due. Does nothing unless {@code owner} holds it.
      */

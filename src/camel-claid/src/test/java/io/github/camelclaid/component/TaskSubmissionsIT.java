@@ -136,6 +136,27 @@ class TaskSubmissionsIT {
         assertThat(timedOut.owner()).isNull();
     }
 
+    @Test
+    void aWaitLongerThanTheLeaseKeepsItsTaskAndAStoppedSubmittersTaskIsFreeWithinOneLease() {
+        TaskSubmissions submissions = submissions("&waitForCompletion=true&taskLease=300");
+        CompletableFuture<Void> never = new CompletableFuture<>();
+        AtomicReference<TaskKey> waitedFor = new AtomicReference<>();
+        submissions.submit(exchange(null), ClaidOperations.editAsync, REQUEST, (id, url, status, submittedAt) -> {
+            waitedFor.set(new TaskKey(TaskKind.EDIT_ASYNC, id));
+            return never;
+        });
+        org.awaitility.Awaitility.await().until(() -> waitedFor.get() != null);
+        TaskKey key = waitedFor.get();
+        Instant firstLeaseEnd = ledger.find(key).orElseThrow().leaseUntil();
+        org.awaitility.Awaitility.await().until(() -> Instant.now().isAfter(firstLeaseEnd.plusMillis(300)));
+        assertThat(ledger.claim(key, "another-instance", Instant.now(), Instant.now().plusSeconds(1))).isEmpty();
+
+        // the submitter stops renewing, as a dead JVM does: within a lease the task is another's to take
+        submissions.close();
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(5)).until(() -> ledger
+                .claim(key, "another-instance", Instant.now(), Instant.now().plusSeconds(1)).isPresent());
+    }
+
     /** Submits, checks the task is held while the wait runs, ends the wait with {@code outcome}; the task as settled. */
     private TrackedTask submitAndWait(TaskSubmissions submissions, CompletableFuture<Void> outcome) {
         AtomicReference<TrackedTask> whileWaiting = new AtomicReference<>();
@@ -206,6 +227,37 @@ class TaskSubmissionsIT {
             assertThat(ledger.openCount()).isEqualTo(1);
         } finally {
             callers.shutdownNow();
+        }
+    }
+
+    @Test
+    void aClaimOutlivesItsLeaseWhileItsSubmissionIsStillOutSoAnotherInstanceWaitsInsteadOfPayingAgain() {
+        // a submission slower than the lease (queued behind the rate budget, or a slow answer): its claim is renewed,
+        // so a second instance offering the same work meanwhile does not take the claim for a dead one's
+        String requestKey = "photos/yak.jpg/etag-1";
+        TaskKey claimKey = RequestClaims.key(TaskKind.EDIT_ASYNC, requestKey);
+        long paidBefore = claid.server().paidSubmissionCount(ApiOperation.EDIT_ASYNC);
+        claid.server().faults().next(1).delay(java.time.Duration.ofMillis(1_500)).onAny();
+        TaskSubmissions first = submissions("&taskLease=300");
+        TaskSubmissions second = submissions("&taskLease=300");
+        try {
+            Exchange slow = exchange(requestKey);
+            CompletableFuture<?> slowDone = first.submit(slow, ClaidOperations.editAsync, REQUEST, NO_WAIT);
+            Instant firstLeaseEnd = org.awaitility.Awaitility.await().until(() -> ledger.find(claimKey),
+                    java.util.Optional::isPresent).orElseThrow().leaseUntil();
+            org.awaitility.Awaitility.await().until(() -> Instant.now().isAfter(firstLeaseEnd.plusMillis(300)));
+            assertThat(slowDone).isNotDone();
+
+            Exchange meanwhile = exchange(requestKey);
+            second.submit(meanwhile, ClaidOperations.editAsync, REQUEST, NO_WAIT).join();
+            slowDone.join();
+            assertThat(claid.server().paidSubmissionCount(ApiOperation.EDIT_ASYNC)).isEqualTo(paidBefore + 1);
+            assertThat(meanwhile.getMessage().getHeader(ClaidConstants.TASK_REUSED)).isEqualTo(true);
+            assertThat(meanwhile.getMessage().getHeader(ClaidConstants.TASK_ID))
+                    .isEqualTo(slow.getMessage().getHeader(ClaidConstants.TASK_ID));
+        } finally {
+            first.close();
+            second.close();
         }
     }
 

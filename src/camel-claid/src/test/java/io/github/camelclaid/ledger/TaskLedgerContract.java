@@ -238,6 +238,30 @@ public abstract class TaskLedgerContract {
         assertThat(ledger.claim(new TaskKey(TaskKind.EDIT_ASYNC, 99), "a", T0, T0.plusSeconds(1))).isEmpty();
     }
 
+
+    @Test
+    void renewingExtendsEveryOpenLeaseOfItsHolderAndNoOneElses() {
+        for (long id = 1; id <= 4; id++) {
+            ledger.record(task(id));
+        }
+        ledger.claim(task(1).key(), "a", T0, T0.plusSeconds(30));
+        ledger.claim(task(2).key(), "a", T0, T0.plusSeconds(30));
+        ledger.claim(task(3).key(), "b", T0, T0.plusSeconds(30));
+        ledger.claim(task(4).key(), "a", T0, T0.plusSeconds(30));
+        ledger.finish(task(4).key(), TaskStatus.DONE, T0.plusSeconds(1));
+
+        assertThat(ledger.renewLeases("a", T0.plusSeconds(90))).isEqualTo(2);
+
+        assertThat(ledger.claim(task(1).key(), "b", T0.plusSeconds(60), T0.plusSeconds(99))).isEmpty();
+        assertThat(ledger.find(task(2).key()).orElseThrow().leaseUntil()).isEqualTo(T0.plusSeconds(90));
+        assertThat(ledger.find(task(3).key()).orElseThrow().leaseUntil()).isEqualTo(T0.plusSeconds(30));
+        assertThat(ledger.find(task(4).key()).orElseThrow().isOpen()).isFalse();
+        assertThat(ledger.renewLeases("nobody", T0.plusSeconds(90))).isZero();
+        // a lease that lapsed and was taken over stays with its new holder
+        assertThat(ledger.claim(task(3).key(), "a", T0.plusSeconds(31), T0.plusSeconds(60))).isPresent();
+        assertThat(ledger.renewLeases("b", T0.plusSeconds(120))).isZero();
+        assertThat(ledger.find(task(3).key()).orElseThrow().owner()).isEqualTo("a");
+    }
     @Test
     void rescheduleCountsThePollReleasesTheHoldAndOnlyTheHolderMayDoIt() {
         ledger.record(task(1));

@@ -111,12 +111,14 @@ public class ClaidComponentConfiguration extends ComponentConfigurationPropertie
      */
     private Integer maxWebhookBodySize = 1048576;
     /**
-     * For the tasks and webhook consumers: how long a consumer holds a task while it asks for its status and its route
-     * processes the result. The lease is renewed every third of it while the route works; another instance takes the
-     * task over only when it lapses, so a short lease takes over a dead instance's tasks sooner.
+     * How long an instance holds a task in the ledger before another may take it over: a request key's claim while its
+     * submission goes out, a task an exchange waits for, a task the tasks or webhook consumer asks about or whose
+     * result its route processes. Each holder renews all its leases every third of this, in one ledger write, for as
+     * long as it lives and works; so the lease only bounds how long a dead instance's tasks wait for another (this
+     * long at most), and needs to outlast a pause of the JVM or the database, not the work.
      */
     @DurationUnit(ChronoUnit.MILLIS)
-    private Duration taskLease = Duration.ofMinutes(5);
+    private Duration taskLease = Duration.ofSeconds(30);
     /**
      * For the webhook consumer on Vert.x platform-http: how long a delivery's body may take to arrive, from its headers;
      * a connection still sending after that is answered 408 and closed. Claid's notifications are a few kilobytes.
