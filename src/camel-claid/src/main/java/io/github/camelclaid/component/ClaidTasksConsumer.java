@@ -8,7 +8,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Queue;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
@@ -46,7 +45,7 @@ public class ClaidTasksConsumer extends ScheduledBatchPollingConsumer {
 
     private static final Logger LOG = LoggerFactory.getLogger(ClaidTasksConsumer.class);
     private final ClaidEndpoint endpoint;
-    private final String owner = "tasks-" + UUID.randomUUID();
+    private final String owner;
     private final Map<TaskKey, Instant> lastPolled = new ConcurrentHashMap<>();
     /** Tasks Claid answered 404 for, with how many times in a row. */
     private final Map<TaskKey, Integer> notFound = new ConcurrentHashMap<>();
@@ -60,6 +59,7 @@ public class ClaidTasksConsumer extends ScheduledBatchPollingConsumer {
     public ClaidTasksConsumer(ClaidEndpoint endpoint, Processor processor) {
         super(endpoint, processor);
         this.endpoint = endpoint;
+        this.owner = LeaseKeeper.ownerName("tasks", endpoint);
     }
 
     @Override

@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 
@@ -47,7 +46,7 @@ public class ClaidWebhookConsumer extends DefaultConsumer {
     private static final Logger LOG = LoggerFactory.getLogger(ClaidWebhookConsumer.class);
 
     private final ClaidEndpoint endpoint;
-    private final String owner = "webhook-" + UUID.randomUUID();
+    private final String owner;
     /**
      * The tasks a delivery of this consumer is reporting right now. The ledger's claim is re-entrant for its owner, and
      * every delivery of this consumer claims as the same owner, so two deliveries of one task at once (a duplicated
@@ -65,6 +64,7 @@ public class ClaidWebhookConsumer extends DefaultConsumer {
     public ClaidWebhookConsumer(ClaidEndpoint endpoint, Processor processor) {
         super(endpoint, processor);
         this.endpoint = endpoint;
+        this.owner = LeaseKeeper.ownerName("webhook", endpoint);
     }
 
     @Override

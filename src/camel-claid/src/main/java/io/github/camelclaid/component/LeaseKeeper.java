@@ -1,21 +1,28 @@
 package io.github.camelclaid.component;
 
 import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
+import io.github.camelclaid.ledger.TaskKey;
 import io.github.camelclaid.ledger.TaskLedger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The heartbeat of one holder of tasks in the ledger (a producer's submissions and waits, a consumer's polls and
- * routes): every third of {@code taskLease} it extends every lease the holder has, in one ledger write however many
- * tasks that is ({@link TaskLedger#renewLeases}). So a holder keeps what it works on for as long as it lives and
- * works (a claim queued behind the rate budget, a long wait, a slow route), and a dead one's tasks are free for the
- * others within one lease; which is what lets the lease be short.
+ * The heartbeat of one holder of tasks in the ledger (a producer's claims and waits, a consumer's routes): every third
+ * of {@code taskLease} it extends the leases of the tasks the holder works on, in one ledger write however many
+ * ({@link TaskLedger#renewLeases}). So a holder keeps what it works on for as long as it lives and works (a claim
+ * queued behind the rate budget, a long wait, a slow route), and a dead one's tasks are free for the others within one
+ * lease; which is what lets the lease be short. The holder says what it works on: {@link #hold} once it has a task,
+ * {@link #release} before it gives the task back, so that a task whose giving back failed (a database out of reach)
+ * still lapses for the others to take.
  */
 final class LeaseKeeper {
 
@@ -26,6 +33,7 @@ final class LeaseKeeper {
     private final long leaseMillis;
     private final Executor completion;
     private final ScheduledFuture<?> beat;
+    private final Set<TaskKey> held = ConcurrentHashMap.newKeySet();
 
     LeaseKeeper(ClaidEndpoint endpoint, String owner) {
         this.ledger = endpoint.ledger();
@@ -39,9 +47,32 @@ final class LeaseKeeper {
                 TimeUnit.MILLISECONDS);
     }
 
+    /**
+     * A new holder's name in the ledger: its role ({@code producer}, {@code tasks}, {@code webhook}), its CamelContext's
+     * name (so that whoever reads the table sees which instance holds what: name the contexts of a fleet apart), and a
+     * random part, unique to this holder.
+     */
+    static String ownerName(String role, ClaidEndpoint endpoint) {
+        String context = endpoint.getCamelContext().getName();
+        if (context.length() > 64) {
+            context = context.substring(0, 64);
+        }
+        return role + "-" + context + "-" + UUID.randomUUID();
+    }
+
     /** When a lease taken or renewed at {@code now} lapses. */
     Instant leaseUntil(Instant now) {
         return now.plusMillis(leaseMillis);
+    }
+
+    /** The holder works on this task, held by it in the ledger: renew its lease until {@link #release}. */
+    void hold(TaskKey key) {
+        held.add(key);
+    }
+
+    /** The holder is done with this task (finishing it or giving it back): its lease is no longer renewed. */
+    void release(TaskKey key) {
+        held.remove(key);
     }
 
     /** Stops renewing: the holder stops, and what it still holds lapses for the others to take. */
@@ -50,6 +81,9 @@ final class LeaseKeeper {
     }
 
     private void renewSoon() {
+        if (held.isEmpty()) {
+            return;
+        }
         try {
             completion.execute(this::renew);
         } catch (RejectedExecutionException e) {
@@ -59,7 +93,7 @@ final class LeaseKeeper {
 
     private void renew() {
         try {
-            int renewed = ledger.renewLeases(owner, leaseUntil(Instant.now()));
+            int renewed = ledger.renewLeases(owner, List.copyOf(held), leaseUntil(Instant.now()));
             LOG.trace("{} renewed {} leases", owner, renewed);
         } catch (RuntimeException e) {
             // the next beat tries again; a lease lapsing meanwhile only lets another instance take a task over

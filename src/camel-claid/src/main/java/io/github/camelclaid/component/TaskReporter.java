@@ -182,6 +182,7 @@ final class TaskReporter {
             this.task = task;
             this.result = result;
             this.outstandingExchanges = new AtomicInteger(exchanges);
+            leases.hold(task.key());
         }
 
         void processed(Integer outputIndex) {
@@ -211,6 +212,7 @@ final class TaskReporter {
         }
 
         private void settle(boolean processed) {
+            leases.release(task.key());
             if (processed) {
                 ledger.finish(task.key(), result.status(), Instant.now());
             } else {

@@ -3,7 +3,6 @@ package io.github.camelclaid.component;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
@@ -36,8 +35,9 @@ import static io.github.camelclaid.client.AsyncFailures.unwrap;
  */
 final class TaskSubmissions {
 
+    private static final String ROLE = "producer";
     /** Starts the ledger owner name of every submitter, so consumers can tell a waiting exchange holds a task. */
-    static final String OWNER_PREFIX = "producer-";
+    static final String OWNER_PREFIX = ROLE + "-";
 
     /** How soon the loser of a request key's claim first looks for the winner's task, doubling up to the max. */
     private static final long FIRST_RECHECK_MILLIS = 20;
@@ -53,12 +53,13 @@ final class TaskSubmissions {
 
     private final ClaidEndpoint endpoint;
     /** The name this submitter holds tasks under in the ledger, while an exchange waits for one. */
-    private final String owner = OWNER_PREFIX + UUID.randomUUID();
+    private final String owner;
     /** Renews this submitter's claims and waits; made on the first submission, as most producers never hold any. */
     private LeaseKeeper leases;
 
     TaskSubmissions(ClaidEndpoint endpoint) {
         this.endpoint = endpoint;
+        this.owner = LeaseKeeper.ownerName(ROLE, endpoint);
     }
 
     /** The producer stops: its claims and waits lapse within a lease if it does not start again. */
@@ -85,6 +86,12 @@ final class TaskSubmissions {
     CompletableFuture<?> submit(Exchange exchange, ClaidOperations op, Object request, Wait wait) {
         String requestKey = exchange.getMessage().getHeader(ClaidConstants.REQUEST_KEY, String.class);
         Map<String, String> correlation = endpoint.correlationHeaders().capture(exchange.getMessage());
+        try {
+            // the task must be recordable before it is paid for
+            endpoint.ledger().checkWritable();
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
         if (requestKey == null) {
             return send(exchange, op, request, wait, correlation, null, null);
         }
@@ -108,6 +115,7 @@ final class TaskSubmissions {
             // work is submitted again, as a failed submission's retry would be: the claim is taken over
             TaskKey claim = known.get().key();
             if (ledger.claim(claim, owner, now, leases().leaseUntil(now)).isPresent()) {
+                leases().hold(claim);
                 return send(exchange, op, request, wait, correlation, requestKey, claim);
             }
         } else if (known.isPresent() && !RequestClaims.isBeingSubmitted(known.get(), now)) {
@@ -117,6 +125,7 @@ final class TaskSubmissions {
             TaskKey claim = RequestClaims.key(op.submits(), requestKey);
             if (ledger.record(RequestClaims.claim(claim, requestKey, correlation, owner, now,
                     leases().leaseUntil(now), config.getUnconfirmedSubmissionWait()))) {
+                leases().hold(claim);
                 return send(exchange, op, request, wait, correlation, requestKey, claim);
             }
         }
@@ -156,7 +165,15 @@ final class TaskSubmissions {
         out.setHeader(ClaidConstants.TASK_STATUS, String.valueOf(accepted.status()));
         out.setHeader(ClaidConstants.RESULT_URL, accepted.resultUrl());
         TaskKey key = new TaskKey(op.submits(), accepted.id());
-        record(key, accepted, correlation, requestKey);
+        try {
+            record(key, accepted, correlation, requestKey);
+        } catch (RuntimeException e) {
+            if (claim != null) {
+                // the claim lapses: its work is then what unconfirmedSubmissionWait says of a dead claimant's
+                leases().release(claim);
+            }
+            throw e;
+        }
         // the work is known under its task from now on
         settleClaim(claim);
         if (!endpoint.getConfiguration().isWaitForCompletion()) {
@@ -207,6 +224,7 @@ final class TaskSubmissions {
         if (claim == null) {
             return;
         }
+        leases().release(claim);
         try {
             endpoint.ledger().finish(claim, TaskStatus.DONE, Instant.now());
         } catch (RuntimeException e) {
@@ -220,6 +238,7 @@ final class TaskSubmissions {
      */
     private CompletableFuture<?> failed(Throwable failure, TaskKey claim) {
         if (claim != null) {
+            leases().release(claim);
             try {
                 endpoint.ledger().forget(claim);
             } catch (RuntimeException e) {
@@ -271,9 +290,9 @@ final class TaskSubmissions {
     }
 
     /**
-     * Records an accepted task. A task this exchange waits for is recorded as held by this submitter until the wait's
-     * deadline, so neither the tasks nor the webhook consumer reports it too; if this JVM dies meanwhile, the hold
-     * lapses and a consumer reports it then.
+     * Records an accepted task. A task this exchange waits for is recorded as held by this submitter, its lease renewed
+     * while the wait lives, so neither the tasks nor the webhook consumer reports it too; if this JVM dies meanwhile,
+     * the hold lapses and a consumer reports it then.
      */
     private void record(TaskKey key, TaskAccepted accepted, Map<String, String> correlation, String requestKey) {
         Instant now = Instant.now();
@@ -291,6 +310,7 @@ final class TaskSubmissions {
         try {
             TaskLedger ledger = endpoint.ledger();
             if (ledger.record(task.withRequestKey(requestKey))) {
+                holdWhileWaiting(key);
                 return;
             }
             // a webhook about the task came before this record: the task is known, without our facts
@@ -298,6 +318,7 @@ final class TaskSubmissions {
             if (config.isWaitForCompletion()) {
                 // held as a fresh record would be, so that the notification's next delivery goes to this wait only
                 ledger.claim(key, owner, now, task.leaseUntil());
+                holdWhileWaiting(key);
             }
             if (!adopted && !correlation.isEmpty()) {
                 // and reported it already, without our headers
@@ -311,11 +332,18 @@ final class TaskSubmissions {
         }
     }
 
+    private void holdWhileWaiting(TaskKey key) {
+        if (endpoint.getConfiguration().isWaitForCompletion()) {
+            leases().hold(key);
+        }
+    }
+
     /**
      * After a wait: a task this exchange reported (DONE, or failed with Claid's errors) is finished; a wait that
      * ended without an outcome (deadline, stop) hands the task to the consumers at once.
      */
     private void settle(TaskKey key, Throwable failure) {
+        leases().release(key);
         TaskLedger ledger = endpoint.ledger();
         Throwable cause = unwrap(failure);
         if (cause == null) {

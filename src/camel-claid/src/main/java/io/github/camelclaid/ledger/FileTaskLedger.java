@@ -16,6 +16,7 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -45,8 +46,12 @@ import org.slf4j.LoggerFactory;
  * {@linkplain FileChannel#force fsync} before returning: a producer returns only once its task is on disk, and a task
  * is marked finished only once that is on disk too. {@link #reschedule} and purges are not synced (a power cut may undo
  * a poll count or bring back a finished task to purge again, both harmless), which keeps polling cheap. Claims are
- * not written at all. When a write fails the operation throws an {@link UncheckedIOException}, and the ledger then
- * refuses every operation: memory may hold a change the file lacks, and reopening the file is the way back.
+ * not written at all. When the file system refuses a write (no space left, a read-only file system), what made it of
+ * the line is cut off again, the change is undone in memory too and the operation throws a {@link TaskLedgerException};
+ * the ledger goes on, and {@link #checkWritable} keeps paid submissions without a request key back until the file
+ * takes writes again. When an fsync fails, the operation throws an {@link UncheckedIOException} and the ledger refuses
+ * every operation from then on: the OS may have dropped data it reported written, and reopening the file (a restart)
+ * is the way back.
  *
  * <p>
  * <b>Recovery.</b> On opening, the file is read back. A last line cut short by a crash is skipped with a warning and
@@ -67,6 +72,8 @@ public class FileTaskLedger extends InMemoryTaskLedger {
 
     private static final long MIN_COMPACTION_LINES = 1000;
     private static final long LINES_PER_TASK_BEFORE_COMPACTION = 4;
+    /** The free space below which submissions are held back: a record then might not fit. */
+    private static final long SPACE_RESERVE = 64 * 1024;
 
     /**
      * Ledger files open in this JVM. The OS lock cannot tell two channels of one process apart, and on POSIX closing
@@ -84,6 +91,8 @@ public class FileTaskLedger extends InMemoryTaskLedger {
     private long compactionDeferredUntil;
     private boolean closed;
     private IOException writeFailure;
+    /** Why the last write was refused, until a write succeeds again. */
+    private IOException refusal;
 
     /**
      * Opens the ledger in {@code file}, creating the file and its directories if needed, and reads back the tasks it
@@ -123,11 +132,48 @@ public class FileTaskLedger extends InMemoryTaskLedger {
     @Override
     public synchronized boolean record(TrackedTask task) {
         checkUsable();
-        if (super.find(task.key()).isEmpty()) {
+        boolean added = super.find(task.key()).isEmpty();
+        if (added) {
             // counted before the write, so a compaction the write sets off sizes itself on the right count
             tasks++;
         }
-        return super.record(task);
+        try {
+            return super.record(task);
+        } catch (RuntimeException e) {
+            if (added) {
+                tasks--;
+            }
+            throw e;
+        }
+    }
+
+    /**
+     * {@inheritDoc} The disk must have {@value #SPACE_RESERVE} bytes free (a task's line is a few hundred), asked of
+     * the file system each time; after a refused write, a line that changes nothing (an empty purge) is written and
+     * synced, to learn whether the file takes writes again.
+     */
+    @Override
+    public synchronized void checkWritable() {
+        checkUsable();
+        long free;
+        try {
+            free = Files.getFileStore(file).getUsableSpace();
+        } catch (IOException e) {
+            free = Long.MAX_VALUE; // unknown: the write itself tells
+        }
+        String why = free < SPACE_RESERVE ? "only " + free + " bytes left on its disk" : null;
+        if (why == null && refusal != null) {
+            try {
+                append(LedgerLines.purge(List.of()), true);
+            } catch (TaskLedgerException e) {
+                why = refusal.toString();
+            }
+        }
+        if (why != null) {
+            throw new TaskLedgerException("The task ledger file " + file + " cannot be written (" + why + "), so a"
+                    + " task submitted now could not be recorded: not submitting it. Free space on its disk, or make it"
+                    + " writable; submissions go on by themselves once the file takes writes");
+        }
     }
 
     @Override
@@ -173,9 +219,9 @@ public class FileTaskLedger extends InMemoryTaskLedger {
     }
 
     @Override
-    public synchronized int renewLeases(String owner, Instant until) {
+    public synchronized int renewLeases(String owner, Collection<TaskKey> keys, Instant until) {
         checkUsable();
-        return super.renewLeases(owner, until);
+        return super.renewLeases(owner, keys, until);
     }
 
     @Override
@@ -232,8 +278,13 @@ public class FileTaskLedger extends InMemoryTaskLedger {
     @Override
     protected void purged(List<TaskKey> keys) {
         tasks -= keys.size();
-        // durable: a forgotten claim that came back after a crash would hold its work as if it had been paid
-        append(LedgerLines.purge(keys), true);
+        try {
+            // durable: a forgotten claim that came back after a crash would hold its work as if it had been paid
+            append(LedgerLines.purge(keys), true);
+        } catch (RuntimeException e) {
+            tasks += keys.size();
+            throw e;
+        }
     }
 
     // ---- opening and reading back
@@ -346,20 +397,47 @@ public class FileTaskLedger extends InMemoryTaskLedger {
 
     private void append(byte[] line, boolean durable) {
         checkUsable();
+        long end = -1;
         try {
+            end = channel.position();
             write(channel, line);
-            if (durable) {
-                channel.force(false);
-            }
         } catch (IOException e) {
-            // not retried: after a failed fsync the OS may have dropped the data yet report the next fsync clean
-            writeFailure = e;
-            throw new UncheckedIOException("Could not write to the task ledger file " + file, e);
+            throw refused(end, e);
         }
+        if (durable) {
+            try {
+                channel.force(false);
+            } catch (IOException e) {
+                // not retried: after a failed fsync the OS may have dropped the data yet report the next fsync clean
+                writeFailure = e;
+                throw new UncheckedIOException("Could not sync the task ledger file " + file, e);
+            }
+        }
+        refusal = null;
         lines++;
         if (lines > compactionThreshold() && lines > compactionDeferredUntil) {
             compact();
         }
+    }
+
+    /**
+     * A write the file system refused (no space left, a read-only file system, a file size limit): whatever part of
+     * the line made it is cut off again, so the file holds exactly what it held before, and the change is not made
+     * (memory goes back too). The ledger goes on: the next write tries again, and {@link #checkWritable} keeps paid
+     * submissions back until one succeeds. If even the cut fails, the ledger refuses everything until reopened.
+     */
+    private TaskLedgerException refused(long end, IOException e) {
+        refusal = e;
+        try {
+            channel.truncate(end);
+            channel.position(end);
+        } catch (IOException | IllegalArgumentException cut) {
+            writeFailure = e;
+            e.addSuppressed(cut);
+        }
+        return new TaskLedgerException("Could not write to the task ledger file " + file + " (" + e
+                + "): the change was not made. Free space on its disk, or make it writable: the ledger goes on by"
+                + " itself once it can write", e);
     }
 
     private long compactionThreshold() {

@@ -2,6 +2,7 @@ package io.github.camelclaid.ledger;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -92,12 +93,17 @@ public class InMemoryTaskLedger implements TaskLedger {
     }
 
     @Override
-    public synchronized int renewLeases(String owner, Instant until) {
-        List<TrackedTask> held = tasks.values().stream()
-                .filter(t -> t.isOpen() && owner != null && owner.equals(t.owner())).toList();
-        // like a claim, not persisted
-        held.forEach(t -> tasks.put(t.key(), t.claimed(owner, until)));
-        return held.size();
+    public synchronized int renewLeases(String owner, Collection<TaskKey> keys, Instant until) {
+        int renewed = 0;
+        for (TaskKey key : keys) {
+            TrackedTask task = heldBy(key, owner);
+            if (task != null) {
+                // like a claim, not persisted
+                tasks.put(key, task.claimed(owner, until));
+                renewed++;
+            }
+        }
+        return renewed;
     }
 
     @Override
@@ -130,11 +136,9 @@ public class InMemoryTaskLedger implements TaskLedger {
         if (gone == null) {
             return;
         }
-        if (gone.requestKey() != null && byRequestKey.remove(gone.requestKey(), key)) {
-            // an older record under the same request key is the latest again
-            tasks.values().stream().filter(t -> gone.requestKey().equals(t.requestKey())).forEach(this::index);
-        }
-        purged(List.of(key));
+        // an older record under the same request key is the latest again
+        reindex(gone.requestKey());
+        purgedOrRestored(List.of(gone));
     }
 
     @Override
@@ -143,14 +147,16 @@ public class InMemoryTaskLedger implements TaskLedger {
                 .filter(t -> !t.isOpen() && t.finishedAt() != null && t.finishedAt().isBefore(before))
                 .map(TrackedTask::key)
                 .toList();
+        List<TrackedTask> gone = new ArrayList<>();
         for (TaskKey key : old) {
-            TrackedTask gone = tasks.remove(key);
-            if (gone.requestKey() != null) {
-                byRequestKey.remove(gone.requestKey(), key);
+            TrackedTask task = tasks.remove(key);
+            gone.add(task);
+            if (task.requestKey() != null) {
+                byRequestKey.remove(task.requestKey(), key);
             }
         }
         if (!old.isEmpty()) {
-            purged(old);
+            purgedOrRestored(gone);
         }
         return old.size();
     }
@@ -198,9 +204,40 @@ public class InMemoryTaskLedger implements TaskLedger {
         return task != null && task.isOpen() && owner != null && owner.equals(task.owner()) ? task : null;
     }
 
+    /**
+     * Makes a change and has the store keep it; if the store refuses it (a full disk), memory goes back to what the
+     * store holds and the caller gets the store's error, so that the two never part.
+     */
     private void put(TrackedTask task, boolean durable) {
-        tasks.put(task.key(), task);
+        TrackedTask previous = tasks.put(task.key(), task);
         index(task);
-        stored(task, durable);
+        try {
+            stored(task, durable);
+        } catch (RuntimeException e) {
+            if (previous == null) {
+                tasks.remove(task.key());
+            } else {
+                tasks.put(previous.key(), previous);
+            }
+            reindex(task.requestKey());
+            throw e;
+        }
+    }
+
+    private void purgedOrRestored(List<TrackedTask> gone) {
+        try {
+            purged(gone.stream().map(TrackedTask::key).toList());
+        } catch (RuntimeException e) {
+            gone.forEach(this::load);
+            throw e;
+        }
+    }
+
+    /** Points the request key at its latest record again, after a record under it went or came back. */
+    private void reindex(String requestKey) {
+        if (requestKey != null) {
+            byRequestKey.remove(requestKey);
+            tasks.values().stream().filter(t -> requestKey.equals(t.requestKey())).forEach(this::index);
+        }
     }
 }

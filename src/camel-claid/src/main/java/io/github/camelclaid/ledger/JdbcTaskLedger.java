@@ -9,6 +9,8 @@ import java.sql.SQLIntegrityConstraintViolationException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -104,6 +106,8 @@ public class JdbcTaskLedger implements TaskLedger {
     private final String table;
     private final JdbcLedgerTable tableSetup;
     private final DatabaseClock clock;
+    /** The last operation's failure, until one succeeds again. */
+    private volatile TaskLedgerException lastFailure;
     private final JdbcLedgerColumns columns;
 
     private final String insertSql;
@@ -114,6 +118,8 @@ public class JdbcTaskLedger implements TaskLedger {
     private final String dueSql;
     private final String openCountSql;
     private final String claimSql;
+    /** How many leases one renewing UPDATE names, well under every database's limit of parameters. */
+    private static final int RENEW_BATCH = 500;
     private final String renewSql;
     private final String rescheduleSql;
     private final String rescheduleKeepingStatusSql;
@@ -381,20 +387,31 @@ public class JdbcTaskLedger implements TaskLedger {
     }
 
     /**
-     * {@inheritDoc} One UPDATE: it matches the rows whose owner is still {@code owner}, so a task another instance
-     * claimed once our lease had lapsed stays theirs.
+     * {@inheritDoc} One UPDATE per {@value #RENEW_BATCH} keys: it matches the rows whose owner is still {@code owner},
+     * so a task another instance claimed once our lease had lapsed stays theirs.
      */
     @Override
-    public int renewLeases(String owner, Instant until) {
-        if (owner == null) {
+    public int renewLeases(String owner, Collection<TaskKey> keys, Instant until) {
+        if (owner == null || keys.isEmpty()) {
             return 0;
         }
+        List<String> all = keys.stream().map(TaskKey::toString).toList();
         return inTransaction("renewLeases", owner, c -> {
-            try (PreparedStatement ps = c.prepareStatement(renewSql)) {
-                ps.setLong(1, columns.millis(until));
-                ps.setString(2, owner);
-                return ps.executeUpdate();
+            int renewed = 0;
+            for (int from = 0; from < all.size(); from += RENEW_BATCH) {
+                List<String> batch = all.subList(from, Math.min(all.size(), from + RENEW_BATCH));
+                String sql = renewSql + " AND task_key IN (" + String.join(", ", Collections.nCopies(batch.size(), "?"))
+                        + ")";
+                try (PreparedStatement ps = c.prepareStatement(sql)) {
+                    ps.setLong(1, columns.millis(until));
+                    ps.setString(2, owner);
+                    for (int i = 0; i < batch.size(); i++) {
+                        ps.setString(3 + i, batch.get(i));
+                    }
+                    renewed += ps.executeUpdate();
+                }
             }
+            return renewed;
         });
     }
 
@@ -522,6 +539,25 @@ public class JdbcTaskLedger implements TaskLedger {
     }
 
     /**
+     * {@inheritDoc} After a failed operation, it asks the database how many tasks are open, to learn whether it
+     * answers again.
+     */
+    @Override
+    public void checkWritable() {
+        TaskLedgerException failed = lastFailure;
+        if (failed == null) {
+            return;
+        }
+        try {
+            openCount();
+        } catch (TaskLedgerException e) {
+            throw new TaskLedgerException("The task ledger table " + table + " cannot be used (" + e.getMessage()
+                    + "), so a task submitted now could not be recorded: not submitting it. Submissions go on by"
+                    + " themselves once the database answers", e);
+        }
+    }
+
+    /**
      * Does nothing: the ledger holds no connection between operations, and the data source belongs to the application,
      * which closes it (a pool, say) when it no longer needs it.
      */
@@ -563,10 +599,13 @@ public class JdbcTaskLedger implements TaskLedger {
             if (autoCommit) {
                 c.setAutoCommit(true);
             }
+            lastFailure = null;
             return result;
         } catch (SQLException e) {
-            throw new TaskLedgerException("Task ledger table " + table + ": " + operation
+            TaskLedgerException failed = new TaskLedgerException("Task ledger table " + table + ": " + operation
                     + (subject == null ? "" : " of " + subject) + " failed: " + e.getMessage(), e);
+            lastFailure = failed;
+            throw failed;
         }
     }
 

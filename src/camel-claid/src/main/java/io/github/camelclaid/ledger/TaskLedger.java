@@ -1,6 +1,7 @@
 package io.github.camelclaid.ledger;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -66,12 +67,12 @@ public interface TaskLedger extends AutoCloseable {
     Optional<TrackedTask> claim(TaskKey key, String owner, Instant now, Instant until);
 
     /**
-     * Extends to {@code until} every lease {@code owner} holds on an open task, and returns how many: the holder's
-     * heartbeat, one write however many tasks it holds, so that what a live holder works on (a claim being submitted,
-     * a task an exchange waits for, a result a route processes) stays its own however long that takes, while a short
-     * lease still frees a dead holder's tasks soon. A lease another has taken over is not touched.
+     * Extends to {@code until} the leases {@code owner} holds on these open tasks, and returns how many: the holder's
+     * heartbeat, one write for all it works on, so that what a live holder works on (a claim being submitted, a task
+     * an exchange waits for, a result a route processes) stays its own however long that takes, while a short lease
+     * still frees a dead holder's tasks soon. A lease another has taken over, and a task finished, are not touched.
      */
-    int renewLeases(String owner, Instant until);
+    int renewLeases(String owner, Collection<TaskKey> keys, Instant until);
 
     /**
      * Gives a held task back, still open: with the status seen (null if none), the poll counted or not, and when it is
@@ -96,6 +97,16 @@ public interface TaskLedger extends AutoCloseable {
 
     /** Forgets finished tasks finished before {@code before}; returns how many. They are kept a while to spot duplicates. */
     int purgeFinished(Instant before);
+
+    /**
+     * Throws a {@link TaskLedgerException} saying why and what to do when the ledger could not store a change lately
+     * and still cannot (a full disk, a database out of reach). A producer asks before a paid submission that writes
+     * nothing first (one without a request key), so that submissions stop before any credit is spent on a task the
+     * ledger could not record, and go on by themselves once the store is back. Does nothing for a ledger that cannot
+     * fail.
+     */
+    default void checkWritable() {
+    }
 
     /** Releases what the ledger holds open (files, connections it made). */
     @Override

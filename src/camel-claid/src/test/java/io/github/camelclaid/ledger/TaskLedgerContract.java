@@ -240,8 +240,8 @@ public abstract class TaskLedgerContract {
 
 
     @Test
-    void renewingExtendsEveryOpenLeaseOfItsHolderAndNoOneElses() {
-        for (long id = 1; id <= 4; id++) {
+    void renewingExtendsTheNamedOpenLeasesOfItsHolderAndNoOneElses() {
+        for (long id = 1; id <= 5; id++) {
             ledger.record(task(id));
         }
         ledger.claim(task(1).key(), "a", T0, T0.plusSeconds(30));
@@ -249,19 +249,26 @@ public abstract class TaskLedgerContract {
         ledger.claim(task(3).key(), "b", T0, T0.plusSeconds(30));
         ledger.claim(task(4).key(), "a", T0, T0.plusSeconds(30));
         ledger.finish(task(4).key(), TaskStatus.DONE, T0.plusSeconds(1));
+        ledger.claim(task(5).key(), "a", T0, T0.plusSeconds(30));
+        List<TaskKey> named = List.of(task(1).key(), task(2).key(), task(3).key(), task(4).key(),
+                new TaskKey(TaskKind.EDIT_ASYNC, 99));
 
-        assertThat(ledger.renewLeases("a", T0.plusSeconds(90))).isEqualTo(2);
+        assertThat(ledger.renewLeases("a", named, T0.plusSeconds(90))).isEqualTo(2);
 
         assertThat(ledger.claim(task(1).key(), "b", T0.plusSeconds(60), T0.plusSeconds(99))).isEmpty();
         assertThat(ledger.find(task(2).key()).orElseThrow().leaseUntil()).isEqualTo(T0.plusSeconds(90));
         assertThat(ledger.find(task(3).key()).orElseThrow().leaseUntil()).isEqualTo(T0.plusSeconds(30));
         assertThat(ledger.find(task(4).key()).orElseThrow().isOpen()).isFalse();
-        assertThat(ledger.renewLeases("nobody", T0.plusSeconds(90))).isZero();
+        // a lease not named (its holder gave the task back, or failed to) lapses as it was
+        assertThat(ledger.find(task(5).key()).orElseThrow().leaseUntil()).isEqualTo(T0.plusSeconds(30));
+        assertThat(ledger.renewLeases("nobody", named, T0.plusSeconds(90))).isZero();
+        assertThat(ledger.renewLeases("a", List.of(), T0.plusSeconds(90))).isZero();
         // a lease that lapsed and was taken over stays with its new holder
         assertThat(ledger.claim(task(3).key(), "a", T0.plusSeconds(31), T0.plusSeconds(60))).isPresent();
-        assertThat(ledger.renewLeases("b", T0.plusSeconds(120))).isZero();
+        assertThat(ledger.renewLeases("b", named, T0.plusSeconds(120))).isZero();
         assertThat(ledger.find(task(3).key()).orElseThrow().owner()).isEqualTo("a");
     }
+
     @Test
     void rescheduleCountsThePollReleasesTheHoldAndOnlyTheHolderMayDoIt() {
         ledger.record(task(1));

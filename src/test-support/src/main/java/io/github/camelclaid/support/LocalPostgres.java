@@ -51,6 +51,11 @@ public final class LocalPostgres implements AutoCloseable {
         return ds;
     }
 
+    /** The JDBC URL of the {@code postgres} database, user included: for an application in another JVM. */
+    public String jdbcUrl() {
+        return "jdbc:postgresql://127.0.0.1:" + server.getPort() + "/postgres?user=postgres";
+    }
+
     /** A HikariCP pool of at most {@code size} connections, as an application of the fleet would configure. */
     public HikariDataSource newPool(String name, int size) {
         HikariConfig config = new HikariConfig();
