@@ -336,6 +336,10 @@ class TaskSubmissionsIT {
             tcp.stop(); // the database is unreachable: nothing may be sent that the ledger could not record
             assertThatThrownBy(() -> submissions.submit(exchange("photos/b.jpg/etag-1"), ClaidOperations.editAsync,
                     REQUEST, NO_WAIT)).isInstanceOf(TaskLedgerException.class).hasMessageContaining("CLAID_TASK");
+            // without a request key nothing is written before the HTTP call: the ledger is asked again instead
+            assertThatThrownBy(() -> submissions.submit(exchange(null), ClaidOperations.editAsync, REQUEST, NO_WAIT)
+                    .join()).cause().isInstanceOf(TaskLedgerException.class)
+                    .hasMessageContaining("not submitting it");
             assertThat(claid.server().paidSubmissionCount(ApiOperation.EDIT_ASYNC)).isEqualTo(paidBefore + 1);
 
             tcp = Server.createTcpServer("-tcpPort", String.valueOf(port)).start();
@@ -344,6 +348,8 @@ class TaskSubmissionsIT {
                 submissions.submit(resumed, ClaidOperations.editAsync, REQUEST, NO_WAIT).join();
                 assertThat(resumed.getMessage().getHeader(ClaidConstants.TASK_ID, Long.class)).isPositive();
                 assertThat(claid.server().paidSubmissionCount(ApiOperation.EDIT_ASYNC)).isEqualTo(paidBefore + 2);
+                submissions.submit(exchange(null), ClaidOperations.editAsync, REQUEST, NO_WAIT).join();
+                assertThat(claid.server().paidSubmissionCount(ApiOperation.EDIT_ASYNC)).isEqualTo(paidBefore + 3);
             } finally {
                 tcp.stop();
             }
