@@ -1,12 +1,8 @@
 package io.github.camelclaid.component;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -15,6 +11,7 @@ import java.util.concurrent.CountDownLatch;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.github.camelclaid.ledger.JdbcTaskLedger;
+import io.github.camelclaid.support.ChildJvm;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.ProducerTemplate;
@@ -133,14 +130,7 @@ public final class FleetInstanceProcess {
     private static synchronized void append(Path output, Message message, String instance) throws IOException {
         String line = message.getHeader(INPUT_ID) + " " + message.getHeader(ClaidConstants.TASK_ID) + " "
                 + message.getHeader(ClaidConstants.TASK_STATUS) + " " + instance + " " + System.currentTimeMillis();
-        ByteBuffer bytes = ByteBuffer.wrap((line + "\n").getBytes(StandardCharsets.UTF_8));
-        try (FileChannel out = FileChannel.open(output, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                StandardOpenOption.APPEND)) {
-            while (bytes.hasRemaining()) {
-                out.write(bytes);
-            }
-            out.force(true);
-        }
+        ChildJvm.appendSynced(output, line);
     }
 
     private static void say(String line) {

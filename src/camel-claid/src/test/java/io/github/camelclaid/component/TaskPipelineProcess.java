@@ -1,14 +1,11 @@
 package io.github.camelclaid.component;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.github.camelclaid.support.ChildJvm;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.builder.RouteBuilder;
@@ -107,15 +104,8 @@ public final class TaskPipelineProcess {
         private static synchronized void append(Path output, Message message) throws IOException {
             String line = message.getHeader(ClaidConstants.TASK_ID) + " "
                     + message.getHeader(ClaidConstants.TASK_STATUS) + " " + message.getHeader(IMAGE_NO);
-            ByteBuffer bytes = ByteBuffer.wrap((line + "\n").getBytes(StandardCharsets.UTF_8));
-            try (FileChannel out = FileChannel.open(output, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                    StandardOpenOption.APPEND)) {
-                while (bytes.hasRemaining()) {
-                    out.write(bytes);
-                }
-                // on disk before the route completes: the ledger marks the task finished only after that
-                out.force(true);
-            }
+            // on disk before the route completes: the ledger marks the task finished only after that
+            ChildJvm.appendSynced(output, line);
             say(EMITTED + line);
         }
     }
