@@ -462,11 +462,11 @@ public class ClaidConfiguration implements Cloneable {
     }
 
     /**
-     * How long an instance holds a task in the ledger before another may take it over: a request key's claim while
-     * its submission goes out, a task an exchange waits for, a task the tasks or webhook consumer asks about or whose
-     * result its route processes. Each holder renews all its leases every third of this, in one ledger write, for as
-     * long as it lives and works; so the lease only bounds how long a dead instance's tasks wait for another (this
-     * long at most), and needs to outlast a pause of the JVM or the database, not the work.
+     * How long an instance holds a task in the ledger before another may take it over: a request key's claim while its
+     * submission goes out, a task an exchange waits for, a task the tasks or webhook consumer asks about or whose
+     * result its route processes. Each holder renews the leases of what it works on every third of this, in one ledger
+     * write, for as long as it lives and works; so the lease only bounds how long a dead instance's tasks wait for
+     * another (this long at most), and needs to outlast a pause of the JVM or the database, not the work.
      */
     public void setTaskLease(long taskLease) {
         this.taskLease = taskLease;

@@ -77,6 +77,13 @@ final class TaskSubmissions {
         return leases;
     }
 
+    /** Stops renewing a claim or wait it gives back; a stopped producer renews nothing already. */
+    private synchronized void release(TaskKey key) {
+        if (leases != null) {
+            leases.release(key);
+        }
+    }
+
     /**
      * Submits an async task. The task's id and result URL are on the message as soon as Claid accepts it, so even
      * when the wait fails the route still knows the task and can ask for it later. Before the exchange goes on, the
@@ -170,7 +177,7 @@ final class TaskSubmissions {
         } catch (RuntimeException e) {
             if (claim != null) {
                 // the claim lapses: its work is then what unconfirmedSubmissionWait says of a dead claimant's
-                leases().release(claim);
+                release(claim);
             }
             throw e;
         }
@@ -224,7 +231,7 @@ final class TaskSubmissions {
         if (claim == null) {
             return;
         }
-        leases().release(claim);
+        release(claim);
         try {
             endpoint.ledger().finish(claim, TaskStatus.DONE, Instant.now());
         } catch (RuntimeException e) {
@@ -238,7 +245,7 @@ final class TaskSubmissions {
      */
     private CompletableFuture<?> failed(Throwable failure, TaskKey claim) {
         if (claim != null) {
-            leases().release(claim);
+            release(claim);
             try {
                 endpoint.ledger().forget(claim);
             } catch (RuntimeException e) {
@@ -343,7 +350,7 @@ final class TaskSubmissions {
      * ended without an outcome (deadline, stop) hands the task to the consumers at once.
      */
     private void settle(TaskKey key, Throwable failure) {
-        leases().release(key);
+        release(key);
         TaskLedger ledger = endpoint.ledger();
         Throwable cause = unwrap(failure);
         if (cause == null) {

@@ -113,9 +113,9 @@ public class ClaidComponentConfiguration extends ComponentConfigurationPropertie
     /**
      * How long an instance holds a task in the ledger before another may take it over: a request key's claim while its
      * submission goes out, a task an exchange waits for, a task the tasks or webhook consumer asks about or whose
-     * result its route processes. Each holder renews all its leases every third of this, in one ledger write, for as
-     * long as it lives and works; so the lease only bounds how long a dead instance's tasks wait for another (this
-     * long at most), and needs to outlast a pause of the JVM or the database, not the work.
+     * result its route processes. Each holder renews the leases of what it works on every third of this, in one ledger
+     * write, for as long as it lives and works; so the lease only bounds how long a dead instance's tasks wait for
+     * another (this long at most), and needs to outlast a pause of the JVM or the database, not the work.
      */
     @DurationUnit(ChronoUnit.MILLIS)
     private Duration taskLease = Duration.ofSeconds(30);
