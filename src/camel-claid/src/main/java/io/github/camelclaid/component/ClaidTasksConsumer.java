@@ -54,6 +54,7 @@ public class ClaidTasksConsumer extends ScheduledBatchPollingConsumer {
     private TaskLedger ledger;
     private TaskPollPlanner planner;
     private TaskReporter reporter;
+    private LeaseKeeper leases;
     private Instant nextPurge = Instant.EPOCH;
 
     public ClaidTasksConsumer(ClaidEndpoint endpoint, Processor processor) {
@@ -73,6 +74,7 @@ public class ClaidTasksConsumer extends ScheduledBatchPollingConsumer {
         ledger = endpoint.ledger();
         planner = endpoint.pollPlanner(config.getWebhookGracePeriod());
         reporter = new TaskReporter(endpoint, this, owner, planner);
+        leases = reporter.leases();
         setMaxMessagesPerPoll(config.getMaxMessagesPerPoll());
         super.doStart();
     }
@@ -132,13 +134,19 @@ public class ClaidTasksConsumer extends ScheduledBatchPollingConsumer {
                 continue;
             }
             statusRequests.incrementAndGet();
+            // held however long the answer takes (retries, the rate budget): its report holds it from then on
+            leases.hold(task.key());
             checks.put(task, endpoint.client().getTask(task.resultUrl()));
         }
         List<CompletableFuture<TaskReporter.Report>> reports = new ArrayList<>(placeholderReports);
         checks.forEach((task, answer) -> {
-            CompletableFuture<TaskReporter.Report> report = handle(task, answer, now);
-            if (report != null) {
-                reports.add(report);
+            try {
+                CompletableFuture<TaskReporter.Report> report = handle(task, answer, now);
+                if (report != null) {
+                    reports.add(report);
+                }
+            } finally {
+                leases.release(task.key());
             }
         });
         Queue<Object> exchanges = new ArrayDeque<>();

@@ -2,7 +2,7 @@ package io.github.camelclaid.component;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
@@ -33,7 +33,8 @@ final class LeaseKeeper {
     private final long leaseMillis;
     private final Executor completion;
     private final ScheduledFuture<?> beat;
-    private final Set<TaskKey> held = ConcurrentHashMap.newKeySet();
+    /** The tasks worked on, each with how many parts of the holder hold it (a poll, then the report it leads to). */
+    private final Map<TaskKey, Integer> held = new ConcurrentHashMap<>();
 
     LeaseKeeper(ClaidEndpoint endpoint, String owner) {
         this.ledger = endpoint.ledger();
@@ -65,14 +66,17 @@ final class LeaseKeeper {
         return now.plusMillis(leaseMillis);
     }
 
-    /** The holder works on this task, held by it in the ledger: renew its lease until {@link #release}. */
+    /**
+     * The holder works on this task, held by it in the ledger: renew its lease until as many {@link #release}s as
+     * holds.
+     */
     void hold(TaskKey key) {
-        held.add(key);
+        held.merge(key, 1, Integer::sum);
     }
 
-    /** The holder is done with this task (finishing it or giving it back): its lease is no longer renewed. */
+    /** One part of the holder is done with this task (it finished it, gave it back or handed it on). */
     void release(TaskKey key) {
-        held.remove(key);
+        held.computeIfPresent(key, (k, holds) -> holds > 1 ? holds - 1 : null);
     }
 
     /** Stops renewing: the holder stops, and what it still holds lapses for the others to take. */
@@ -93,7 +97,7 @@ final class LeaseKeeper {
 
     private void renew() {
         try {
-            int renewed = ledger.renewLeases(owner, List.copyOf(held), leaseUntil(Instant.now()));
+            int renewed = ledger.renewLeases(owner, List.copyOf(held.keySet()), leaseUntil(Instant.now()));
             LOG.trace("{} renewed {} leases", owner, renewed);
         } catch (RuntimeException e) {
             // the next beat tries again; a lease lapsing meanwhile only lets another instance take a task over

@@ -64,6 +64,11 @@ final class TaskReporter {
         this.leases = new LeaseKeeper(endpoint, owner);
     }
 
+    /** The consumer's heartbeat, for the tasks it holds before they reach a report (a status request out). */
+    LeaseKeeper leases() {
+        return leases;
+    }
+
     /** Stops renewing leases: the consumer stops, and what it still holds lapses for the others to take. */
     void close() {
         leases.close();

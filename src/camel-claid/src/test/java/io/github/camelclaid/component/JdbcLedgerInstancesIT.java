@@ -288,6 +288,33 @@ class JdbcLedgerInstancesIT {
         assertThat(emissions).extracting(Emission::instance).containsExactly("A");
     }
 
+    @Test
+    void aStatusRequestSlowerThanTheLeaseKeepsItsTaskSoTheOtherInstanceDoesNotReportItToo() throws Exception {
+        // the first status request answers after several leases (a slow Claid, retries, the rate budget): the task is
+        // held meanwhile, so the other instance neither polls nor reports it
+        Instance a = start("A", "&taskLease=600", false);
+        Instance b = start("B", "&taskLease=600", false);
+        long id = a.submit("A-order-slow-poll");
+        TaskKey key = new TaskKey(TaskKind.EDIT_ASYNC, id);
+        claid.server().faults().next(1).delay(Duration.ofSeconds(3)).on("GET", "/v1/image/edit/async/");
+        a.context.getRouteController().startRoute("tasks");
+        await().atMost(AT_MOST).until(() -> "A".equals(ownerInstance(a.ledger.find(key).orElseThrow())));
+        Instant firstLease = a.ledger.find(key).orElseThrow().leaseUntil();
+        b.context.getRouteController().startRoute("tasks");
+        // still A's past the end of its first lease, its answer not yet back: renewed, not lapsed
+        await().atMost(AT_MOST).pollInterval(Duration.ofMillis(50)).until(() -> {
+            TrackedTask now = a.ledger.find(key).orElseThrow();
+            return Instant.now().isAfter(firstLease.plusMillis(1_200)) && "A".equals(ownerInstance(now))
+                    && now.leaseUntil().isAfter(firstLease.plusMillis(600));
+        });
+        assertThat(emissions).isEmpty();
+        awaitAllFinished(a);
+        stopBoth(a, b);
+
+        assertThat(emissions).extracting(Emission::taskId).containsExactly(id);
+        assertThat(emissions).extracting(Emission::instance).containsExactly("A");
+    }
+
     /** Which instance holds a task, from the owner name its consumer took it under. */
     private String ownerInstance(TrackedTask task) {
         for (Instance instance : instances) {
