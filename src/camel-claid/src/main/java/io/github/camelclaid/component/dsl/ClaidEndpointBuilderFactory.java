@@ -576,10 +576,13 @@ public interface ClaidEndpointBuilderFactory {
         }
 
         /**
-         * For the tasks and webhook consumers: how long a consumer holds a task while it asks for its status and its
-         * route processes the result. The lease is renewed every third of it while the route works; another instance
-         * takes the task over only when it lapses, so a short lease takes over a dead instance's tasks sooner.
-         * <p>Default: 5m
+         * How long an instance holds a task in the ledger before another may take it over: a request key's claim while
+         * its submission goes out, a task an exchange waits for, a task the tasks or webhook consumer asks about or
+         * whose result its route processes. Each holder renews the leases of what it works on every third of this, in
+         * one ledger write, for as long as it lives and works; so the lease only bounds how long a dead instance's
+         * tasks wait for another (this long at most), and needs to outlast a pause of the JVM or the database, not the
+         * work.
+         * <p>Default: 30s
          */
         default AdvancedClaidEndpointConsumerBuilder taskLease(long taskLease) {
             doSetProperty("taskLease", taskLease);
@@ -1105,6 +1108,26 @@ public interface ClaidEndpointBuilderFactory {
         }
 
         /**
+         * How long an instance holds a task in the ledger before another may take it over: a request key's claim while
+         * its submission goes out, a task an exchange waits for, a task the tasks or webhook consumer asks about or
+         * whose result its route processes. Each holder renews the leases of what it works on every third of this, in
+         * one ledger write, for as long as it lives and works; so the lease only bounds how long a dead instance's
+         * tasks wait for another (this long at most), and needs to outlast a pause of the JVM or the database, not the
+         * work.
+         * <p>Default: 30s
+         */
+        default AdvancedClaidEndpointProducerBuilder taskLease(long taskLease) {
+            doSetProperty("taskLease", taskLease);
+            return this;
+        }
+
+        /** The taskLease option as a duration such as {@code 30s} or a number of milliseconds. */
+        default AdvancedClaidEndpointProducerBuilder taskLease(String taskLease) {
+            doSetProperty("taskLease", taskLease);
+            return this;
+        }
+
+        /**
          * Attempts per call, the first included, for transient failures (502/503/504, connection failures). A POST is
          * repeated only when Claid surely did not act on it (connection refused), so nothing is paid twice. A 429 uses no
          * attempt: it is waited out within maxRateLimitWait.
@@ -1398,6 +1421,26 @@ public interface ClaidEndpointBuilderFactory {
         /** The connectTimeout option as a duration such as {@code 30s} or a number of milliseconds. */
         default AdvancedClaidEndpointBuilder connectTimeout(String connectTimeout) {
             doSetProperty("connectTimeout", connectTimeout);
+            return this;
+        }
+
+        /**
+         * How long an instance holds a task in the ledger before another may take it over: a request key's claim while
+         * its submission goes out, a task an exchange waits for, a task the tasks or webhook consumer asks about or
+         * whose result its route processes. Each holder renews the leases of what it works on every third of this, in
+         * one ledger write, for as long as it lives and works; so the lease only bounds how long a dead instance's
+         * tasks wait for another (this long at most), and needs to outlast a pause of the JVM or the database, not the
+         * work.
+         * <p>Default: 30s
+         */
+        default AdvancedClaidEndpointBuilder taskLease(long taskLease) {
+            doSetProperty("taskLease", taskLease);
+            return this;
+        }
+
+        /** The taskLease option as a duration such as {@code 30s} or a number of milliseconds. */
+        default AdvancedClaidEndpointBuilder taskLease(String taskLease) {
+            doSetProperty("taskLease", taskLease);
             return this;
         }
 
