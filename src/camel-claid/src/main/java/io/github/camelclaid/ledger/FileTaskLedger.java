@@ -15,8 +15,8 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -45,13 +45,12 @@ import org.slf4j.LoggerFactory;
  * this JVM, so a {@code kill -9} loses nothing. {@link #record}, {@link #outputDelivered} and {@link #finish} also
  * {@linkplain FileChannel#force fsync} before returning: a producer returns only once its task is on disk, and a task
  * is marked finished only once that is on disk too. {@link #reschedule} and purges are not synced (a power cut may undo
- * a poll count or bring back a finished task to purge again, both harmless), which keeps polling cheap. Claims are
- * not written at all. When the file system refuses a write (no space left, a read-only file system), what made it of
- * the line is cut off again, the change is undone in memory too and the operation throws a {@link TaskLedgerException};
- * the ledger goes on, and {@link #checkWritable} keeps paid submissions without a request key back until the file
- * takes writes again. When an fsync fails, the operation throws an {@link UncheckedIOException} and the ledger refuses
- * every operation from then on: the OS may have dropped data it reported written, and reopening the file (a restart)
- * is the way back.
+ * a poll count or bring back a finished task to purge again, both harmless), which keeps polling cheap. Claims are not
+ * written at all. When the file system refuses a write (no space left, a read-only file system), what made it of the
+ * line is cut off again, the change is undone in memory too and the operation throws a {@link TaskLedgerException}; the
+ * ledger goes on, and {@link #checkWritable} keeps paid submissions back until the file takes writes again. When an
+ * fsync fails, the operation throws an {@link UncheckedIOException} and the ledger refuses every operation from then
+ * on: the OS may have dropped data it reported written, and reopening the file (a restart) is the way back.
  *
  * <p>
  * <b>Recovery.</b> On opening, the file is read back. A last line cut short by a crash is skipped with a warning and

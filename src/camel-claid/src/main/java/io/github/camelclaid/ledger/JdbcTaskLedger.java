@@ -100,6 +100,8 @@ public class JdbcTaskLedger implements TaskLedger {
 
     /** Compare-and-set rounds of {@link #outputDelivered} before giving up; only the holder writes, so 2 is usual. */
     private static final int DELIVERED_ATTEMPTS = 50;
+    /** How many leases one renewing UPDATE names, well under every database's limit of parameters. */
+    private static final int RENEW_BATCH = 500;
 
 
     private final DataSource dataSource;
@@ -118,8 +120,6 @@ public class JdbcTaskLedger implements TaskLedger {
     private final String dueSql;
     private final String openCountSql;
     private final String claimSql;
-    /** How many leases one renewing UPDATE names, well under every database's limit of parameters. */
-    private static final int RENEW_BATCH = 500;
     private final String renewSql;
     private final String rescheduleSql;
     private final String rescheduleKeepingStatusSql;
