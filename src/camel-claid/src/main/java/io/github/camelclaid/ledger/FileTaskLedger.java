@@ -10,6 +10,7 @@ import java.nio.ByteBuffer;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.channels.OverlappingFileLockException;
+import java.nio.file.FileStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -147,20 +148,26 @@ public class FileTaskLedger extends InMemoryTaskLedger {
     }
 
     /**
-     * {@inheritDoc} The disk must have {@value #SPACE_RESERVE} bytes free (a task's line is a few hundred), asked of
-     * the file system each time; after a refused write, a line that changes nothing (an empty purge) is written and
+     * {@inheritDoc} The file system must be writable and have {@value #SPACE_RESERVE} bytes free (a task's line is a few
+     * hundred), asked of it each time; after a refused write, a line that changes nothing (an empty purge) is written and
      * synced, to learn whether the file takes writes again.
      */
     @Override
     public synchronized void checkWritable() {
         checkUsable();
-        long free;
+        String why = null;
         try {
-            free = Files.getFileStore(file).getUsableSpace();
+            // looked up each time: a remount changes what the store says
+            FileStore store = Files.getFileStore(file);
+            long free = store.getUsableSpace();
+            if (store.isReadOnly()) {
+                why = "its file system is read-only";
+            } else if (free < SPACE_RESERVE) {
+                why = "only " + free + " bytes left on its disk";
+            }
         } catch (IOException e) {
-            free = Long.MAX_VALUE; // unknown: the write itself tells
+            // unknown: the write itself tells
         }
-        String why = free < SPACE_RESERVE ? "only " + free + " bytes left on its disk" : null;
         if (why == null && refusal != null) {
             try {
                 append(LedgerLines.purge(List.of()), true);
