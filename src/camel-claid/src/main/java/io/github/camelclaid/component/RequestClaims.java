@@ -22,9 +22,10 @@ import io.github.camelclaid.ledger.TrackedTask;
  * between claim and record leaves a claim nobody holds once its lease lapses (at once after a restart of a ledger of
  * one process, which keeps no holds). What happens then follows {@code unconfirmedSubmissionWait}, as for a lost
  * answer: with a wait, the work is not submitted again blindly; offers of it go on as UNCONFIRMED and
- * {@code claid:tasks} reports the claim so after the wait, unless the task turns up in the ledger meanwhile. Without
- * one (the default), the next offer takes the claim over and submits the work again, as a retry of a failed
- * submission would.
+ * {@code claid:tasks} reports the claim so after the wait, unless the task turns up in the ledger meanwhile (with the
+ * wait, a claim also leaves the input placeholder a lost answer leaves, so Claid's webhook naming the task brings it
+ * in with the dead submitter's headers and request key). Without one (the default), the next offer takes the claim
+ * over and submits the work again, as a retry of a failed submission would.
  */
 final class RequestClaims {
 

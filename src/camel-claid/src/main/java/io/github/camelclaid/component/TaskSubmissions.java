@@ -1,9 +1,11 @@
 package io.github.camelclaid.component;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
@@ -54,6 +56,8 @@ final class TaskSubmissions {
     private final ClaidEndpoint endpoint;
     /** The name this submitter holds tasks under in the ledger, while an exchange waits for one. */
     private final String owner;
+    /** The input placeholder each claim in flight left beside it, by the claim's key. */
+    private final Map<TaskKey, TaskKey> inputPlaceholders = new ConcurrentHashMap<>();
     /** Renews this submitter's claims and waits; made on the first submission, as most producers never hold any. */
     private LeaseKeeper leases;
 
@@ -133,12 +137,46 @@ final class TaskSubmissions {
             if (ledger.record(RequestClaims.claim(claim, requestKey, correlation, owner, now,
                     leases().leaseUntil(now), config.getUnconfirmedSubmissionWait()))) {
                 leases().hold(claim);
+                leaveInputPlaceholder(op, request, correlation, requestKey, claim, now);
                 return send(exchange, op, request, wait, correlation, requestKey, claim);
             }
         }
         long next = Math.min(recheckMillis * 2, MAX_RECHECK_MILLIS);
         return later(recheckMillis,
                 () -> submitClaimed(exchange, op, request, wait, correlation, requestKey, next));
+    }
+
+    /**
+     * With a wait for unconfirmed submissions, a claim also leaves the placeholder a lost answer would leave, keyed by
+     * the request's input ({@link UnconfirmedSubmissions}), held with the claim: if this JVM dies between Claid's
+     * answer and recording it, Claid's webhook names the task for that input, and the consumer that hears of it adopts
+     * the placeholder, giving the task this exchange's correlation headers and request key, instead of the work being
+     * reported UNCONFIRMED. Not left when another submission of the same input has one already: a notification could
+     * not tell the two apart.
+     */
+    private void leaveInputPlaceholder(ClaidOperations op, Object request, Map<String, String> correlation,
+            String requestKey, TaskKey claim, Instant now) {
+        ClaidConfiguration config = endpoint.getConfiguration();
+        if (config.getUnconfirmedSubmissionWait() <= 0 || config.isWaitForCompletion()) {
+            return;
+        }
+        TaskKey input = UnconfirmedSubmissions.placeholderKey(op.submits(),
+                endpoint.client().mapper().valueToTree(request));
+        if (input == null) {
+            return;
+        }
+        Instant leaseUntil = leases().leaseUntil(now);
+        try {
+            if (endpoint.ledger().record(UnconfirmedSubmissions.placeholder(input, now,
+                    leaseUntil.plusMillis(config.getUnconfirmedSubmissionWait()), correlation, requestKey)
+                    .claimed(owner, leaseUntil))) {
+                leases().hold(input);
+                inputPlaceholders.put(claim, input);
+            }
+        } catch (RuntimeException e) {
+            // the claim alone still stands for the work: a dead submitter's is reported UNCONFIRMED
+            LOG.debug("No input placeholder beside claim {}: {}", claim, e.getMessage());
+        }
     }
 
     /**
@@ -176,8 +214,13 @@ final class TaskSubmissions {
             record(key, accepted, correlation, requestKey);
         } catch (RuntimeException e) {
             if (claim != null) {
-                // the claim lapses: its work is then what unconfirmedSubmissionWait says of a dead claimant's
+                // the claim lapses: its work is then what unconfirmedSubmissionWait says of a dead claimant's, and
+                // Claid's webhook may still name the task for its input placeholder
                 release(claim);
+                TaskKey input = inputPlaceholders.remove(claim);
+                if (input != null) {
+                    release(input);
+                }
             }
             throw e;
         }
@@ -205,13 +248,21 @@ final class TaskSubmissions {
                 || !(failure instanceof ClaidOutcomeUnknownException)) {
             return failed(failure, claim);
         }
-        TaskKey key = UnconfirmedSubmissions.placeholderKey(op.submits(),
-                endpoint.client().mapper().valueToTree(request));
         Instant now = Instant.now();
-        if (key == null || !endpoint.ledger().record(UnconfirmedSubmissions.placeholder(key, now,
-                now.plusMillis(config.getUnconfirmedSubmissionWait()), correlation, requestKey))) {
-            // another submission of the same input is unconfirmed too: a notification could not tell them apart
-            return failed(failure, claim);
+        TaskKey left = claim == null ? null : inputPlaceholders.remove(claim);
+        if (left != null) {
+            // the claim's input placeholder waits from now, no longer held
+            release(left);
+            endpoint.ledger().reschedule(left, owner, null, false,
+                    now.plusMillis(config.getUnconfirmedSubmissionWait()));
+        } else {
+            TaskKey key = UnconfirmedSubmissions.placeholderKey(op.submits(),
+                    endpoint.client().mapper().valueToTree(request));
+            if (key == null || !endpoint.ledger().record(UnconfirmedSubmissions.placeholder(key, now,
+                    now.plusMillis(config.getUnconfirmedSubmissionWait()), correlation, requestKey))) {
+                // another submission of the same input is unconfirmed too: a notification could not tell them apart
+                return failed(failure, claim);
+            }
         }
         // the placeholder, under the same request key, stands for the work from now on
         settleClaim(claim);
@@ -231,11 +282,14 @@ final class TaskSubmissions {
         if (claim == null) {
             return;
         }
-        release(claim);
-        try {
-            endpoint.ledger().finish(claim, TaskStatus.DONE, Instant.now());
-        } catch (RuntimeException e) {
-            LOG.debug("Claim {} not finished now; a consumer finishes it once its lease lapses", claim, e);
+        TaskKey input = inputPlaceholders.remove(claim);
+        for (TaskKey settled : input == null ? List.of(claim) : List.of(claim, input)) {
+            release(settled);
+            try {
+                endpoint.ledger().finish(settled, TaskStatus.DONE, Instant.now());
+            } catch (RuntimeException e) {
+                LOG.debug("Claim {} not finished now; a consumer finishes it once its lease lapses", settled, e);
+            }
         }
     }
 
@@ -245,12 +299,15 @@ final class TaskSubmissions {
      */
     private CompletableFuture<?> failed(Throwable failure, TaskKey claim) {
         if (claim != null) {
-            release(claim);
-            try {
-                endpoint.ledger().forget(claim);
-            } catch (RuntimeException e) {
-                // the claim stays, and is reported as UNCONFIRMED once its lease lapses: nothing is paid twice
-                failure.addSuppressed(e);
+            TaskKey input = inputPlaceholders.remove(claim);
+            for (TaskKey given : input == null ? List.of(claim) : List.of(claim, input)) {
+                release(given);
+                try {
+                    endpoint.ledger().forget(given);
+                } catch (RuntimeException e) {
+                    // the claim stays, and is reported as UNCONFIRMED once its lease lapses: nothing is paid twice
+                    failure.addSuppressed(e);
+                }
             }
         }
         return CompletableFuture.failedFuture(failure);
@@ -327,7 +384,8 @@ final class TaskSubmissions {
                 ledger.claim(key, owner, now, task.leaseUntil());
                 holdWhileWaiting(key);
             }
-            if (!adopted && !correlation.isEmpty()) {
+            if (!adopted && !correlation.isEmpty()
+                    && !ledger.find(key).map(TrackedTask::correlation).filter(correlation::equals).isPresent()) {
                 // and reported it already, without our headers
                 LOG.warn("Claid task {} was reported before its submission was recorded; its correlation headers"
                         + " {} were not on that report", key, correlation.keySet());
@@ -335,7 +393,8 @@ final class TaskSubmissions {
         } catch (RuntimeException e) {
             throw new IllegalStateException("Claid accepted task " + key + " (" + accepted.resultUrl()
                     + ") but the task ledger could not record it: " + e.getMessage()
-                    + ". Ask for it with claid:getTask, as no consumer will report it", e);
+                    + ". Ask for it with claid:getTask: no consumer reports it, unless Claid's webhook names it to a"
+                    + " claid:webhook consumer", e);
         }
     }
 

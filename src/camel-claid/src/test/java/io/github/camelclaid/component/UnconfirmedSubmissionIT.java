@@ -9,7 +9,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.camelclaid.client.ClaidException;
 import io.github.camelclaid.client.model.TaskKind;
 import io.github.camelclaid.client.model.TaskResult;
+import io.github.camelclaid.ledger.InMemoryTaskLedger;
 import io.github.camelclaid.ledger.TaskKey;
+import io.github.camelclaid.ledger.TaskLedgerException;
+import io.github.camelclaid.ledger.TrackedTask;
 import io.github.camelclaid.support.LoopbackPlatformHttp;
 import io.github.camelclaid.testserver.FaultTarget;
 import io.github.camelclaid.testserver.LocalClaidServer;
@@ -65,7 +68,12 @@ class UnconfirmedSubmissionIT {
     }
 
     void routes(String wait) throws Exception {
-        String common = "apiKey=" + KEY + "&baseUrl=" + server.baseUrl();
+        routes(wait, "");
+    }
+
+    /** The routes, with {@code options} added to every endpoint (a ledger of the test's, a lease). */
+    void routes(String wait, String options) throws Exception {
+        String common = "apiKey=" + KEY + "&baseUrl=" + server.baseUrl() + options;
         context.addRoutes(new RouteBuilder() {
             @Override
             public void configure() {
@@ -119,6 +127,43 @@ class UnconfirmedSubmissionIT {
             assertThat(m.getHeader("OrderId")).as("the submitter's correlation header").isEqualTo("order-lost");
             assertThat(m.getBody(TaskResult.class).outputs()).hasSize(1);
         });
+        assertThat(server.requestCount("POST", SUBMIT)).as("never sent again").isEqualTo(1);
+    }
+
+    @Test
+    void workWhoseSubmitterDiedBeforeRecordingClaidsAnswerIsReportedUnderTheTaskClaidsWebhookNames() throws Exception {
+        // the submitter dies between Claid accepting its task and recording it: here the ledger refuses that one
+        // record (the producer's, which carries the request key), and the submitter's claim lapses unrenewed. Claid's
+        // webhook then names the task, and its report carries the dead submitter's correlation headers and request key
+        InMemoryTaskLedger ledger = new InMemoryTaskLedger() {
+            @Override
+            public synchronized boolean record(TrackedTask task) {
+                if (task.key().id() > 0 && task.requestKey() != null) {
+                    throw new TaskLedgerException("the submitting JVM died here");
+                }
+                return super.record(task);
+            }
+        };
+        context.getRegistry().bind("dyingLedger", ledger);
+        routes("600ms", "&taskLedger=#dyingLedger&taskLease=500");
+
+        Exchange submitted = template.request("direct:submit", e -> {
+            e.getMessage().setBody("https://images.example/orphan.jpg");
+            e.getMessage().setHeader("OrderId", "order-orphan");
+            e.getMessage().setHeader(ClaidConstants.REQUEST_KEY, "photos/orphan.jpg/etag-1");
+        });
+        assertThat(submitted.getException()).hasMessageContaining("could not record it");
+
+        await().atMost(Duration.ofSeconds(15)).until(() -> !reported.isEmpty() && ledger.openCount() == 0);
+        assertThat(server.paidSubmissions()).hasSize(1);
+        long paidTask = server.paidSubmissions().get(0).taskId();
+        assertThat(reported).as("the task, not an UNCONFIRMED claim").singleElement().satisfies(m -> {
+            assertThat(m.getHeader(ClaidConstants.TASK_ID)).isEqualTo(paidTask);
+            assertThat(m.getHeader(ClaidConstants.TASK_STATUS)).isEqualTo("DONE");
+            assertThat(m.getHeader("OrderId")).isEqualTo("order-orphan");
+        });
+        assertThat(ledger.findByRequestKey("photos/orphan.jpg/etag-1"))
+                .hasValueSatisfying(t -> assertThat(t.key().id()).isEqualTo(paidTask));
         assertThat(server.requestCount("POST", SUBMIT)).as("never sent again").isEqualTo(1);
     }
 
