@@ -1,12 +1,5 @@
 package io.github.camelclaid.ledger;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import io.github.camelclaid.support.LocalMariaDb;
@@ -14,7 +7,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assumptions.assumeThat;
 
 /**
@@ -60,23 +52,6 @@ class MariaDbTaskLedgerIT extends TaskLedgerContract {
 
     @Test
     void instancesStartingTogetherAllFindTheTable() throws Exception {
-        int instances = 6;
-        ExecutorService starting = Executors.newFixedThreadPool(instances);
-        try {
-            CountDownLatch start = new CountDownLatch(1);
-            List<Future<Integer>> firstUse = new ArrayList<>();
-            for (int i = 0; i < instances; i++) {
-                firstUse.add(starting.submit(() -> {
-                    start.await();
-                    return new JdbcTaskLedger(database.dataSource(), "claid_task_together").openCount();
-                }));
-            }
-            start.countDown();
-            for (Future<Integer> each : firstUse) {
-                assertThat(each.get(60, TimeUnit.SECONDS)).isZero();
-            }
-        } finally {
-            starting.shutdownNow();
-        }
+        firstUseTogether(6, () -> new JdbcTaskLedger(database.dataSource(), "claid_task_together"));
     }
 }

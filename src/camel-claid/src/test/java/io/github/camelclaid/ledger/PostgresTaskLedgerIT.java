@@ -1,12 +1,5 @@
 package io.github.camelclaid.ledger;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import javax.sql.DataSource;
@@ -49,24 +42,7 @@ class PostgresTaskLedgerIT extends TaskLedgerContract {
     @Test
     void instancesStartingTogetherCreateTheTableOnceAndTheServerLogsNoError() throws Exception {
         String fresh = "claid_task_together";
-        int instances = 6;
-        ExecutorService starting = Executors.newFixedThreadPool(instances);
-        try {
-            CountDownLatch start = new CountDownLatch(1);
-            List<Future<Integer>> firstUse = new ArrayList<>();
-            for (int i = 0; i < instances; i++) {
-                firstUse.add(starting.submit(() -> {
-                    start.await();
-                    return new JdbcTaskLedger(database.postgres().dataSource(), fresh).openCount();
-                }));
-            }
-            start.countDown();
-            for (Future<Integer> each : firstUse) {
-                assertThat(each.get(60, TimeUnit.SECONDS)).isZero();
-            }
-        } finally {
-            starting.shutdownNow();
-        }
+        firstUseTogether(6, () -> new JdbcTaskLedger(database.postgres().dataSource(), fresh));
         assertThat(database.postgres().serverLog()).doesNotContain("ERROR");
     }
 

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -56,6 +57,31 @@ public abstract class TaskLedgerContract {
     void closeLedger() {
         if (ledger != null) {
             ledger.close();
+        }
+    }
+
+    /**
+     * Starts {@code instances} ledgers at the same moment, each made by {@code ledger} and used at once (as instances
+     * of a fleet starting together create their table), and checks each found the table, empty.
+     */
+    protected static void firstUseTogether(int instances, Callable<TaskLedger> ledger)
+            throws Exception {
+        ExecutorService starting = Executors.newFixedThreadPool(instances);
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<Integer>> firstUse = new ArrayList<>();
+            for (int i = 0; i < instances; i++) {
+                firstUse.add(starting.submit(() -> {
+                    start.await();
+                    return ledger.call().openCount();
+                }));
+            }
+            start.countDown();
+            for (Future<Integer> each : firstUse) {
+                assertThat(each.get(60, TimeUnit.SECONDS)).isZero();
+            }
+        } finally {
+            starting.shutdownNow();
         }
     }
 
