@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.stream.IntStream;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
@@ -24,8 +25,9 @@ import org.apache.camel.impl.DefaultCamelContext;
  * {@code docs/scaling.md} configures it, and the API key from {@code CLAID_API_KEY}.
  *
  * <p>
- * Once the file {@code go} exists (so that the instances start offering together), it offers inputs 0 to
- * {@code inputs - 1} in that order to {@code claid:editAsync}, 16 at a time, each under the request key of its image;
+ * Once the file {@code go} exists (so that the instances start offering together), it offers its inputs
+ * ({@link Offers}) to {@code claid:editAsync}, 16 at a time, each under the request key of its image unless the
+ * offers are unkeyed;
  * its {@code claid:tasks} route takes {@code routeMillis} per task and then appends
  * {@code <input> <task id> <status> <instance> <epoch millis>} to {@code output}, synced to disk before the route
  * completes (and so before the ledger marks the task finished).
@@ -35,8 +37,8 @@ import org.apache.camel.impl.DefaultCamelContext;
  * {@code ALL OFFERED}.
  *
  * <p>
- * Usage: {@code FleetInstanceProcess <name> <jdbc url> <claid base url> <inputs> <output> <go> <routeMillis> <options>}
- * where options are added to both endpoints' URIs.
+ * Usage: {@code FleetInstanceProcess <name> <jdbc url> <claid base url> <inputs> <output> <go> <routeMillis> <options>
+ * <offers>} where options are added to both endpoints' URIs and offers names an {@link Offers}.
  */
 public final class FleetInstanceProcess {
 
@@ -89,19 +91,52 @@ public final class FleetInstanceProcess {
         while (!Files.exists(go)) {
             Thread.sleep(10);
         }
-        offerAll(context.createProducerTemplate(), inputs);
+        Offers offers = Offers.valueOf(args[8]);
+        offerAll(context.createProducerTemplate(), offers, offers.of(name.charAt(0) - 'A', inputs));
         say(ALL_OFFERED);
         stopped.await();
     }
 
-    private static void offerAll(ProducerTemplate template, int inputs) {
+    /** Which inputs an instance offers, and whether under request keys; instance 0 is A. */
+    enum Offers {
+        /** All inputs in the same order, keyed. */
+        SAME_ORDER(true),
+        /** All inputs keyed, each instance starting from its own third and going round. */
+        OWN_THIRD_FIRST(true),
+        /** Only its own third, without request keys: the fleet relies on the split alone. */
+        OWN_THIRD_UNKEYED(false);
+
+        final boolean keyed;
+
+        Offers(boolean keyed) {
+            this.keyed = keyed;
+        }
+
+        /** The input numbers instance {@code index} of three offers, in its order. */
+        List<Integer> of(int index, int inputs) {
+            int third = inputs / 3;
+            List<Integer> numbers = new ArrayList<>();
+            switch (this) {
+                case SAME_ORDER -> IntStream.range(0, inputs).forEach(numbers::add);
+                case OWN_THIRD_FIRST -> IntStream.range(0, inputs)
+                        .forEach(i -> numbers.add((index * third + i) % inputs));
+                default -> IntStream.range(index * third, index == 2 ? inputs : (index + 1) * third)
+                        .forEach(numbers::add);
+            }
+            return numbers;
+        }
+    }
+
+    private static void offerAll(ProducerTemplate template, Offers offers, List<Integer> numbers) {
         List<CompletableFuture<Exchange>> inFlight = new ArrayList<>();
-        for (int i = 0; i < inputs; i++) {
-            String input = "input-" + i;
+        for (int number : numbers) {
+            String input = "input-" + number;
             inFlight.add(template.asyncSend("direct:submit", e -> {
                 e.getMessage().setBody("https://images.example/fleet/" + input + ".jpg");
                 e.getMessage().setHeader(INPUT_ID, input);
-                e.getMessage().setHeader(ClaidConstants.REQUEST_KEY, "fleet/" + input + ".jpg/etag-1");
+                if (offers.keyed) {
+                    e.getMessage().setHeader(ClaidConstants.REQUEST_KEY, "fleet/" + input + ".jpg/etag-1");
+                }
             }));
             if (inFlight.size() == IN_FLIGHT) {
                 report(inFlight);
