@@ -2,6 +2,7 @@ package io.github.camelclaid.ledger;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.RandomAccessFile;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -35,9 +36,11 @@ import static org.awaitility.Awaitility.await;
 /**
  * The file ledger on a disk that fills up: a 1 MB tmpfs mounted for the test (root only, as in CI; skipped
  * otherwise), filled while tasks are in flight. Submissions must stop with a clear error before any credit is spent,
- * the tasks recorded before must all be reported once, and submitting must go on by itself once space is freed.
+ * the tasks recorded before must all be reported once, and submitting must go on by itself once space is freed. And on
+ * a disk the kernel turns read-only under it (ext4 on a loop device): a refused change is not made, and submissions
+ * are held back.
  */
-class FileLedgerDiskFullIT {
+class FileLedgerDiskFaultsIT {
 
     static final String KEY = "disk-full-key-19aa";
 
@@ -150,6 +153,57 @@ class FileLedgerDiskFullIT {
         try (FileTaskLedger reopened = new FileTaskLedger(file)) {
             assertThat(reopened.find(first).orElseThrow().isOpen()).isTrue();
             assertThat(reopened.findByRequestKey("k")).isPresent();
+        }
+    }
+
+    @Test
+    void aDiskTheKernelTurnsReadOnlyUnderTheLedgerRefusesChangesWhole() throws Exception {
+        // ext4 on a loop device, mounted errors=remount-ro, then an error triggered through sysfs: the kernel turns the
+        // file system read-only under the open ledger, as it does on a failing disk
+        Path image = dir.resolve("ext4.img");
+        Path mountPoint = Files.createDirectories(dir.resolve("ext4"));
+        try (RandomAccessFile sparse = new RandomAccessFile(image.toFile(), "rw")) {
+            sparse.setLength(8L * 1024 * 1024);
+        }
+        assumeThat(run("mkfs.ext4", "-q", image.toString())).as("mkfs.ext4").isNotNull();
+        assumeThat(run("mount", "-o", "loop,errors=remount-ro", image.toString(), mountPoint.toString()))
+                .as("a loop mount (root, loop devices)").isNotNull();
+        FileTaskLedger ledger = null;
+        try {
+            ledger = new FileTaskLedger(mountPoint.resolve("ledger.jsonl"));
+            ledger.record(TaskLedgerContract.task(1));
+            String device = Path.of(run("findmnt", "-n", "-o", "SOURCE", mountPoint.toString()).trim())
+                    .getFileName().toString();
+            Files.writeString(Path.of("/sys/fs/ext4", device, "trigger_fs_error"), "claid test");
+
+            FileTaskLedger broken = ledger;
+            assertThatThrownBy(() -> broken.record(TaskLedgerContract.task(2))).isInstanceOf(TaskLedgerException.class)
+                    .hasMessageContaining("Read-only file system").hasMessageContaining("the change was not made");
+            assertThat(broken.find(TaskLedgerContract.task(2).key())).isEmpty();
+            assertThat(broken.find(TaskLedgerContract.task(1).key())).isPresent();
+            assertThatThrownBy(broken::checkWritable).isInstanceOf(TaskLedgerException.class)
+                    .hasMessageContaining("not submitting it");
+        } finally {
+            closeQuietly(ledger);
+            run("umount", "-l", mountPoint.toString());
+        }
+    }
+
+    /** Runs a command and returns its output, or null when it failed. */
+    private static String run(String... command) throws Exception {
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String said = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        return process.waitFor(60, TimeUnit.SECONDS) && process.exitValue() == 0 ? said : null;
+    }
+
+    /** A ledger on a file system turned read-only cannot sync its file on closing: that is not what is tested. */
+    private static void closeQuietly(FileTaskLedger ledger) {
+        if (ledger != null) {
+            try {
+                ledger.close();
+            } catch (RuntimeException expected) {
+                // the file system is read-only
+            }
         }
     }
 
