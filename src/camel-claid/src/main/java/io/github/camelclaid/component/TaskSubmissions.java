@@ -147,12 +147,13 @@ final class TaskSubmissions {
     }
 
     /**
-     * With a wait for unconfirmed submissions, a claim also leaves the placeholder a lost answer would leave, keyed by
-     * the request's input ({@link UnconfirmedSubmissions}), held with the claim: if this JVM dies between Claid's
-     * answer and recording it, Claid's webhook names the task for that input, and the consumer that hears of it adopts
-     * the placeholder, giving the task this exchange's correlation headers and request key, instead of the work being
-     * reported UNCONFIRMED. Not left when another submission of the same input has one already: a notification could
-     * not tell the two apart.
+     * With a wait for unconfirmed submissions, the claim is replaced at once by the placeholder a lost answer would
+     * leave, keyed by the request's input ({@link UnconfirmedSubmissions}) and held by this submitter under the same
+     * request key: if this JVM dies between Claid's answer and recording it, Claid's webhook names the task for that
+     * input, and the consumer that hears of it adopts the placeholder, giving the task this exchange's correlation
+     * headers and request key, instead of the work being reported UNCONFIRMED. One record stands for the work at any
+     * time, so it is reported once. Not done when another submission of the same input has a placeholder already: a
+     * notification could not tell the two apart, and the claim stays.
      */
     private void leaveInputPlaceholder(ClaidOperations op, Object request, Map<String, String> correlation,
             String requestKey, TaskKey claim, Instant now) {
@@ -166,16 +167,22 @@ final class TaskSubmissions {
             return;
         }
         Instant leaseUntil = leases().leaseUntil(now);
+        TaskLedger ledger = endpoint.ledger();
         try {
-            if (endpoint.ledger().record(UnconfirmedSubmissions.placeholder(input, now,
+            // a moment after the claim, so that the request key finds the placeholder from now on: it takes the
+            // claim's place, held while the submission goes out, and the claim is done
+            if (ledger.record(UnconfirmedSubmissions.placeholder(input, now.plusMillis(1),
                     leaseUntil.plusMillis(config.getUnconfirmedSubmissionWait()), correlation, requestKey)
                     .claimed(owner, leaseUntil))) {
                 leases().hold(input);
                 inputPlaceholders.put(claim, input);
+                release(claim);
+                ledger.finish(claim, TaskStatus.DONE, now);
             }
         } catch (RuntimeException e) {
-            // the claim alone still stands for the work: a dead submitter's is reported UNCONFIRMED
-            LOG.debug("No input placeholder beside claim {}: {}", claim, e.getMessage());
+            // the claim still stands for the work (a dead submitter's is reported UNCONFIRMED); a claim left open
+            // beside its placeholder lapses, and claid:tasks finishes it as the placeholder stands for the work
+            LOG.debug("No input placeholder in place of claim {}: {}", claim, e.getMessage());
         }
     }
 

@@ -184,8 +184,12 @@ class PostgresFleetKillIT {
         unconfirmed.forEach(input -> assertThat(resultsPerInput).doesNotContainKey(input));
         assertThat(paid + unconfirmed.stream().filter(i -> !paidPerInput.containsKey(number(i))).count())
                 .isEqualTo(INPUTS);
-        assertThat(heldByA).isNotEmpty();
-        assertThat(takenOver).isNotEmpty();
+        // every task A held when it died (its polls, its route) is taken over and emitted by a survivor; what A held
+        // may be nothing at that instant, so this counts rather than requires
+        Set<String> emittedBySurvivors = emissions.stream().filter(e -> !"A".equals(e[3])).map(e -> e[1])
+                .collect(Collectors.toSet());
+        heldByA.keySet().stream().filter(id -> Long.parseLong(id) > 0)
+                .forEach(id -> assertThat(emittedBySurvivors).as("task %s A held", id).contains(id));
     }
 
     private Path output(String name) {
