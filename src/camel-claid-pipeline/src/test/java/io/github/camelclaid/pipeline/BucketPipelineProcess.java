@@ -14,6 +14,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 import io.github.camelclaid.demo.BucketPipeline;
+import io.github.camelclaid.support.ChildJvm;
 import org.apache.camel.Route;
 import org.apache.camel.main.BaseMainSupport;
 import org.apache.camel.main.Main;
@@ -53,7 +54,7 @@ public final class BucketPipelineProcess {
         main.addMainListener(new MainListenerSupport() {
             @Override
             public void afterStart(BaseMainSupport started) {
-                say(STARTED);
+                ChildJvm.say(STARTED);
                 reportPolls(started.getCamelContext().getRoute("claid-pipeline-in"));
             }
         });
@@ -87,14 +88,9 @@ public final class BucketPipelineProcess {
         timer.scheduleWithFixedDelay(() -> {
             long polls = consumer.getCounter();
             if (reported.getAndSet(polls) != polls) {
-                say(POLLS + polls);
+                ChildJvm.say(POLLS + polls);
             }
         }, 0, 20, TimeUnit.MILLISECONDS);
     }
 
-    /** Prints one line and flushes it, so the test sees it at once however stdout is buffered. */
-    static void say(String line) {
-        System.out.println(line);
-        System.out.flush();
-    }
 }

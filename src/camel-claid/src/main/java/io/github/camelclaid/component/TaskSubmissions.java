@@ -161,8 +161,7 @@ final class TaskSubmissions {
         if (config.getUnconfirmedSubmissionWait() <= 0 || config.isWaitForCompletion()) {
             return;
         }
-        TaskKey input = UnconfirmedSubmissions.placeholderKey(op.submits(),
-                endpoint.client().mapper().valueToTree(request));
+        TaskKey input = inputKey(op, request);
         if (input == null) {
             return;
         }
@@ -184,6 +183,20 @@ final class TaskSubmissions {
             // beside its placeholder lapses, and claid:tasks finishes it as the placeholder stands for the work
             LOG.debug("No input placeholder in place of claim {}: {}", claim, e.getMessage());
         }
+    }
+
+    /** The key of the placeholder for this request's input, or null when it has none. */
+    private TaskKey inputKey(ClaidOperations op, Object request) {
+        return UnconfirmedSubmissions.placeholderKey(op.submits(), endpoint.client().mapper().valueToTree(request));
+    }
+
+    /**
+     * The record that stands for a claim's work from now on, no longer tracked here: the input placeholder that
+     * replaced the claim (the claim itself is finished by then), or else the claim.
+     */
+    private TaskKey standingFor(TaskKey claim) {
+        TaskKey input = inputPlaceholders.remove(claim);
+        return input != null ? input : claim;
     }
 
     /**
@@ -221,13 +234,9 @@ final class TaskSubmissions {
             record(key, accepted, correlation, requestKey);
         } catch (RuntimeException e) {
             if (claim != null) {
-                // the claim lapses: its work is then what unconfirmedSubmissionWait says of a dead claimant's, and
-                // Claid's webhook may still name the task for its input placeholder
-                release(claim);
-                TaskKey input = inputPlaceholders.remove(claim);
-                if (input != null) {
-                    release(input);
-                }
+                // what stands for the work lapses: it is then what unconfirmedSubmissionWait says of a dead
+                // claimant's, and Claid's webhook may still name the task for its input placeholder
+                release(standingFor(claim));
             }
             throw e;
         }
@@ -258,21 +267,20 @@ final class TaskSubmissions {
         Instant now = Instant.now();
         TaskKey left = claim == null ? null : inputPlaceholders.remove(claim);
         if (left != null) {
-            // the claim's input placeholder waits from now, no longer held
+            // the input placeholder that replaced the claim waits from now, no longer held
             release(left);
             endpoint.ledger().reschedule(left, owner, null, false,
                     now.plusMillis(config.getUnconfirmedSubmissionWait()));
         } else {
-            TaskKey key = UnconfirmedSubmissions.placeholderKey(op.submits(),
-                    endpoint.client().mapper().valueToTree(request));
+            TaskKey key = inputKey(op, request);
             if (key == null || !endpoint.ledger().record(UnconfirmedSubmissions.placeholder(key, now,
                     now.plusMillis(config.getUnconfirmedSubmissionWait()), correlation, requestKey))) {
                 // another submission of the same input is unconfirmed too: a notification could not tell them apart
                 return failed(failure, claim);
             }
+            // the placeholder, under the same request key, stands for the work from now on
+            settleClaim(claim);
         }
-        // the placeholder, under the same request key, stands for the work from now on
-        settleClaim(claim);
         LOG.warn("Claid {} got no usable answer ({}); not sent again. Waiting up to {} ms for Claid to name the task"
                 + " for its input", op, failure.getMessage(), config.getUnconfirmedSubmissionWait());
         Message out = exchange.getMessage();
@@ -282,21 +290,20 @@ final class TaskSubmissions {
     }
 
     /**
-     * Finishes a claim whose work is recorded under another key by now. Failing here changes nothing for the
-     * exchange: a consumer that later finds the claim unheld sees the work recorded and finishes it then.
+     * Finishes a claim (or the input placeholder that replaced it) whose work is recorded under another key by now.
+     * Failing here changes nothing for the exchange: a consumer that later finds the record unheld sees the work
+     * recorded and finishes it then.
      */
     private void settleClaim(TaskKey claim) {
         if (claim == null) {
             return;
         }
-        TaskKey input = inputPlaceholders.remove(claim);
-        for (TaskKey settled : input == null ? List.of(claim) : List.of(claim, input)) {
-            release(settled);
-            try {
-                endpoint.ledger().finish(settled, TaskStatus.DONE, Instant.now());
-            } catch (RuntimeException e) {
-                LOG.debug("Claim {} not finished now; a consumer finishes it once its lease lapses", settled, e);
-            }
+        TaskKey settled = standingFor(claim);
+        release(settled);
+        try {
+            endpoint.ledger().finish(settled, TaskStatus.DONE, Instant.now());
+        } catch (RuntimeException e) {
+            LOG.debug("Claim {} not finished now; a consumer finishes it once its lease lapses", settled, e);
         }
     }
 

@@ -108,8 +108,8 @@ public class JdbcTaskLedger implements TaskLedger {
     private final String table;
     private final JdbcLedgerTable tableSetup;
     private final DatabaseClock clock;
-    /** The last operation's failure, until one succeeds again. */
-    private volatile TaskLedgerException lastFailure;
+    /** Whether the last operation failed in the database, until one succeeds again. */
+    private volatile boolean lastFailed;
     private final JdbcLedgerColumns columns;
 
     private final String insertSql;
@@ -544,8 +544,7 @@ public class JdbcTaskLedger implements TaskLedger {
      */
     @Override
     public void checkWritable() {
-        TaskLedgerException failed = lastFailure;
-        if (failed == null) {
+        if (!lastFailed) {
             return;
         }
         try {
@@ -599,13 +598,12 @@ public class JdbcTaskLedger implements TaskLedger {
             if (autoCommit) {
                 c.setAutoCommit(true);
             }
-            lastFailure = null;
+            lastFailed = false;
             return result;
         } catch (SQLException e) {
-            TaskLedgerException failed = new TaskLedgerException("Task ledger table " + table + ": " + operation
+            lastFailed = true;
+            throw new TaskLedgerException("Task ledger table " + table + ": " + operation
                     + (subject == null ? "" : " of " + subject) + " failed: " + e.getMessage(), e);
-            lastFailure = failed;
-            throw failed;
         }
     }
 

@@ -87,13 +87,13 @@ public final class FleetInstanceProcess {
             stopped.countDown();
         }));
         context.start();
-        say(STARTED);
+        ChildJvm.say(STARTED);
         while (!Files.exists(go)) {
             Thread.sleep(10);
         }
         Offers offers = Offers.valueOf(args[8]);
         offerAll(context.createProducerTemplate(), offers, offers.of(name.charAt(0) - 'A', inputs));
-        say(ALL_OFFERED);
+        ChildJvm.say(ALL_OFFERED);
         stopped.await();
     }
 
@@ -150,12 +150,12 @@ public final class FleetInstanceProcess {
             Exchange done = each.join();
             Message message = done.getMessage();
             if (done.getException() != null) {
-                say("FAILED " + message.getHeader(INPUT_ID) + " " + done.getException());
+                ChildJvm.say("FAILED " + message.getHeader(INPUT_ID) + " " + done.getException());
                 continue;
             }
             boolean unconfirmed = ClaidConstants.TaskStatuses.UNCONFIRMED
                     .equals(message.getHeader(ClaidConstants.TASK_STATUS));
-            say(OFFERED + message.getHeader(INPUT_ID) + " "
+            ChildJvm.say(OFFERED + message.getHeader(INPUT_ID) + " "
                     + (unconfirmed ? "UNCONFIRMED" : message.getHeader(ClaidConstants.TASK_ID)) + " "
                     + Boolean.TRUE.equals(message.getHeader(ClaidConstants.TASK_REUSED)));
         }
@@ -166,10 +166,5 @@ public final class FleetInstanceProcess {
         String line = message.getHeader(INPUT_ID) + " " + message.getHeader(ClaidConstants.TASK_ID) + " "
                 + message.getHeader(ClaidConstants.TASK_STATUS) + " " + instance + " " + System.currentTimeMillis();
         ChildJvm.appendSynced(output, line);
-    }
-
-    private static void say(String line) {
-        System.out.println(line);
-        System.out.flush();
     }
 }

@@ -61,17 +61,12 @@ public final class TaskPipelineProcess {
         main.addMainListener(new MainListenerSupport() {
             @Override
             public void afterStart(BaseMainSupport started) {
-                say(STARTED);
+                ChildJvm.say(STARTED);
             }
         });
         main.run(camelArgs.toArray(String[]::new));
     }
 
-    /** Prints one line and flushes it, so the test sees it at once however stdout is buffered. */
-    static void say(String line) {
-        System.out.println(line);
-        System.out.flush();
-    }
 
     /** The submitting and the reporting route; their settings come from the properties. */
     static final class Routes extends RouteBuilder {
@@ -92,7 +87,7 @@ public final class TaskPipelineProcess {
                                     + "image-" + no + ".jpg");
                         })
                         .to("claid:editAsync?correlationHeaders=" + IMAGE_NO + "&operations=RAW({})")
-                        .process(e -> say(SUBMITTED + e.getMessage().getHeader(ClaidConstants.TASK_ID) + " "
+                        .process(e -> ChildJvm.say(SUBMITTED + e.getMessage().getHeader(ClaidConstants.TASK_ID) + " "
                                 + e.getMessage().getHeader(IMAGE_NO)))
                     .end();
 
@@ -106,7 +101,7 @@ public final class TaskPipelineProcess {
                     + message.getHeader(ClaidConstants.TASK_STATUS) + " " + message.getHeader(IMAGE_NO);
             // on disk before the route completes: the ledger marks the task finished only after that
             ChildJvm.appendSynced(output, line);
-            say(EMITTED + line);
+            ChildJvm.say(EMITTED + line);
         }
     }
 }

@@ -1,10 +1,12 @@
 package io.github.camelclaid.component;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -43,6 +45,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Paid async submissions recorded once whatever happens to the answer, driven directly on an endpoint that calls the
@@ -145,15 +148,15 @@ class TaskSubmissionsIT {
             waitedFor.set(new TaskKey(TaskKind.EDIT_ASYNC, id));
             return never;
         });
-        org.awaitility.Awaitility.await().until(() -> waitedFor.get() != null);
+        await().until(() -> waitedFor.get() != null);
         TaskKey key = waitedFor.get();
         Instant firstLeaseEnd = ledger.find(key).orElseThrow().leaseUntil();
-        org.awaitility.Awaitility.await().until(() -> Instant.now().isAfter(firstLeaseEnd.plusMillis(300)));
+        await().until(() -> Instant.now().isAfter(firstLeaseEnd.plusMillis(300)));
         assertThat(ledger.claim(key, "another-instance", Instant.now(), Instant.now().plusSeconds(1))).isEmpty();
 
         // the submitter stops renewing, as a dead JVM does: within a lease the task is another's to take
         submissions.close();
-        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(5)).until(() -> ledger
+        await().atMost(Duration.ofSeconds(5)).until(() -> ledger
                 .claim(key, "another-instance", Instant.now(), Instant.now().plusSeconds(1)).isPresent());
     }
 
@@ -237,15 +240,15 @@ class TaskSubmissionsIT {
         String requestKey = "photos/yak.jpg/etag-1";
         TaskKey claimKey = RequestClaims.key(TaskKind.EDIT_ASYNC, requestKey);
         long paidBefore = claid.server().paidSubmissionCount(ApiOperation.EDIT_ASYNC);
-        claid.server().faults().next(1).delay(java.time.Duration.ofMillis(1_500)).onAny();
+        claid.server().faults().next(1).delay(Duration.ofMillis(1_500)).onAny();
         TaskSubmissions first = submissions("&taskLease=300");
         TaskSubmissions second = submissions("&taskLease=300");
         try {
             Exchange slow = exchange(requestKey);
             CompletableFuture<?> slowDone = first.submit(slow, ClaidOperations.editAsync, REQUEST, NO_WAIT);
-            Instant firstLeaseEnd = org.awaitility.Awaitility.await().until(() -> ledger.find(claimKey),
-                    java.util.Optional::isPresent).orElseThrow().leaseUntil();
-            org.awaitility.Awaitility.await().until(() -> Instant.now().isAfter(firstLeaseEnd.plusMillis(300)));
+            Instant firstLeaseEnd = await().until(() -> ledger.find(claimKey),
+                    Optional::isPresent).orElseThrow().leaseUntil();
+            await().until(() -> Instant.now().isAfter(firstLeaseEnd.plusMillis(300)));
             assertThat(slowDone).isNotDone();
 
             Exchange meanwhile = exchange(requestKey);

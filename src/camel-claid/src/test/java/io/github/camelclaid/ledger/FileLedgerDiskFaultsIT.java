@@ -131,7 +131,7 @@ class FileLedgerDiskFaultsIT {
     @Test
     void aWriteTheDiskRefusesChangesNothingInTheFileOrInMemoryAndTheLedgerGoesOn() throws Exception {
         Path file = disk.resolve("ledger.jsonl");
-        TaskKey first = new TaskKey(io.github.camelclaid.client.model.TaskKind.EDIT_ASYNC, 1);
+        TaskKey first = TaskLedgerContract.task(1).key();
         try (FileTaskLedger ledger = new FileTaskLedger(file)) {
             ledger.record(TaskLedgerContract.task(1));
             fill(disk.resolve("filler"));

@@ -141,6 +141,15 @@ public final class ChildJvm {
     }
 
     /**
+     * For the application in the child JVM: prints one line for the test and flushes it, so the test sees it at once
+     * however stdout is buffered.
+     */
+    public static void say(String line) {
+        System.out.println(line);
+        System.out.flush();
+    }
+
+    /**
      * For the application in the child JVM: appends one line to {@code file} and syncs it to disk before returning, so
      * that a line is there even if the process is killed the moment after (what a route's last step writes before the
      * ledger marks its task finished). Callers that write from several threads synchronize, so lines never interleave.
