@@ -21,6 +21,7 @@ import org.openjdk.jmh.runner.options.TimeValue;
  *
  * <pre>
  * overhead [--inflight 1,8,64] [--download false,true] [--warmup 5s] [--seconds 5s] [--rounds 3] [--out dir]
+ * rate-budget [--edits 1000] [--instances 1,2,3] [--limit 20] [--window 1s] [--baseline true] [--out dir]
  * smoke [--out dir]
  * </pre>
  *
@@ -39,6 +40,7 @@ public final class Benchmarks {
         Arguments arguments = new Arguments(Arrays.copyOfRange(args, 1, args.length));
         switch (args[0]) {
             case "overhead" -> overhead(arguments, false);
+            case "rate-budget" -> rateBudget(arguments, false);
             case "smoke" -> smoke(arguments);
             default -> usage("no benchmark named " + args[0]);
         }
@@ -62,11 +64,33 @@ public final class Benchmarks {
         return rows;
     }
 
+    private static List<RateBudgetFigure.Row> rateBudget(Arguments arguments, boolean smoke) throws Exception {
+        RateBudgetFigure.Settings settings = new RateBudgetFigure.Settings(
+                Integer.parseInt(arguments.value("--edits", smoke ? "40" : "1000")),
+                arguments.integers("--instances", smoke ? "1,2" : "1,2,3"),
+                Integer.parseInt(arguments.value("--limit", "20")),
+                arguments.duration("--window", "1s"),
+                Boolean.parseBoolean(arguments.value("--baseline", "true")));
+        System.out.println("rate-budget: claid:edit exchanges offered at once by instances in JVMs of their own on one"
+                + " account; " + settings);
+        System.out.println(RateBudgetFigure.header());
+        List<RateBudgetFigure.Row> rows = new RateBudgetFigure(settings).run();
+        StringBuilder table = new StringBuilder(RateBudgetFigure.header()).append('\n');
+        rows.forEach(row -> table.append(RateBudgetFigure.describe(row)).append('\n'));
+        write(arguments, "rate-budget.md", "settings: " + settings + "\n\n" + table);
+        return rows;
+    }
+
     private static void smoke(Arguments arguments) throws Exception {
         List<String> missing = new ArrayList<>();
         for (OverheadFigure.Row row : overhead(arguments, true)) {
             if (row.raw().calls() == 0 || row.camel().calls() == 0) {
                 missing.add("overhead at " + row.inFlight() + " in flight (download " + row.download() + ")");
+            }
+        }
+        for (RateBudgetFigure.Row row : rateBudget(arguments, true)) {
+            if (row.paid() == 0 || row.finishedMillis().size() != row.instances()) {
+                missing.add("rate budget, " + row.mode() + " with " + row.instances() + " instances");
             }
         }
         Options jmh = new OptionsBuilder()
@@ -102,7 +126,9 @@ public final class Benchmarks {
 
     private static void usage(String problem) {
         System.err.println(problem + "\nusage: Benchmarks overhead [--inflight 1,8,64] [--download false,true]"
-                + " [--warmup 5s] [--seconds 5s] [--rounds 3] [--out dir]\n       Benchmarks smoke [--out dir]");
+                + " [--warmup 5s] [--seconds 5s] [--rounds 3] [--out dir]\n       Benchmarks rate-budget [--edits 1000]"
+                + " [--instances 1,2,3] [--limit 20] [--window 1s] [--baseline true] [--out dir]\n"
+                + "       Benchmarks smoke [--out dir]");
         System.exit(2);
     }
 

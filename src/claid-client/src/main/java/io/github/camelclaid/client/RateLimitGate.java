@@ -6,7 +6,9 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
+import java.util.SplittableRandom;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.random.RandomGenerator;
 
 /**
  * Holds requests back before Claid would refuse them, so that a route able to send faster than the account allows
@@ -22,6 +24,16 @@ import java.util.concurrent.ConcurrentHashMap;
  * other's bursts. A request also waits while the last {@code n} requests of any {@code n;w=s} policy went out less
  * than {@code s} seconds ago (counted here: the short policies are not reported in Remaining).
  * <p>
+ * Several instances on one account see each other only in those counts. Each gate estimates how many share the
+ * account (what the account spent of a window over what this JVM got answered in it) and paces its spreading by the
+ * cube root of that number: an instance that has less than its share thus asks relatively more, and the shares
+ * converge to even (spreading by the number itself would keep whatever split the instances happened to start with).
+ * When others share the account, the gate also projects the count forward at the account's pace since the last
+ * answer, and holds back once that projection says the window is spent: the others' latest requests are in no count
+ * it has. A 429 closes the gate until the window's end as the gate knows it from the counts, or else for a wait drawn
+ * from the last second of the one the 429 named (Reset counts whole seconds): instances refused at one window's end
+ * then do not all come back at the next one's end.
+ * <p>
  * Until Claid has described its limits, one request goes first and the others wait for its answer (up to two
  * seconds). An answer without any {@code RateLimit-*} header (a gateway or proxy that does not forward them) opens
  * the gate; a 429 still closes it for as long as it asked ({@code RateLimit-Reset} or {@code Retry-After}), or a
@@ -35,11 +47,18 @@ public final class RateLimitGate {
     /** The wait a 429 that names none imposes; and the least any 429 does, as Reset is counted in whole seconds. */
     private static final long UNNAMED_REFUSAL_NANOS = Duration.ofSeconds(1).toNanos();
     private static final long LEAST_REFUSAL_NANOS = Duration.ofMillis(250).toNanos();
+    private static final long SECOND_NANOS = Duration.ofSeconds(1).toNanos();
+    private static final long SHORT_WINDOW_NANOS = Duration.ofSeconds(5).toNanos();
+    private static final long PACE_LEAST_NANOS = Duration.ofMillis(10).toNanos();
+
+    private final RandomGenerator random;
 
     private final List<Policy> policies = new ArrayList<>();
     private int remaining = Integer.MAX_VALUE;
     private long windowEndsNanos;
     private boolean windowKnown;
+    /** Whether the window's end was learned from an answer that counted (not from a refusal's rounded wait). */
+    private boolean endKnownFromCount;
     /** Before Claid has described its limits, one request goes first to learn them: whether and when it went. */
     private boolean learning;
     private long firstRequestSentNanos;
@@ -54,18 +73,33 @@ public final class RateLimitGate {
     private long lastSentNanos;
     private boolean sentAny;
     /**
-     * How many instances share the account, as this JVM sees it: the account's requests counted between two answers
-     * over this JVM's own sends meanwhile (smoothed). Each instance takes that share of what is left, so that together
-     * they spend it evenly rather than each as if it were alone.
+     * How many instances share the account, as this JVM sees it: what the account spent of the window over this JVM's
+     * answers in it (smoothed).
      */
     private double instances = 1;
-    private int lastReported = -1;
-    private int sentSinceLastAnswer;
+    /** The window's full count, from which what the account spent of it counts, and this JVM's answers in it. */
+    private int windowBase;
+    private int answeredInWindow;
+    /**
+     * The latest answer's count and when it came; how fast the account spends its window (all instances), and the
+     * count and time it is measured from.
+     */
+    private int lastCount;
+    private long lastCountNanos;
+    private double spentPerNano;
+    private int paceFromCount;
+    private long paceFromNanos;
     /** The limit and length of the window Remaining counts, for spacing the sends of a window not yet reported. */
     private int windowLimit;
     private long windowLengthNanos;
 
     RateLimitGate() {
+        this(new SplittableRandom());
+    }
+
+    /** @param random where the wait after a 429 is drawn from (seeded by tests, so that their runs repeat) */
+    RateLimitGate(RandomGenerator random) {
+        this.random = random;
     }
 
     /** The gate of an account, named by {@link ClaidClient#accountId()} (a hash: the key itself is never kept). */
@@ -93,15 +127,15 @@ public final class RateLimitGate {
         }
         long wait = 0;
         boolean windowOpen = windowKnown && nowNanos - windowEndsNanos < 0;
-        if (windowOpen && remaining <= 0) {
+        if (windowOpen && Math.min(remaining, projectedCount(nowNanos)) < 0.5) {
             wait = windowEndsNanos - nowNanos;
         } else if (windowOpen && remaining != Integer.MAX_VALUE && sentAny) {
             // what is left of the window, spread evenly over the time to its reset
-            long spacing = (long) ((windowEndsNanos - nowNanos) / (double) remaining * instances);
+            long spacing = (long) ((windowEndsNanos - nowNanos) / (remaining + 1.0) * shareDivisor());
             wait = Math.max(0, lastSentNanos + spacing - nowNanos);
         } else if (!windowOpen && windowLimit > 0 && sentAny) {
             // a window no answer has described yet: the policy's pace, not a burst at its start
-            long spacing = (long) (windowLengthNanos / (double) windowLimit * instances);
+            long spacing = (long) (windowLengthNanos / (double) windowLimit * shareDivisor());
             wait = Math.max(0, lastSentNanos + spacing - nowNanos);
         }
         for (Policy policy : policies) {
@@ -119,9 +153,13 @@ public final class RateLimitGate {
         return send(nowNanos);
     }
 
+    /** What the spreading is slowed by: the cube root of the instances seen (why: the class comment). */
+    private double shareDivisor() {
+        return Math.cbrt(instances);
+    }
+
     private long send(long nowNanos) {
         inFlight++;
-        sentSinceLastAnswer++;
         lastSentNanos = nowNanos;
         sentAny = true;
         return 0;
@@ -140,9 +178,9 @@ public final class RateLimitGate {
      */
     synchronized void update(RateLimitInfo info, int status, long askedWaitNanos, long nowNanos) {
         inFlight = Math.max(0, inFlight - 1);
+        long refusalWait = status == 429 ? refusalWait(askedWaitNanos, nowNanos) : 0;
         if (status == 429) {
-            long until = nowNanos + (askedWaitNanos >= 0 ? Math.max(askedWaitNanos, LEAST_REFUSAL_NANOS)
-                    : UNNAMED_REFUSAL_NANOS);
+            long until = nowNanos + refusalWait;
             if (!refused || until - refusedUntilNanos > 0) {
                 refusedUntilNanos = until;
             }
@@ -155,38 +193,127 @@ public final class RateLimitGate {
             return;
         }
         learnPolicies(info.limit());
-        if (status != 429 && info.remaining() != null) {
-            learnShare(info.remaining());
-        }
+        boolean newWindow = false;
         if (info.resetSeconds() != null) {
             long endsNanos = nowNanos + Duration.ofSeconds(Math.max(0, info.resetSeconds())).toNanos();
             int reported = info.remaining() == null ? Integer.MAX_VALUE : info.remaining();
             if (status == 429) {
                 reported = 0;
-                // a refusal reports whole seconds to wait: never less than a moment, or a spent window stays open
-                endsNanos = Math.max(endsNanos, nowNanos + LEAST_REFUSAL_NANOS);
+                endsNanos = nowNanos + refusalWait;
+            } else {
+                endsNanos = estimatedEnd(reported, endsNanos, nowNanos);
             }
             // a refusal describes the window that refused, which may be a shorter one than the window known so far
             if (status == 429 || !windowKnown || nowNanos - windowEndsNanos >= 0
-                    || endsNanos - windowEndsNanos > 1_500_000_000L) {
+                    || endsNanos - windowEndsNanos > 1_500_000_000L || refilled(reported)) {
                 // the account's count, whoever sent them; requests this JVM sent after this one and still unanswered
                 // were not counted in what it reports
                 remaining = reported == Integer.MAX_VALUE ? reported : reported - inFlight;
+                endKnownFromCount = status != 429 || endsNanos == windowEndsNanos;
                 windowEndsNanos = endsNanos;
                 windowKnown = true;
+                newWindow = true;
             } else if (reported != Integer.MAX_VALUE) {
                 remaining = Math.min(remaining, reported - inFlight);
             }
         }
+        if (status != 429 && info.remaining() != null) {
+            learnShare(info.remaining(), newWindow);
+            learnPace(info.remaining(), newWindow, nowNanos);
+        }
     }
 
-    private void learnShare(int reported) {
-        if (lastReported >= 0 && reported <= lastReported && sentSinceLastAnswer > 0) {
-            double seen = (lastReported - reported) / (double) sentSinceLastAnswer;
-            instances = 0.8 * instances + 0.2 * Math.max(1, Math.min(8, seen));
+    /**
+     * How fast the account spends its window, all instances together: the count's fall since this JVM's first answer
+     * in the window, once a tenth of the window has passed (two answers close together say little, and a pace read
+     * too high would hold this JVM back for good), never above four windows' worth per window.
+     */
+    private void learnPace(int reported, boolean newWindow, long nowNanos) {
+        if (newWindow) {
+            paceFromCount = reported;
+            paceFromNanos = nowNanos;
+        } else {
+            long elapsed = nowNanos - paceFromNanos;
+            if (elapsed >= Math.max(windowLengthNanos / 10, PACE_LEAST_NANOS) && reported <= paceFromCount) {
+                double pace = (paceFromCount - reported) / (double) elapsed;
+                spentPerNano = windowLimit > 0 ? Math.min(pace, 4.0 * windowLimit / windowLengthNanos) : pace;
+            }
         }
-        lastReported = reported;
-        sentSinceLastAnswer = 0;
+        lastCount = reported;
+        lastCountNanos = nowNanos;
+    }
+
+    /**
+     * The window's count now, had the account gone on spending at its pace since the last answer: the other instances'
+     * requests since then are in no count this JVM has. Alone on the account, its own count is exact.
+     */
+    private double projectedCount(long nowNanos) {
+        return spentPerNano == 0 || instances < 1.5 ? Double.MAX_VALUE
+                : lastCount - spentPerNano * (nowNanos - lastCountNanos);
+    }
+
+    /**
+     * When the window an answer describes ends. Reset counts whole seconds, rounded up, so the window ends within the
+     * last of them; where in it, the count tells: a window of which {@code n} requests are spent began about {@code n}
+     * requests' pace ago, if the account spends it at its budget's pace. Without this, an instance whose first answer
+     * in a window came late would believe every window ends later than it does and, waiting for that end, always come
+     * late to the next one: the others would take its share. Only for short windows: in a minute's window a second's
+     * rounding matters little, and there the budget's pace says little of when the window began.
+     */
+    private long estimatedEnd(int reported, long endsNanos, long nowNanos) {
+        if (windowLimit <= 0 || windowLengthNanos > SHORT_WINDOW_NANOS || reported == Integer.MAX_VALUE
+                || reported >= windowLimit) {
+            return endsNanos;
+        }
+        long spentNanos = (long) ((windowLimit - 1 - reported) * (windowLengthNanos / (double) windowLimit));
+        long estimated = nowNanos - spentNanos + windowLengthNanos;
+        return Math.max(endsNanos - SECOND_NANOS, Math.min(endsNanos, estimated));
+    }
+
+    /**
+     * Whether a count went up by more than answers overtaking each other explain: the window reset before the end this
+     * gate knew of (learned from a late answer, or from Reset's rounding up), so the new count holds, not the lower.
+     */
+    private boolean refilled(int reported) {
+        return reported != Integer.MAX_VALUE && remaining != Integer.MAX_VALUE
+                && reported - inFlight > remaining + Math.max(2, windowLimit / 4);
+    }
+
+    /**
+     * How long a 429 closes the gate. Reset and Retry-After count whole seconds, rounded up, so the window that refused
+     * ends somewhere in the last of them: a wait drawn from that second keeps the instances that were refused at one
+     * window's end from all coming back at the end of the next one, where they would be refused again (at a
+     * one-second window, for ever). Never less than a moment, or a spent window would stay open.
+     */
+    private long refusalWait(long askedWaitNanos, long nowNanos) {
+        if (askedWaitNanos < 0) {
+            return UNNAMED_REFUSAL_NANOS;
+        }
+        long knownEnd = windowEndsNanos - nowNanos;
+        if (windowKnown && endKnownFromCount && knownEnd > 0 && knownEnd <= askedWaitNanos
+                && askedWaitNanos - knownEnd < SECOND_NANOS) {
+            // the window's end as this gate placed it from the counts: more precise than whole seconds
+            return knownEnd;
+        }
+        long lastSecond = Math.min(SECOND_NANOS, askedWaitNanos);
+        return Math.max(LEAST_REFUSAL_NANOS, askedWaitNanos - (long) (random.nextDouble() * lastSecond));
+    }
+
+    /**
+     * Counts this JVM's answers in the window against what the account spent of it: their ratio is how many instances
+     * share the account, as far as this one can tell.
+     */
+    private void learnShare(int reported, boolean newWindow) {
+        if (newWindow || answeredInWindow == 0) {
+            windowBase = Math.max(windowLimit, reported + 1);
+            answeredInWindow = 0;
+        }
+        answeredInWindow++;
+        int spent = windowBase - reported;
+        if (spent >= Math.max(4, windowLimit / 5)) {
+            double seen = spent / (double) answeredInWindow;
+            instances = 0.7 * instances + 0.3 * Math.max(1, Math.min(8, seen));
+        }
     }
 
     /** Reads the {@code n;w=s} entries of RateLimit-Limit; the first time only, as the policies do not change. */

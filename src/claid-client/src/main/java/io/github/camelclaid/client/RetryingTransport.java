@@ -52,6 +52,8 @@ final class RetryingTransport implements AutoCloseable {
     private final AtomicReference<RateLimitInfo> lastRateLimit = new AtomicReference<>();
     /** The account's rate-limit gate, or null when requests are not held back. */
     private final RateLimitGate gate;
+    /** The calls the gate holds back; null without a gate. */
+    private final HeldCalls held;
     private final AtomicLong requestsSent = new AtomicLong();
     private final AtomicLong rateLimitedAnswers = new AtomicLong();
     private final AtomicLong heldBackNanos = new AtomicLong();
@@ -89,6 +91,7 @@ final class RetryingTransport implements AutoCloseable {
             });
             this.ownsScheduler = true;
         }
+        this.held = gate == null ? null : new HeldCalls(gate, this.scheduler, heldBackNanos);
     }
 
     /** Replaces the maker of answer consumers: for tests that must make reading an answer fail. */
@@ -179,20 +182,39 @@ final class RetryingTransport implements AutoCloseable {
             return;
         }
         SimpleHttpRequest request = call.request.get();
-        // only calls to Claid's API count against the account; downloads of temporary URLs carry no key
-        if (gate != null && request.getFirstHeader(HttpHeaders.AUTHORIZATION) != null) {
-            long wait = gate.reserve(System.nanoTime());
-            if (wait > 0) {
-                // the account's window is spent, or its per-second pace reached: ask again when it has room
-                heldBackNanos.addAndGet(wait);
-                try {
-                    scheduler.schedule(() -> attempt(call, attempt), wait, TimeUnit.NANOSECONDS);
-                } catch (RuntimeException e) {
-                    call.result.completeExceptionally(ClaidException.network(call.what, e));
-                }
-                return;
-            }
+        if (gated(request)) {
+            // the account's window is spent, or its pace reached: the call waits its turn
+            held.add(held(call, attempt, request));
+        } else {
+            send(call, attempt, request);
         }
+    }
+
+    /** Only calls to Claid's API count against the account; downloads of temporary URLs carry no key. */
+    private boolean gated(SimpleHttpRequest request) {
+        return held != null && request.getFirstHeader(HttpHeaders.AUTHORIZATION) != null;
+    }
+
+    private HeldCalls.Held held(Call<?> call, int attempt, SimpleHttpRequest request) {
+        return new HeldCalls.Held() {
+            @Override
+            public boolean abandoned() {
+                return call.result.isDone();
+            }
+
+            @Override
+            public void send() {
+                RetryingTransport.this.send(call, attempt, request);
+            }
+
+            @Override
+            public void fail(RuntimeException e) {
+                call.result.completeExceptionally(ClaidException.network(call.what, e));
+            }
+        };
+    }
+
+    private void send(Call<?> call, int attempt, SimpleHttpRequest request) {
         requestsSent.incrementAndGet();
         request.setConfig(RequestConfig.custom().setResponseTimeout(call.responseTimeout).build());
         try {
@@ -219,6 +241,11 @@ final class RetryingTransport implements AutoCloseable {
 
                         @Override
                         public void cancelled() {
+                            if (gated(request)) {
+                                // no answer will come: the gate no longer counts it as in flight
+                                gate.unanswered();
+                                held.release();
+                            }
                             call.result.cancel(false);
                         }
                     });
@@ -238,8 +265,9 @@ final class RetryingTransport implements AutoCloseable {
             rateLimitedAnswers.incrementAndGet();
         }
         long asked = serverAskedWaitMillis(answer, rateLimit);
-        if (gate != null && request.getFirstHeader(HttpHeaders.AUTHORIZATION) != null) {
+        if (gated(request)) {
             gate.update(rateLimit, answer.status(), TimeUnit.MILLISECONDS.toNanos(asked), System.nanoTime());
+            held.release();
         }
         if (LOG.isDebugEnabled()) {
             LOG.debug("Claid {} {} answered {} after {} ms (attempt {}, x-request-id {})", request.getMethod(),
@@ -253,7 +281,7 @@ final class RetryingTransport implements AutoCloseable {
             if (call.mayWaitForRateLimit(System.nanoTime(), delay)) {
                 answer.discard();
                 call.refusals.incrementAndGet();
-                retryAfterRefusal(call, attempt, delay);
+                retryAfterRefusal(call, attempt, request, delay);
                 return;
             }
             LOG.warn("Claid {} answered 429; waiting {} ms more would pass maxRateLimitWait: not retrying", call.what,
@@ -286,8 +314,9 @@ final class RetryingTransport implements AutoCloseable {
     }
 
     private void onFailure(Call<?> call, int attempt, SimpleHttpRequest request, Exception e) {
-        if (gate != null && request.getFirstHeader(HttpHeaders.AUTHORIZATION) != null) {
+        if (gated(request)) {
             gate.unanswered();
+            held.release();
         }
         if (e instanceof IoThreadGuard.ErrorOnIoThread) {
             // not a passing fault of the network: sending the call again would most likely end the same way
@@ -331,7 +360,13 @@ final class RetryingTransport implements AutoCloseable {
         }
     }
 
-    private void retryAfterRefusal(Call<?> call, int attempt, long delayMillis) {
+    private void retryAfterRefusal(Call<?> call, int attempt, SimpleHttpRequest request, long delayMillis) {
+        if (gated(request)) {
+            // the gate learned the refusal and stays closed for the window: the call keeps its place in line
+            LOG.debug("Claid {} answered 429: the account is busy; waiting for the gate", call.what);
+            held.addFirst(held(call, attempt, call.request.get()));
+            return;
+        }
         LOG.debug("Claid {} answered 429: the account is busy; asking again in {} ms", call.what, delayMillis);
         try {
             // the same attempt again: a refusal is not one of the attempts that passing failures may use

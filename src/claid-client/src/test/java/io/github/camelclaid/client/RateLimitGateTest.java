@@ -2,6 +2,10 @@ package io.github.camelclaid.client;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.SplittableRandom;
 
 import org.junit.jupiter.api.Test;
 
@@ -44,9 +48,9 @@ class RateLimitGateTest {
     void withoutRateLimitHeadersA429StillTeachesTheGateToWait() {
         RateLimitGate gate = new RateLimitGate();
         gate.update(null, 200, -1, 0);
-        // a Retry-After of two seconds
+        // a Retry-After of two seconds: the window ends within the second of them
         gate.update(null, 429, 2 * SECOND, 10);
-        assertThat(gate.reserve(11)).isEqualTo(2 * SECOND - 1);
+        assertThat(gate.reserve(11)).isBetween(SECOND - 1, 2 * SECOND - 1);
         assertThat(gate.reserve(2 * SECOND + 10)).isZero();
         // a 429 that names no wait holds the gate a second
         gate.update(null, 429, -1, 3 * SECOND);
@@ -114,17 +118,77 @@ class RateLimitGateTest {
 
     @Test
     void anAccountSpentFasterThanThisJvmSendsIsSharedWithOthers() {
-        RateLimitGate gate = new RateLimitGate();
-        gate.update(answer("1000, 1000;w=60", 1000, 60), 200, -1, 0);
-        long alone = gate.reserve(SECOND);
-        assertThat(alone).isZero();
-        long spacingAlone = gate.reserve(SECOND + 1);
-        // twice this JVM's sends went from the account between each two answers, ten times over
-        for (int i = 0; i < 10; i++) {
-            gate.update(answer("1000, 1000;w=60", 998 - 2 * i, 60), 200, -1, SECOND);
-            assertThat(gate.reserve(2 * SECOND + i * SECOND)).isZero();
+        RateLimitGate alone = new RateLimitGate();
+        RateLimitGate shared = new RateLimitGate();
+        String limit = "1000, 1000;w=60";
+        for (RateLimitGate gate : List.of(alone, shared)) {
+            gate.update(answer(limit, 999, 60), 200, -1, 0);
         }
-        assertThat(gate.reserve(11 * SECOND + 1)).isGreaterThan(spacingAlone * 13 / 10);
+        long step = SECOND / 5;
+        for (int i = 1; i <= 150; i++) {
+            int reset = 60 - (int) (i * step / SECOND);
+            assertThat(alone.reserve(i * step)).isZero();
+            alone.update(answer(limit, 999 - i, reset), 200, -1, i * step + 1);
+            // the account spends two requests for each of this JVM's: another instance is as busy
+            assertThat(shared.reserve(i * step)).isZero();
+            shared.update(answer(limit, 999 - 2 * i, reset), 200, -1, i * step + 1);
+        }
+        // the shared gate has fewer left (0.82 of the lone gate's count), and leaves the others room besides
+        long spacingAlone = alone.reserve(150 * step + 2);
+        assertThat(spacingAlone).isPositive();
+        assertThat(shared.reserve(150 * step + 2)).isGreaterThan(spacingAlone * 3 / 2);
+    }
+
+    @Test
+    void instancesRefusedAtAWindowsEndDoNotAllComeBackTogether() {
+        Set<Long> waits = new HashSet<>();
+        for (int seed = 0; seed < 10; seed++) {
+            RateLimitGate gate = new RateLimitGate(new SplittableRandom(seed));
+            // Reset rounds up: a window that refused may end any time within its last second
+            gate.update(answer("20, 20;w=1", -1, 1), 429, SECOND, 10);
+            long wait = gate.reserve(10);
+            assertThat(wait).isBetween(SECOND / 4, SECOND);
+            waits.add(wait);
+        }
+        assertThat(waits).hasSizeGreaterThan(5);
+    }
+
+    @Test
+    void aShortWindowEndsWhenItsCountSaysItBeganNotASecondAfterTheAnswer() {
+        RateLimitGate gate = new RateLimitGate(new SplittableRandom(1));
+        // 16 of 20 spent before this one, at the budget's pace (one per 50 ms): the window began about 0.8 s ago
+        gate.update(answer("20, 20;w=1", 3, 1), 200, -1, 0);
+        gate.update(answer("20, 20;w=1", -1, 1), 429, SECOND, 10);
+        long wait = gate.reserve(20);
+        assertThat(wait).isBetween(SECOND / 10, SECOND * 3 / 10);
+    }
+
+    @Test
+    void answersThatCameTogetherDoNotHoldThisJvmBackInTheWindowsAfter() {
+        RateLimitGate gate = new RateLimitGate(new SplittableRandom(1));
+        String limit = "20, 20;w=1";
+        long ms = SECOND / 1000;
+        // a one-second window shared with another instance: the account spends two for each answer of this JVM's
+        gate.update(answer(limit, 19, 1), 200, -1, 0);
+        for (int i = 1; i <= 4; i++) {
+            gate.reserve(i * 100 * ms);
+            gate.update(answer(limit, 19 - 2 * i, 1), 200, -1, i * 100 * ms + ms);
+        }
+        // two answers a microsecond apart, the account having spent six meanwhile
+        gate.reserve(500 * ms);
+        gate.reserve(520 * ms);
+        gate.update(answer(limit, 9, 1), 200, -1, 530 * ms);
+        gate.update(answer(limit, 3, 1), 200, -1, 530 * ms + 1000);
+        // the next windows: a request goes, and after its answer the next goes at the window's pace, not at its end
+        for (int window = 2; window <= 4; window++) {
+            long start = window * 3 * SECOND / 2;
+            assertThat(gate.reserve(start)).isZero();
+            gate.update(answer(limit, 19, 1), 200, -1, start + ms);
+            long wait = gate.reserve(start + 2 * ms);
+            assertThat(wait).as("window %d", window).isLessThan(SECOND / 4);
+            assertThat(gate.reserve(start + 2 * ms + wait)).isZero();
+            gate.update(answer(limit, 17, 1), 200, -1, start + 3 * ms + wait);
+        }
     }
 
     @Test
