@@ -19,7 +19,7 @@ import com.fasterxml.jackson.databind.JsonNode;
  * <li>{@code restorations.upscale}: bicubic, quality resampling ({@link Resampling}) instead of a network;
  * {@code decompress} is a light box blur (one pass, two for {@code strong}); {@code polish} does nothing.</li>
  * <li>{@code background.remove}: the backdrop found from the border colour ({@link BackgroundMask}) becomes
- * transparent in PNG, WebP and lossless TIFF (and AVIF, served as PNG), or takes {@code background.color} (white by
+ * transparent in PNG, WebP, AVIF and lossless TIFF, or takes {@code background.color} (white by
  * default) in formats without alpha. {@code clipping}, {@code selective} and {@code category} are ignored.</li>
  * <li>{@code background.blur}: the same backdrop blurred (box blur, radius 1%, 2% or 4% of the shorter side for
  * {@code low}, {@code medium}, {@code high}), the object kept sharp.</li>

@@ -50,7 +50,7 @@ final class GeneratedMedia {
         return info;
     }
 
-    /** The Content-Type of the bytes (PNG for reported AVIF, see {@link MediaFormat}). */
+    /** The Content-Type of the bytes (PNG for reported AVIF where avifenc is missing, see {@link MediaFormat}). */
     String servedMime() {
         return info.format().servedAs().mime();
     }

@@ -25,10 +25,16 @@ final class ImageDecoder {
     private ImageDecoder() {
     }
 
-    /** The pixels as {@code TYPE_INT_ARGB} or {@code TYPE_INT_RGB}; empty when ImageIO cannot decode the bytes. */
+    /**
+     * The pixels as {@code TYPE_INT_ARGB} or {@code TYPE_INT_RGB}; empty when ImageIO cannot decode the bytes (AVIF
+     * through {@code avifdec}, where it is installed).
+     */
     static Optional<BufferedImage> decode(byte[] bytes) {
         if (bytes == null) {
             return Optional.empty();
+        }
+        if (AvifTool.isAvif(bytes)) {
+            return AvifTool.toPng(bytes).flatMap(ImageDecoder::decode);
         }
         try (ImageInputStream in = new MemoryCacheImageInputStream(new ByteArrayInputStream(bytes))) {
             Iterator<ImageReader> readers = ImageIO.getImageReaders(in);

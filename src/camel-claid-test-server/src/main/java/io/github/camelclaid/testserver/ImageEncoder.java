@@ -35,10 +35,15 @@ final class ImageEncoder {
      */
     static byte[] encode(BufferedImage image, OutputEncoding encoding, Color matte) {
         MediaFormat served = encoding.format().servedAs();
+        BufferedImage pixels = encoding.keepsAlpha() && hasTransparency(image) ? image : opaque(image, matte);
+        if (served == MediaFormat.AVIF) {
+            byte[] png = encode(pixels, new OutputEncoding(MediaFormat.PNG, 100, false,
+                    OutputEncoding.PngEffort.FAST, false, null), matte);
+            return AvifTool.encode(png, encoding.quality(), !encoding.lossy());
+        }
         if (served.imageIoName() == null) {
             throw new IllegalArgumentException(encoding.format() + " is not an image format");
         }
-        BufferedImage pixels = encoding.keepsAlpha() && hasTransparency(image) ? image : opaque(image, matte);
         Iterator<ImageWriter> writers = ImageIO.getImageWritersByFormatName(served.imageIoName());
         if (!writers.hasNext()) {
             throw new IllegalStateException("This Java runtime has no ImageIO writer for " + served.imageIoName());

@@ -40,8 +40,8 @@ import io.github.camelclaid.testinfra.LocalServer;
  * <li>Outputs are real edits of the input's pixels: resizing (every {@code fit}), padding, background colour,
  * removal and blur, adjustments, upscaling and the output format's options are applied deterministically
  * ({@code EditRecipe} lists what is exact and what stands in for a model). The response's size and format describe the
- * bytes served; WebP outputs are real WebP (libwebp), AVIF outputs are reported as such but their bytes are PNG (no
- * AVIF encoder is at hand).
+ * bytes served; WebP outputs are real WebP (libwebp), AVIF outputs real AVIF where libavif's {@code avifenc} is
+ * installed and PNG bytes reported as AVIF elsewhere.
  * Generations (generate, scene, AI edit, fashion models) are scenes drawn from the prompt, with the inputs placed on
  * them and the prompt written on them. Outputs are computed when first downloaded and served without authentication at
  * {@code tmp_url} = {@code <baseUrl>/tmp/<uuid>.<ext>}. Videos are a placeholder MP4 header.</li>

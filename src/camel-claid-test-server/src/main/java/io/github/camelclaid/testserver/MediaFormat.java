@@ -9,10 +9,10 @@ import com.fasterxml.jackson.databind.JsonNode;
  * The file formats the server reports and serves.
  *
  * <p>
- * The JDK writes JPEG, PNG, TIFF, BMP and GIF, and the webp-imageio plugin (libwebp) writes WebP. No encoder for AVIF
- * is at hand, so outputs Claid would produce in AVIF are <em>reported</em> as AVIF ({@code ext}, {@code mime},
- * {@code format}) but their bytes, downloaded from {@code tmp_url} or recorded as written objects, are PNG and are
- * served as {@code image/png}.
+ * The JDK writes JPEG, PNG, TIFF, BMP and GIF, and the webp-imageio plugin (libwebp) writes WebP. AVIF is written by
+ * libavif's {@code avifenc} where it is installed ({@link AvifTool}); elsewhere outputs Claid would produce in AVIF
+ * are <em>reported</em> as AVIF ({@code ext}, {@code mime}, {@code format}) but their bytes, downloaded from
+ * {@code tmp_url} or recorded as written objects, are PNG and are served as {@code image/png}.
  */
 enum MediaFormat {
 
@@ -61,7 +61,7 @@ enum MediaFormat {
 
     /** The format of the bytes actually served for this reported format. */
     MediaFormat servedAs() {
-        return this == AVIF ? PNG : this;
+        return this == AVIF && !AvifTool.canEncode() ? PNG : this;
     }
 
     /** A request's {@code format}: a name such as {@code "png"} or an options object such as {@code {"type":"png"}}. */

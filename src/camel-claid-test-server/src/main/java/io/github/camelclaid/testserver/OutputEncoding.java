@@ -31,28 +31,30 @@ record OutputEncoding(MediaFormat format, int quality, boolean progressive, PngE
         }
     }
 
+    /** The format's default encoding. */
     static OutputEncoding of(MediaFormat format) {
-        boolean seventyFive = format == MediaFormat.TIFF || format == MediaFormat.WEBP;
-        return new OutputEncoding(format, seventyFive ? 75 : 85, true, PngEffort.OPTIMAL, format == MediaFormat.WEBP,
-                null);
+        return from(null, format);
     }
 
     /** The encoding {@code output} asks for; the format defaults as {@link ImageEdits#outputFormat} says. */
     static OutputEncoding from(JsonNode output, MediaFormat fallback) {
         MediaFormat format = ImageEdits.outputFormat(output, fallback);
         JsonNode options = output != null && output.isObject() ? output.get("format") : null;
-        int defaultQuality = format == MediaFormat.TIFF || format == MediaFormat.WEBP ? 75 : 85;
+        // Claid's defaults: AVIF's lossy quality is 50 in its schema
+        int defaultQuality = format == MediaFormat.AVIF ? 50
+                : format == MediaFormat.TIFF || format == MediaFormat.WEBP ? 75 : 85;
         int quality = defaultQuality;
         boolean progressive = true;
         PngEffort effort = PngEffort.OPTIMAL;
-        boolean lossy = format == MediaFormat.WEBP;
+        boolean lossyByDefault = format == MediaFormat.WEBP || format == MediaFormat.AVIF;
+        boolean lossy = lossyByDefault;
         if (options != null && options.isObject()) {
             quality = Json.integer(options, "quality", defaultQuality);
             progressive = !options.has("progressive") || options.get("progressive").asBoolean(true);
             JsonNode compression = options.get("compression");
             if (compression != null && compression.isTextual()) {
                 String name = compression.asText().toLowerCase(Locale.ROOT);
-                lossy = name.equals("lossy") || format == MediaFormat.WEBP && !name.equals("lossless");
+                lossy = name.equals("lossy") || lossyByDefault && !name.equals("lossless");
                 effort = name.equals("fast") ? PngEffort.FAST : name.equals("best") ? PngEffort.BEST : effort;
             } else if (compression != null && compression.isObject()) {
                 lossy = "lossy".equals(Json.text(compression, "type"));
@@ -68,6 +70,7 @@ record OutputEncoding(MediaFormat format, int quality, boolean progressive, PngE
     /** Whether the served bytes can carry transparency. */
     boolean keepsAlpha() {
         MediaFormat served = format.servedAs();
-        return served == MediaFormat.PNG || served == MediaFormat.WEBP || served == MediaFormat.TIFF && !lossy;
+        return served == MediaFormat.PNG || served == MediaFormat.WEBP || served == MediaFormat.AVIF
+                || served == MediaFormat.TIFF && !lossy;
     }
 }
