@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
+import java.util.function.Function;
 
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.runner.Runner;
@@ -58,9 +59,7 @@ public final class Benchmarks {
         System.out.println("overhead: sync claid:edit with a URL input, Camel against raw HttpClient 5; " + settings);
         System.out.println(OverheadFigure.header());
         List<OverheadFigure.Row> rows = new OverheadFigure(settings).run();
-        StringBuilder table = new StringBuilder(OverheadFigure.header()).append('\n');
-        rows.forEach(row -> table.append(OverheadFigure.describe(row)).append('\n'));
-        write(arguments, "overhead.md", "settings: " + settings + "\n\n" + table);
+        writeTable(arguments, "overhead.md", settings, OverheadFigure.header(), rows, OverheadFigure::describe);
         return rows;
     }
 
@@ -75,9 +74,7 @@ public final class Benchmarks {
                 + " account; " + settings);
         System.out.println(RateBudgetFigure.header());
         List<RateBudgetFigure.Row> rows = new RateBudgetFigure(settings).run();
-        StringBuilder table = new StringBuilder(RateBudgetFigure.header()).append('\n');
-        rows.forEach(row -> table.append(RateBudgetFigure.describe(row)).append('\n'));
-        write(arguments, "rate-budget.md", "settings: " + settings + "\n\n" + table);
+        writeTable(arguments, "rate-budget.md", settings, RateBudgetFigure.header(), rows, RateBudgetFigure::describe);
         return rows;
     }
 
@@ -115,6 +112,14 @@ public final class Benchmarks {
         }
         System.out.println("benchmark smoke: every benchmark produced figures (" + results.size()
                 + " JMH results)");
+    }
+
+    /** Writes a figure's rows, as it printed them while it ran, under its settings. */
+    private static <R> void writeTable(Arguments arguments, String file, Object settings, String header, List<R> rows,
+            Function<R, String> describe) throws IOException {
+        StringBuilder table = new StringBuilder(header).append('\n');
+        rows.forEach(row -> table.append(describe.apply(row)).append('\n'));
+        write(arguments, file, "settings: " + settings + "\n\n" + table);
     }
 
     private static void write(Arguments arguments, String file, String text) throws IOException {

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BiFunction;
 
 /**
  * AVIF through libavif's command-line tools ({@code avifenc}, {@code avifdec}; Debian's {@code libavif-bin}), where
@@ -45,27 +46,20 @@ final class AvifTool {
      */
     static byte[] encode(byte[] png, int quality, boolean lossless) {
         Path encoder = ENCODER.orElseThrow(() -> new IllegalStateException("avifenc is not installed"));
-        Path in = null;
-        Path out = null;
         try {
-            in = Files.createTempFile("local-claid-", ".png");
-            out = Files.createTempFile("local-claid-", ".avif");
-            Files.write(in, png);
-            List<String> command = new ArrayList<>(List.of(encoder.toString(), "--speed", "10"));
-            if (lossless) {
-                command.add("--lossless");
-            } else {
-                String quantizer = Integer.toString(Math.round((100 - quality) * 63 / 99f));
-                command.addAll(List.of("--min", quantizer, "--max", quantizer));
-            }
-            command.addAll(List.of(in.toString(), out.toString()));
-            run(command);
-            return Files.readAllBytes(out);
+            return convert(png, ".png", ".avif", (in, out) -> {
+                List<String> command = new ArrayList<>(List.of(encoder.toString(), "--speed", "10"));
+                if (lossless) {
+                    command.add("--lossless");
+                } else {
+                    String quantizer = Integer.toString(Math.round((100 - quality) * 63 / 99f));
+                    command.addAll(List.of("--min", quantizer, "--max", quantizer));
+                }
+                command.addAll(List.of(in.toString(), out.toString()));
+                return command;
+            });
         } catch (IOException e) {
             throw new UncheckedIOException("Could not encode an AVIF image with " + encoder, e);
-        } finally {
-            delete(in);
-            delete(out);
         }
     }
 
@@ -74,16 +68,25 @@ final class AvifTool {
         if (DECODER.isEmpty()) {
             return Optional.empty();
         }
+        try {
+            return Optional.of(convert(avif, ".avif", ".png",
+                    (in, out) -> List.of(DECODER.get().toString(), in.toString(), out.toString())));
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** Runs a libavif tool from one temporary file to another; {@code command} is given their paths. */
+    private static byte[] convert(byte[] input, String inSuffix, String outSuffix,
+            BiFunction<Path, Path, List<String>> command) throws IOException {
         Path in = null;
         Path out = null;
         try {
-            in = Files.createTempFile("local-claid-", ".avif");
-            out = Files.createTempFile("local-claid-", ".png");
-            Files.write(in, avif);
-            run(List.of(DECODER.get().toString(), in.toString(), out.toString()));
-            return Optional.of(Files.readAllBytes(out));
-        } catch (IOException | RuntimeException e) {
-            return Optional.empty();
+            in = Files.createTempFile("local-claid-", inSuffix);
+            out = Files.createTempFile("local-claid-", outSuffix);
+            Files.write(in, input);
+            run(command.apply(in, out));
+            return Files.readAllBytes(out);
         } finally {
             delete(in);
             delete(out);
