@@ -30,9 +30,8 @@ import java.util.random.RandomGenerator;
  * converge to even (spreading by the number itself would keep whatever split the instances happened to start with).
  * When others share the account, the gate also projects the count forward at the account's pace since the last
  * answer, and holds back once that projection says the window is spent: the others' latest requests are in no count
- * it has. A 429 closes the gate until the window's end as the gate knows it from the counts, or else for a wait drawn
- * from the last second of the one the 429 named (Reset counts whole seconds): instances refused at one window's end
- * then do not all come back at the next one's end.
+ * it has. A 429 closes the gate for the wait it named and up to a second more, drawn at random, so that instances
+ * refused at one window's end do not all come back at the next one's end.
  * <p>
  * Until Claid has described its limits, one request goes first and the others wait for its answer (up to two
  * seconds). An answer without any {@code RateLimit-*} header (a gateway or proxy that does not forward them) opens
@@ -57,8 +56,6 @@ public final class RateLimitGate {
     private int remaining = Integer.MAX_VALUE;
     private long windowEndsNanos;
     private boolean windowKnown;
-    /** Whether the window's end was learned from an answer that counted (not from a refusal's rounded wait). */
-    private boolean endKnownFromCount;
     /** Before Claid has described its limits, one request goes first to learn them: whether and when it went. */
     private boolean learning;
     private long firstRequestSentNanos;
@@ -178,7 +175,7 @@ public final class RateLimitGate {
      */
     synchronized void update(RateLimitInfo info, int status, long askedWaitNanos, long nowNanos) {
         inFlight = Math.max(0, inFlight - 1);
-        long refusalWait = status == 429 ? refusalWait(askedWaitNanos, nowNanos) : 0;
+        long refusalWait = status == 429 ? refusalWait(askedWaitNanos) : 0;
         if (status == 429) {
             long until = nowNanos + refusalWait;
             if (!refused || until - refusedUntilNanos > 0) {
@@ -209,7 +206,6 @@ public final class RateLimitGate {
                 // the account's count, whoever sent them; requests this JVM sent after this one and still unanswered
                 // were not counted in what it reports
                 remaining = reported == Integer.MAX_VALUE ? reported : reported - inFlight;
-                endKnownFromCount = status != 429 || endsNanos == windowEndsNanos;
                 windowEndsNanos = endsNanos;
                 windowKnown = true;
                 newWindow = true;
@@ -280,23 +276,16 @@ public final class RateLimitGate {
     }
 
     /**
-     * How long a 429 closes the gate. Reset and Retry-After count whole seconds, rounded up, so the window that refused
-     * ends somewhere in the last of them: a wait drawn from that second keeps the instances that were refused at one
-     * window's end from all coming back at the end of the next one, where they would be refused again (at a
-     * one-second window, for ever). Never less than a moment, or a spent window would stay open.
+     * How long a 429 closes the gate: what it named ({@code RateLimit-Reset} or {@code Retry-After}), never less, and
+     * up to a second more, drawn at random. Instances refused at one window's end would otherwise all come back at
+     * the same moment of the next one, its end again with a one-second window, and be refused again, for ever.
      */
-    private long refusalWait(long askedWaitNanos, long nowNanos) {
+    private long refusalWait(long askedWaitNanos) {
         if (askedWaitNanos < 0) {
             return UNNAMED_REFUSAL_NANOS;
         }
-        long knownEnd = windowEndsNanos - nowNanos;
-        if (windowKnown && endKnownFromCount && knownEnd > 0 && knownEnd <= askedWaitNanos
-                && askedWaitNanos - knownEnd < SECOND_NANOS) {
-            // the window's end as this gate placed it from the counts: more precise than whole seconds
-            return knownEnd;
-        }
-        long lastSecond = Math.min(SECOND_NANOS, askedWaitNanos);
-        return Math.max(LEAST_REFUSAL_NANOS, askedWaitNanos - (long) (random.nextDouble() * lastSecond));
+        long spread = Math.min(SECOND_NANOS, askedWaitNanos);
+        return Math.max(LEAST_REFUSAL_NANOS, askedWaitNanos + (long) (random.nextDouble() * spread));
     }
 
     /**
