@@ -127,7 +127,8 @@ public final class RateLimitGate {
         if (windowOpen && Math.min(remaining, projectedCount(nowNanos)) < 0.5) {
             wait = windowEndsNanos - nowNanos;
         } else if (windowOpen && remaining != Integer.MAX_VALUE && sentAny) {
-            // what is left of the window, spread evenly over the time to its reset
+            // what is left of the window, spread evenly so that the last goes one spacing before the reset (which may
+            // come sooner than the whole seconds of Reset say), slowed by the instances sharing the account
             long spacing = (long) ((windowEndsNanos - nowNanos) / (remaining + 1.0) * shareDivisor());
             wait = Math.max(0, lastSentNanos + spacing - nowNanos);
         } else if (!windowOpen && windowLimit > 0 && sentAny) {
