@@ -25,11 +25,17 @@ final class CamelEditCall implements EditCall {
     private final AsyncProducer producer;
 
     CamelEditCall(LocalClaidServer server, boolean downloadOutput) {
+        this(server.apiKey(), server.baseUrl(), downloadOutput, true);
+    }
+
+    /** @param rateLimitShaping the component's option: whether the account's rate-limit gate holds requests back */
+    CamelEditCall(String apiKey, String baseUrl, boolean downloadOutput, boolean rateLimitShaping) {
         camel = new DefaultCamelContext();
         ClaidComponent claid = new ClaidComponent();
         // on the component, so the key is in no URI
-        claid.getConfiguration().setApiKey(server.apiKey());
-        claid.getConfiguration().setBaseUrl(server.baseUrl());
+        claid.getConfiguration().setApiKey(apiKey);
+        claid.getConfiguration().setBaseUrl(baseUrl);
+        claid.getConfiguration().setRateLimitShaping(rateLimitShaping);
         camel.addComponent("claid", claid);
         try {
             camel.addRoutes(new RouteBuilder() {

@@ -37,10 +37,16 @@ final class ImageEncoder {
         MediaFormat served = encoding.format().servedAs();
         BufferedImage pixels = encoding.keepsAlpha() && hasTransparency(image) ? image : opaque(image, matte);
         if (served == MediaFormat.AVIF) {
-            byte[] png = encode(pixels, new OutputEncoding(MediaFormat.PNG, 100, false,
-                    OutputEncoding.PngEffort.FAST, false, null), matte);
+            // avifenc reads PNG: the pixels as they are, quickly compressed, then its own encoding
+            byte[] png = write(pixels, MediaFormat.PNG, new OutputEncoding(MediaFormat.PNG, 100, false,
+                    OutputEncoding.PngEffort.FAST, false, null));
             return AvifTool.encode(png, encoding.quality(), !encoding.lossy());
         }
+        return write(pixels, served, encoding);
+    }
+
+    /** Writes pixels ready for the format (alpha kept or flattened) with the format's ImageIO writer. */
+    private static byte[] write(BufferedImage pixels, MediaFormat served, OutputEncoding encoding) {
         if (served.imageIoName() == null) {
             throw new IllegalArgumentException(encoding.format() + " is not an image format");
         }
