@@ -3,7 +3,6 @@ package io.github.camelclaid.component;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 
@@ -173,7 +172,7 @@ public final class SubmissionCircuit {
     public <T> CompletableFuture<T> send(ApiOperation api, Supplier<CompletableFuture<T>> call) {
         Permit permit;
         try {
-            permit = acquire(api.name().toLowerCase(Locale.ROOT).replace('_', ' '));
+            permit = acquire(api.description());
         } catch (ClaidCircuitOpenException e) {
             return CompletableFuture.failedFuture(e);
         }

@@ -4,8 +4,10 @@ import java.io.IOException;
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicReference;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.DatabindException;
 import com.fasterxml.jackson.databind.JavaType;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
@@ -25,30 +27,34 @@ final class AnswerDecoder {
     /** A success's {@code data} as {@code dataType}; an error answer or an unreadable success is thrown. */
     <T> ClaidResponse<T> data(String what, HttpAnswer answer, JavaType dataType) {
         String requestId = answer.header("x-request-id");
-        RateLimitInfo rateLimit = RateLimitInfo.from(answer::header);
+        RateLimitInfo rateLimit = answer.rateLimit();
         if (!answer.isSuccess()) {
             throw ClaidException.http(what, answer.status(), ErrorBody.parse(mapper, answer.body()), requestId,
                     rateLimit);
         }
         lastSuccessAt.set(Instant.now());
-        JsonNode root;
-        try {
-            root = mapper.readTree(answer.body());
+        // read straight into the type, the envelope's other members skipped: no tree of the whole answer first
+        try (JsonParser parser = mapper.createParser(answer.body())) {
+            if (parser.nextToken() == JsonToken.START_OBJECT) {
+                while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                    boolean isData = "data".equals(parser.currentName());
+                    parser.nextToken();
+                    if (isData) {
+                        T data = mapper.readValue(parser, dataType);
+                        return new ClaidResponse<>(data, answer.status(), requestId, rateLimit, answer.attempts());
+                    }
+                    parser.skipChildren();
+                }
+            }
+        } catch (DatabindException e) {
+            throw ClaidException.invalidResponse(what, answer.status(),
+                    "the answer's data does not have the expected shape: " + e.getMessage(), requestId, e);
         } catch (IOException e) {
             throw ClaidException.invalidResponse(what, answer.status(),
                     "the answer is not valid JSON (" + e.getClass().getSimpleName() + ")", requestId, e);
         }
-        if (root == null || !root.isObject() || !root.has("data")) {
-            throw ClaidException.invalidResponse(what, answer.status(), "the answer has no 'data' member", requestId,
-                    null);
-        }
-        try {
-            T data = mapper.convertValue(root.get("data"), dataType);
-            return new ClaidResponse<>(data, answer.status(), requestId, rateLimit, answer.attempts());
-        } catch (IllegalArgumentException e) {
-            throw ClaidException.invalidResponse(what, answer.status(),
-                    "the answer's data does not have the expected shape: " + e.getMessage(), requestId, e);
-        }
+        throw ClaidException.invalidResponse(what, answer.status(), "the answer has no 'data' member", requestId,
+                null);
     }
 
     /**

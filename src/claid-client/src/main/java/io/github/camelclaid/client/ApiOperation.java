@@ -33,12 +33,19 @@ public enum ApiOperation {
     private final String pathTemplate;
     private final String requestSchema;
     private final String responseDataSchema;
+    private final String description;
 
     ApiOperation(String method, String pathTemplate, String requestSchema, String responseDataSchema) {
         this.method = method;
         this.pathTemplate = pathTemplate;
         this.requestSchema = requestSchema;
         this.responseDataSchema = responseDataSchema;
+        this.description = name().toLowerCase(Locale.ROOT).replace('_', ' ');
+    }
+
+    /** The operation in words for messages, e.g. {@code edit async}. */
+    public String description() {
+        return description;
     }
 
     /** HTTP method, upper case. */

@@ -110,8 +110,9 @@ final class CappedResponseConsumer extends AbstractBinResponseConsumer<HttpAnswe
             throw new java.io.UncheckedIOException("could not finish the temporary file of the answer", e);
         }
         handedOver = true;
-        return new HttpAnswer(response.getCode(), response.getHeaders(), memory == null ? null : memory.toByteArray(),
-                file, length, contentType == null ? null : contentType.getMimeType(), 1);
+        return HttpAnswer.received(response.getCode(), response.getHeaders(),
+                memory == null ? null : memory.toByteArray(), file, length,
+                contentType == null ? null : contentType.getMimeType());
     }
 
     @Override

@@ -167,9 +167,9 @@ public final class ClaidClient implements AutoCloseable {
         ApiOperation op = ApiOperation.EDIT_UPLOAD;
         URI target = origin.url(op, null);
         JavaType type = mapper.constructType(EditResponse.class);
-        CompletableFuture<ClaidResponse<EditResponse>> sent = transport.execute(describe(op),
+        CompletableFuture<ClaidResponse<EditResponse>> sent = transport.execute(op.description(),
                 RetryRules.isIdempotent(op), () -> authorized(SimpleRequestBuilder.post(target)).build(),
-                upload::producer, JSON_ANSWER, answer -> answers.data(describe(op), answer, type));
+                upload::producer, JSON_ANSWER, answer -> answers.data(op.description(), answer, type));
         sent.whenComplete((answer, failure) -> content.release());
         return sent;
     }
@@ -269,9 +269,9 @@ public final class ClaidClient implements AutoCloseable {
         URI target = origin.onOrigin(resultUrl);
         ApiOperation op = kind.statusOperation();
         JavaType type = mapper.constructType(TaskResult.class);
-        return transport.execute(describe(op), RetryRules.isIdempotent(op),
+        return transport.execute(op.description(), RetryRules.isIdempotent(op),
                 () -> authorized(SimpleRequestBuilder.get(target)).build(), JSON_ANSWER,
-                answer -> answers.data(describe(op), answer, type));
+                answer -> answers.data(op.description(), answer, type));
     }
 
     public CompletableFuture<ClaidResponse<List<String>>> listStorageTypes() {
@@ -290,7 +290,7 @@ public final class ClaidClient implements AutoCloseable {
         JavaType type = mapper.constructType(new TypeReference<List<String>>() { });
         return transport.executeOnce("access check", timeout,
                 () -> authorized(SimpleRequestBuilder.get(target)).build(), JSON_ANSWER,
-                answer -> answers.data(describe(op), answer, type));
+                answer -> answers.data(op.description(), answer, type));
     }
 
     public CompletableFuture<ClaidResponse<List<Storage>>> listStorages() {
@@ -371,13 +371,13 @@ public final class ClaidClient implements AutoCloseable {
         } catch (RuntimeException | JsonProcessingException e) {
             return CompletableFuture.failedFuture(e);
         }
-        return transport.execute(describe(op), RetryRules.isIdempotent(op), () -> {
+        return transport.execute(op.description(), RetryRules.isIdempotent(op), () -> {
             SimpleRequestBuilder rb = authorized(SimpleRequestBuilder.create(op.method()).setUri(target));
             if (json != null) {
                 rb.setBody(json, ContentType.APPLICATION_JSON);
             }
             return rb.build();
-        }, JSON_ANSWER, answer -> answers.data(describe(op), answer, dataType));
+        }, JSON_ANSWER, answer -> answers.data(op.description(), answer, dataType));
     }
 
     /**
@@ -387,7 +387,7 @@ public final class ClaidClient implements AutoCloseable {
      * @throws IllegalArgumentException     when the body is not JSON object text or cannot be converted
      */
     public JsonNode validated(ApiOperation op, Object body) {
-        String what = describe(op);
+        String what = op.description();
         if (op.requestSchema() == null) {
             throw new IllegalArgumentException("Claid " + what + " takes no request body");
         }
@@ -484,10 +484,6 @@ public final class ClaidClient implements AutoCloseable {
         return builder.addHeader(bearer)
                 .addHeader("Accept", "application/json")
                 .addHeader("User-Agent", "camel-claid");
-    }
-
-    private static String describe(ApiOperation op) {
-        return op.name().toLowerCase(Locale.ROOT).replace('_', ' ');
     }
 
     /** Settings of a {@link ClaidClient}. */

@@ -14,16 +14,23 @@ import org.apache.hc.core5.http.Header;
  *
  * @param body   the body when held in memory; null when it is in {@code file}
  * @param file   the temporary file holding the body; null when it is in memory
- * @param length the body's length in bytes
+ * @param length    the body's length in bytes
+ * @param rateLimit the answer's {@code RateLimit-*} headers, read once for the gate and the response; null when absent
  */
 record HttpAnswer(int status, Header[] headers, byte[] body, Path file, long length, String contentType,
-        int attempts) {
+        RateLimitInfo rateLimit, int attempts) {
+
+    static HttpAnswer received(int status, Header[] headers, byte[] body, Path file, long length,
+            String contentType) {
+        return new HttpAnswer(status, headers, body, file, length, contentType,
+                RateLimitInfo.from(name -> header(headers, name)), 1);
+    }
 
     /** How much of a spooled body {@link #body()} reads: enough for any error answer, never the whole of a result. */
     private static final int SPOOLED_HEAD_BYTES = 64 * 1024;
 
     HttpAnswer afterAttempts(int attempts) {
-        return new HttpAnswer(status, headers, body, file, length, contentType, attempts);
+        return new HttpAnswer(status, headers, body, file, length, contentType, rateLimit, attempts);
     }
 
     /**
@@ -51,6 +58,10 @@ record HttpAnswer(int status, Header[] headers, byte[] body, Path file, long len
 
     /** A header's value, matched without regard to case; null when absent. */
     String header(String name) {
+        return header(headers, name);
+    }
+
+    private static String header(Header[] headers, String name) {
         for (Header h : headers) {
             if (h.getName().equalsIgnoreCase(name)) {
                 return h.getValue();

@@ -256,7 +256,7 @@ final class RetryingTransport implements AutoCloseable {
     }
 
     private <T> void onAnswer(Call<T> call, int attempt, SimpleHttpRequest request, HttpAnswer answer) {
-        RateLimitInfo rateLimit = RateLimitInfo.from(answer::header);
+        RateLimitInfo rateLimit = answer.rateLimit();
         if (rateLimit != null) {
             lastRateLimit.set(rateLimit);
         }
