@@ -12,7 +12,8 @@ import io.github.camelclaid.ledger.TrackedTask;
  * Once {@link TaskDurations} knows the kind, a task is polled at the 1/n, 2/n ... (n-1)/n quantiles of the durations
  * seen and at their 99th percentile, n being {@code adaptivePollCount}: polls go where tasks of that kind really end,
  * so a task is asked about about (n+1)/2 times, and its end is noticed at most one quantile step late. A task slower
- * than 99% of its kind is then polled at intervals of half its age, up to {@code taskPollMaxInterval}. Before the kind
+ * than that is then polled at the plan's last step, at intervals growing with its time past the plan and at most
+ * half its age, up to {@code taskPollMaxInterval}. Before the kind
  * is known (fewer than {@value TaskDurations#MIN_SAMPLES} finished tasks seen), and without adaptive polling,
  * intervals follow {@link PollBackoff}. Each call looks at what is known now, so a wait that began before anything
  * was learned moves to the learned plan at its next poll.
@@ -71,7 +72,19 @@ final class TaskPollPlanner {
                 return Math.min(point, age + backoff.maxMillis());
             }
         }
-        return age + Math.max(minGapMillis, Math.min(age / 2, backoff.maxMillis()));
+        return age + Math.max(minGapMillis, Math.min(tailInterval(planned, age), backoff.maxMillis()));
+    }
+
+    /**
+     * The wait before the next poll of a task past the plan's last point. It starts at the plan's last step and grows
+     * with the time spent past that point, never beyond half the task's age. The plan's last point is the 99th
+     * percentile of the samples, and samples are the middles of poll windows, so it falls short of the slowest ends
+     * and more than 1 % of tasks get here: at half their age they were noticed up to half a task late.
+     */
+    private static long tailInterval(long[] planned, long age) {
+        long last = planned[planned.length - 1];
+        long step = planned.length > 1 ? last - planned[planned.length - 2] : last;
+        return Math.min(age / 2, Math.max(step, (age - last) / 2));
     }
 
     /**
