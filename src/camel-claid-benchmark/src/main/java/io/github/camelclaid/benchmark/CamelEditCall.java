@@ -66,7 +66,7 @@ final class CamelEditCall implements EditCall {
         return producer.processAsync(exchange).thenApply(CamelEditCall::succeeded);
     }
 
-    private static Exchange succeeded(Exchange exchange) {
+    static Exchange succeeded(Exchange exchange) {
         if (exchange.getException() != null) {
             throw new IllegalStateException("the Camel edit failed", exchange.getException());
         }

@@ -1,5 +1,6 @@
 package io.github.camelclaid.benchmark;
 
+import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.concurrent.CompletableFuture;
@@ -44,9 +45,11 @@ final class ClosedLoop {
         sleep(warmup);
         recording = true;
         long start = System.nanoTime();
+        long cpuAtStart = processCpuNanos();
         sleep(measured);
         recording = false;
         long elapsed = System.nanoTime() - start;
+        long cpu = processCpuNanos() - cpuAtStart;
         running = false;
         if (!stopped.await(30, TimeUnit.SECONDS)) {
             throw new IllegalStateException(call.name() + ": calls still in flight 30 s after the run ended");
@@ -54,7 +57,7 @@ final class ClosedLoop {
         if (firstFailure != null) {
             throw new IllegalStateException(call.name() + ": " + failures.get() + " calls failed", firstFailure);
         }
-        return recorder.figures(call.name(), inFlight, elapsed);
+        return recorder.figures(call.name(), inFlight, elapsed, cpu);
     }
 
     private void next() {
@@ -106,18 +109,33 @@ final class ClosedLoop {
             nanos[count++] = latencyNanos;
         }
 
-        synchronized Figures figures(String client, int inFlight, long elapsedNanos) {
+        synchronized Figures figures(String client, int inFlight, long elapsedNanos, long cpuNanos) {
             long[] sorted = Arrays.copyOf(nanos, count);
             Arrays.sort(sorted);
-            return new Figures(client, inFlight, count, elapsedNanos, sorted);
+            return new Figures(client, inFlight, count, elapsedNanos, cpuNanos, sorted);
         }
     }
 
-    /** What one run measured. */
-    record Figures(String client, int inFlight, int calls, long elapsedNanos, long[] sortedLatencies) {
+    /**
+     * The CPU time this whole process has used, on all its threads: the server's work per call is the same for both
+     * clients, so the difference of two clients' CPU per call is the difference of their own work, whatever the
+     * number of cores.
+     */
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
+    }
+
+    /** What one run measured; {@code cpuNanos} is the process's CPU time over the measured window. */
+    record Figures(String client, int inFlight, int calls, long elapsedNanos, long cpuNanos, long[] sortedLatencies) {
 
         double perSecond() {
             return calls * 1e9 / elapsedNanos;
+        }
+
+        /** The process's CPU time per completed call, server included, in microseconds. */
+        double cpuMicrosPerCall() {
+            return cpuNanos / 1e3 / calls;
         }
 
         /** The latency at quantile {@code q} (0.5, 0.99) in microseconds, nearest rank. */
@@ -136,7 +154,8 @@ final class ClosedLoop {
             System.arraycopy(other.sortedLatencies, 0, merged, sortedLatencies.length,
                     other.sortedLatencies.length);
             Arrays.sort(merged);
-            return new Figures(client, inFlight, calls + other.calls, elapsedNanos + other.elapsedNanos, merged);
+            return new Figures(client, inFlight, calls + other.calls, elapsedNanos + other.elapsedNanos,
+                    cpuNanos + other.cpuNanos, merged);
         }
     }
 }

@@ -9,9 +9,11 @@ import io.github.camelclaid.testserver.LocalClaidServer;
 
 /**
  * The overhead figure: a sync {@code claid:edit} with a URL input through Camel against the same edit sent by a bare
- * HttpClient 5 async client, at the same number of calls in flight, against one local server in this JVM. Both
- * clients run in the same process, one after the other, their order alternating from round to round so that a
- * machine getting busier does not favour either; each run starts on a freshly reset server.
+ * HttpClient 5 async client, at the same number of calls in flight, against one local server in this JVM; between
+ * them, Camel's floor ({@link CamelFloorCall}: the raw client as the one step of a Camel route), which splits the
+ * difference into Camel's share and the component's. The clients run in the same process, one after the other, their
+ * order rotating from round to round so that a machine getting busier favours none; each run starts on a freshly
+ * reset server.
  */
 final class OverheadFigure {
 
@@ -19,9 +21,9 @@ final class OverheadFigure {
     record Settings(List<Integer> inFlight, List<Boolean> downloads, Duration warmup, Duration measured, int rounds) {
     }
 
-    /** The pooled figures of both clients for one load, and each round's throughput ratio. */
-    record Row(boolean download, int inFlight, ClosedLoop.Figures raw, ClosedLoop.Figures camel,
-            List<Double> roundRatios) {
+    /** The pooled figures of the three clients for one load, and each round's camel/raw throughput ratio. */
+    record Row(boolean download, int inFlight, ClosedLoop.Figures raw, ClosedLoop.Figures floor,
+            ClosedLoop.Figures camel, List<Double> roundRatios) {
 
         double throughputRatio() {
             return camel.perSecond() / raw.perSecond();
@@ -43,9 +45,10 @@ final class OverheadFigure {
         try (LocalClaidServer server = BenchmarkServer.start()) {
             for (boolean download : settings.downloads()) {
                 try (EditCall raw = new RawEditCall(server, download);
+                        EditCall floor = new CamelFloorCall(server, download);
                         EditCall camel = new CamelEditCall(server, download)) {
                     for (int n : settings.inFlight()) {
-                        Row row = measure(server, raw, camel, n, download);
+                        Row row = measure(server, List.of(raw, floor, camel), n, download);
                         System.out.println(describe(row));
                         rows.add(row);
                     }
@@ -55,24 +58,24 @@ final class OverheadFigure {
         return rows;
     }
 
-    private Row measure(LocalClaidServer server, EditCall raw, EditCall camel, int n, boolean download)
+    /** Runs raw, floor and camel (in that order in {@code calls}) once per round, in an order rotating by round. */
+    private Row measure(LocalClaidServer server, List<EditCall> calls, int n, boolean download)
             throws InterruptedException {
-        ClosedLoop.Figures rawTotal = null;
-        ClosedLoop.Figures camelTotal = null;
+        ClosedLoop.Figures[] totals = new ClosedLoop.Figures[calls.size()];
         List<Double> ratios = new ArrayList<>();
         for (int round = 0; round < settings.rounds(); round++) {
-            // the first run of each client also warms its JIT; later ones only refill connections and caches
-            Duration warmup = settings.warmup();
-            boolean rawFirst = round % 2 == 0;
-            ClosedLoop.Figures first = once(server, rawFirst ? raw : camel, n, warmup);
-            ClosedLoop.Figures second = once(server, rawFirst ? camel : raw, n, warmup);
-            ClosedLoop.Figures r = rawFirst ? first : second;
-            ClosedLoop.Figures c = rawFirst ? second : first;
-            ratios.add(c.perSecond() / r.perSecond());
-            rawTotal = rawTotal == null ? r : rawTotal.plus(r);
-            camelTotal = camelTotal == null ? c : camelTotal.plus(c);
+            ClosedLoop.Figures[] figures = new ClosedLoop.Figures[calls.size()];
+            for (int i = 0; i < calls.size(); i++) {
+                int which = (round + i) % calls.size();
+                // the first run of each client also warms its JIT; later ones only refill connections and caches
+                figures[which] = once(server, calls.get(which), n, settings.warmup());
+            }
+            ratios.add(figures[2].perSecond() / figures[0].perSecond());
+            for (int i = 0; i < calls.size(); i++) {
+                totals[i] = totals[i] == null ? figures[i] : totals[i].plus(figures[i]);
+            }
         }
-        return new Row(download, n, rawTotal, camelTotal, ratios);
+        return new Row(download, n, totals[0], totals[1], totals[2], ratios);
     }
 
     private ClosedLoop.Figures once(LocalClaidServer server, EditCall call, int n, Duration warmup)
@@ -83,9 +86,11 @@ final class OverheadFigure {
     }
 
     static String header() {
-        return "| downloadOutput | in flight | raw calls/s | camel calls/s | throughput camel/raw | raw p50 µs"
-                + " | camel p50 µs | p50 camel/raw | raw p99 µs | camel p99 µs | p99 camel/raw | per-round throughput"
-                + " ratios |\n|---|---|---|---|---|---|---|---|---|---|---|---|";
+        return "| downloadOutput | in flight | raw calls/s | floor calls/s | camel calls/s | throughput camel/raw"
+                + " | throughput floor/raw | raw p50 µs | camel p50 µs | p50 camel/raw | raw p99 µs | camel p99 µs"
+                + " | p99 camel/raw | per-round throughput ratios camel/raw | CPU µs per call, raw / floor / camel"
+                + " (process, server included) | extra CPU µs per call: Camel's (floor - raw) / the component's"
+                + " (camel - floor) |\n|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|";
     }
 
     static String describe(Row row) {
@@ -93,10 +98,16 @@ final class OverheadFigure {
         for (double r : row.roundRatios()) {
             rounds.append(rounds.length() == 0 ? "" : " ").append(String.format(Locale.ROOT, "%.2f", r));
         }
+        double raw = row.raw().cpuMicrosPerCall();
+        double floor = row.floor().cpuMicrosPerCall();
+        double camel = row.camel().cpuMicrosPerCall();
         return String.format(Locale.ROOT,
-                "| %s | %d | %.0f | %.0f | %.2fx | %.0f | %.0f | %.2fx | %.0f | %.0f | %.2fx | %s |",
-                row.download(), row.inFlight(), row.raw().perSecond(), row.camel().perSecond(), row.throughputRatio(),
+                "| %s | %d | %.0f | %.0f | %.0f | %.2fx | %.2fx | %.0f | %.0f | %.2fx | %.0f | %.0f | %.2fx | %s"
+                        + " | %.0f / %.0f / %.0f | %.0f / %.0f |",
+                row.download(), row.inFlight(), row.raw().perSecond(), row.floor().perSecond(),
+                row.camel().perSecond(), row.throughputRatio(), row.floor().perSecond() / row.raw().perSecond(),
                 row.raw().micros(0.5), row.camel().micros(0.5), row.latencyRatio(0.5), row.raw().micros(0.99),
-                row.camel().micros(0.99), row.latencyRatio(0.99), rounds);
+                row.camel().micros(0.99), row.latencyRatio(0.99), rounds, raw, floor, camel, floor - raw,
+                camel - floor);
     }
 }
