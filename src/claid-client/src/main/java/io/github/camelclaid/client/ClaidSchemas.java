@@ -6,7 +6,6 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -36,18 +35,11 @@ public final class ClaidSchemas {
     /** Only a name for the resolver: the document is served from memory, never fetched. */
     private static final String DOCUMENT_URI = "https://schemas.camel-claid.invalid/claid-api-schemas.json";
     private static final ClaidSchemas INSTANCE = new ClaidSchemas();
-    /** How many valid request members are remembered before the memory starts again. */
-    private static final int REMEMBERED_MEMBERS = 1024;
-    /** The keywords of a request schema that {@link #validByMembers} can check member by member. */
-    private static final Set<String> MEMBERWISE_KEYWORDS = Set.of("type", "properties", "required",
-            "additionalProperties");
 
     private final JsonNode document;
     private final JsonSchemaFactory factory;
     private final SchemaValidatorsConfig config;
     private final Map<String, JsonSchema> compiled = new ConcurrentHashMap<>();
-    private final Map<ValidMember, Boolean> validMembers = new ConcurrentHashMap<>();
-    private final Map<String, Boolean> checkableByMembers = new ConcurrentHashMap<>();
     private final SchemaViolationExplainer explainer;
 
     private ClaidSchemas() {
@@ -89,78 +81,10 @@ public final class ClaidSchemas {
         if (!has(schemaName)) {
             throw new IllegalArgumentException("No Claid schema named " + schemaName);
         }
-        if (validByMembers(schemaName, instance)) {
-            return List.of();
-        }
-        Set<ValidationMessage> messages = compiled(DOCUMENT_URI + "#/$defs/" + schemaName).validate(instance);
+        JsonSchema schema = compiled.computeIfAbsent(schemaName, name -> factory.getSchema(
+                SchemaLocation.of(DOCUMENT_URI + "#/$defs/" + name), config));
+        Set<ValidationMessage> messages = schema.validate(instance);
         return messages.isEmpty() ? List.of() : explainer.explain(messages, instance);
-    }
-
-    /**
-     * Whether a request is valid, checked member by member with the members' own schemas, remembering the object and
-     * array members found valid. Most requests repeat their endpoint's options (an edit's {@code operations} tree is
-     * most of its check) with a new input, so only the input is checked again. Members are remembered by value, as
-     * copies, so a tree changed after it was sent is checked again. A schema that is more than an object of
-     * properties, or a request it does not find valid, goes to the whole check, which also words the violations.
-     */
-    private boolean validByMembers(String schemaName, JsonNode instance) {
-        if (!instance.isObject() || !checkableByMembers.computeIfAbsent(schemaName, this::isCheckableByMembers)) {
-            return false;
-        }
-        JsonNode schema = document.path("$defs").path(schemaName);
-        for (JsonNode required : schema.path("required")) {
-            if (!instance.has(required.asText())) {
-                return false;
-            }
-        }
-        boolean othersAllowed = schema.path("additionalProperties").asBoolean(true);
-        for (Map.Entry<String, JsonNode> member : instance.properties()) {
-            if (!schema.path("properties").has(member.getKey())) {
-                if (othersAllowed) {
-                    continue;
-                }
-                return false;
-            }
-            if (!validMember(schemaName, member.getKey(), member.getValue())) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private boolean validMember(String schemaName, String property, JsonNode value) {
-        boolean remembered = value.isContainerNode();
-        ValidMember key = remembered ? new ValidMember(schemaName, property, value) : null;
-        if (remembered && validMembers.containsKey(key)) {
-            return true;
-        }
-        boolean valid = compiled(DOCUMENT_URI + "#/$defs/" + schemaName + "/properties/" + property)
-                .validate(value).isEmpty();
-        if (valid && remembered) {
-            if (validMembers.size() >= REMEMBERED_MEMBERS) {
-                validMembers.clear();
-            }
-            validMembers.put(new ValidMember(schemaName, property, value.deepCopy()), Boolean.TRUE);
-        }
-        return valid;
-    }
-
-    /** An object schema whose only rules are per property, so that valid members make a valid object. */
-    private boolean isCheckableByMembers(String schemaName) {
-        JsonNode schema = document.path("$defs").path(schemaName);
-        Set<String> keywords = new HashSet<>();
-        schema.fieldNames().forEachRemaining(keywords::add);
-        JsonNode others = schema.path("additionalProperties");
-        return "object".equals(schema.path("type").asText()) && MEMBERWISE_KEYWORDS.containsAll(keywords)
-                && (others.isMissingNode() || others.isBoolean());
-    }
-
-    private JsonSchema compiled(String location) {
-        return compiled.computeIfAbsent(location, at -> factory.getSchema(SchemaLocation.of(at), config));
-    }
-
-    /** A request member found valid against its property's schema; compared by value. */
-    private record ValidMember(String schema, String property, JsonNode value) {
     }
 
     /**
