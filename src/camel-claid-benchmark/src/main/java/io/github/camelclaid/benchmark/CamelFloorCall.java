@@ -4,11 +4,7 @@ import java.util.concurrent.CompletableFuture;
 
 import io.github.camelclaid.testserver.LocalClaidServer;
 import org.apache.camel.AsyncCallback;
-import org.apache.camel.AsyncProducer;
-import org.apache.camel.CamelContext;
-import org.apache.camel.Endpoint;
 import org.apache.camel.Exchange;
-import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.support.AsyncProcessorSupport;
 
@@ -22,27 +18,11 @@ import org.apache.camel.support.AsyncProcessorSupport;
 final class CamelFloorCall implements EditCall {
 
     private final RawEditCall raw;
-    private final CamelContext camel;
-    private final Endpoint entry;
-    private final AsyncProducer producer;
+    private final EditRoute route;
 
     CamelFloorCall(LocalClaidServer server, boolean downloadOutput) {
         raw = new RawEditCall(server, downloadOutput);
-        camel = new DefaultCamelContext();
-        try {
-            camel.addRoutes(new RouteBuilder() {
-                @Override
-                public void configure() {
-                    from("direct:edit").process(new RawStep());
-                }
-            });
-            camel.start();
-            entry = camel.getEndpoint("direct:edit");
-            producer = entry.createAsyncProducer();
-            producer.start();
-        } catch (Exception e) {
-            throw new IllegalStateException("Camel did not start", e);
-        }
+        route = new EditRoute(new DefaultCamelContext(), from -> from.process(new RawStep()));
     }
 
     @Override
@@ -52,15 +32,12 @@ final class CamelFloorCall implements EditCall {
 
     @Override
     public CompletableFuture<?> send() {
-        Exchange exchange = entry.createExchange();
-        exchange.getMessage().setBody(BenchmarkServer.INPUT_URL);
-        return producer.processAsync(exchange).thenApply(CamelEditCall::succeeded);
+        return route.send();
     }
 
     @Override
     public void close() {
-        producer.stop();
-        camel.stop();
+        route.close();
         raw.close();
     }
 

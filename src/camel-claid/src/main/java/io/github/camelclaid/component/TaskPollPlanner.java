@@ -79,7 +79,7 @@ final class TaskPollPlanner {
      * The wait before the next poll of a task past the plan's last point. It starts at the plan's last step and grows
      * with the time spent past that point, never beyond half the task's age. The plan's last point is the 99th
      * percentile of the samples, and samples are the middles of poll windows, so it falls short of the slowest ends
-     * and more than 1 % of tasks get here: at half their age they were noticed up to half a task late.
+     * and more than 1 % of tasks get here: polled at half their age, they would be noticed up to half a task late.
      */
     private static long tailInterval(long[] planned, long age) {
         long last = planned[planned.length - 1];

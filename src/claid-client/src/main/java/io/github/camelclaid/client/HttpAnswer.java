@@ -12,22 +12,23 @@ import org.apache.hc.core5.http.Header;
  * memory ({@code body}) or, when it was too large for that, in a temporary file ({@code file}) that whoever reads the
  * answer takes over or {@linkplain #discard() deletes}.
  *
- * @param body   the body when held in memory; null when it is in {@code file}
- * @param file   the temporary file holding the body; null when it is in memory
+ * @param body      the body when held in memory; null when it is in {@code file}
+ * @param file      the temporary file holding the body; null when it is in memory
  * @param length    the body's length in bytes
  * @param rateLimit the answer's {@code RateLimit-*} headers, read once for the gate and the response; null when absent
  */
 record HttpAnswer(int status, Header[] headers, byte[] body, Path file, long length, String contentType,
         RateLimitInfo rateLimit, int attempts) {
 
+    /** How much of a spooled body {@link #body()} reads: enough for any error answer, never the whole of a result. */
+    private static final int SPOOLED_HEAD_BYTES = 64 * 1024;
+
+    /** An answer as one attempt received it. */
     static HttpAnswer received(int status, Header[] headers, byte[] body, Path file, long length,
             String contentType) {
         return new HttpAnswer(status, headers, body, file, length, contentType,
                 RateLimitInfo.from(name -> header(headers, name)), 1);
     }
-
-    /** How much of a spooled body {@link #body()} reads: enough for any error answer, never the whole of a result. */
-    private static final int SPOOLED_HEAD_BYTES = 64 * 1024;
 
     HttpAnswer afterAttempts(int attempts) {
         return new HttpAnswer(status, headers, body, file, length, contentType, rateLimit, attempts);
