@@ -40,7 +40,8 @@ public final class RateBudgetInstance {
         AtomicInteger succeeded = new AtomicInteger();
         AtomicInteger failed = new AtomicInteger();
         long start = System.nanoTime();
-        try (CamelEditCall edit = new CamelEditCall(System.getenv("CLAID_API_KEY"), baseUrl, false, shaping)) {
+        // downloadOutput true is claid:edit's default: each edit also fetches its output, as a route left alone does
+        try (CamelEditCall edit = new CamelEditCall(System.getenv("CLAID_API_KEY"), baseUrl, true, shaping)) {
             List<CompletableFuture<?>> calls = new ArrayList<>();
             for (int i = 0; i < edits; i++) {
                 calls.add(edit.send().whenComplete((done, e) -> (e == null ? succeeded : failed).incrementAndGet()));
