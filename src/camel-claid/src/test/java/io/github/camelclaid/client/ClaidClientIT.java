@@ -322,7 +322,14 @@ class ClaidClientIT {
     @Test
     void a429StormIsWaitedOutEvenForAPaidPost() {
         server().faults().next(2).rateLimited().on("POST", "/v1/image/edit");
-        ClaidResponse<EditResponse> response = join(client.edit(resizeTo(100, "https://example.com/a.jpg")));
+        // each refusal closes the account's gate for its second and up to one more drawn at random: room for both
+        ClaidResponse<EditResponse> response;
+        try (ClaidClient patient = ClaidClient.builder().apiKey(KEY).baseUrl(server().baseUrl())
+                .retryPolicy(new RetryPolicy(RetryPolicy.DEFAULT.maxAttempts(), Duration.ofMillis(20),
+                        Duration.ofMillis(200), 2.0, 0.3, Duration.ofSeconds(10)))
+                .build()) {
+            response = join(patient.edit(resizeTo(100, "https://example.com/a.jpg")));
+        }
         assertEquals(3, response.attempts());
         assertEquals(3, server().requestCount("POST", "/v1/image/edit"));
         assertEquals(1, server().paidSubmissionCount(ApiOperation.EDIT), "Claid refused twice and acted once");
@@ -336,14 +343,32 @@ class ClaidClientIT {
     }
 
     @Test
-    void aRetryAfterLongerThanAllowedFailsAtOnce() {
-        server().faults().next(1).rateLimited(Duration.ofSeconds(120)).on("POST", "/v1/image/edit");
-        ClaidException e = assertThrows(ClaidException.class,
-                () -> join(client.edit(resizeTo(100, "https://example.com/a.jpg"))));
-        assertEquals(429, e.getStatusCode());
-        assertEquals("2001", e.getErrorCode());
-        assertTrue(e.isTransient());
-        assertEquals(1, server().requestCount("POST", "/v1/image/edit"));
+    void aRetryAfterLongerThanAllowedFailsAtOnceAndSoDoTheAccountsNextCalls() {
+        // an account of its own: its gate stays closed for the two minutes asked, which the other tests must not meet
+        try (LocalClaidServer own = LocalClaidServer.builder().apiKey(KEY).build().start();
+                ClaidClient first = ClaidClient.builder().apiKey(KEY).baseUrl(own.baseUrl()).build();
+                ClaidClient second = ClaidClient.builder().apiKey(KEY).baseUrl(own.baseUrl())
+                        .retryPolicy(new RetryPolicy(4, Duration.ofMillis(20), Duration.ofMillis(200), 2.0, 0.3,
+                                Duration.ofSeconds(3)))
+                        .build()) {
+            own.faults().next(1).rateLimited(Duration.ofSeconds(120)).on("POST", "/v1/image/edit");
+            ClaidException e = assertThrows(ClaidRateLimitException.class,
+                    () -> join(first.edit(resizeTo(100, "https://example.com/a.jpg"))));
+            assertEquals(429, e.getStatusCode());
+            assertEquals("2001", e.getErrorCode());
+            assertTrue(e.isTransient());
+            assertEquals(1, own.requestCount("POST", "/v1/image/edit"));
+
+            // the account must wait two minutes: a call allowed three seconds fails now, typed alike, and is not sent
+            ClaidException held = assertThrows(ClaidRateLimitException.class,
+                    () -> join(second.edit(resizeTo(100, "https://example.com/b.jpg"))));
+            assertEquals(429, held.getStatusCode());
+            assertTrue(held.isTransient());
+            assertFalse(held.mayHaveActed());
+            assertTrue(held.getMessage().contains("not sent") && held.getMessage().contains("maxRateLimitWait"),
+                    held.getMessage());
+            assertEquals(1, own.requestCount("POST", "/v1/image/edit"));
+        }
     }
 
     @Test

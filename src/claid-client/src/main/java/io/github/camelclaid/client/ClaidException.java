@@ -94,6 +94,19 @@ public class ClaidException extends RuntimeException {
         return typed(b, null);
     }
 
+    /**
+     * Not sent: another call of the account was answered 429, and the wait it imposed passes this call's
+     * {@code maxRateLimitWait}. Typed as the 429 it would have got, so that a route handles both alike.
+     */
+    static ClaidException heldPastRateLimitWait(String what, long waitMillis, long maxRateLimitWaitMillis) {
+        Builder b = new Builder(Reason.HTTP_ERROR, what);
+        b.statusCode = 429;
+        b.errorMessage = "not sent: the account was answered 429 (rate limit) and may ask again in " + waitMillis
+                + " ms, more than maxRateLimitWait (" + maxRateLimitWaitMillis + " ms) allows this call to wait."
+                + " Send it again later, or raise maxRateLimitWait.";
+        return typed(b, null);
+    }
+
     static ClaidException network(String what, Throwable cause) {
         Builder b = new Builder(Reason.NETWORK, what);
         b.errorMessage = describe(cause);

@@ -3,6 +3,7 @@ package io.github.camelclaid.client;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.Iterator;
 import java.util.List;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
@@ -25,6 +26,15 @@ final class HeldCalls {
 
         void send();
 
+        /**
+         * Whether the call may still wait {@code waitNanos} from {@code nowNanos} for a gate closed by a 429, within
+         * its {@code maxRateLimitWait}.
+         */
+        boolean mayWaitForRefusal(long nowNanos, long waitNanos);
+
+        /** It may not: the gate stays closed by a 429 for {@code waitNanos} more. */
+        void refuse(long waitNanos);
+
         /** Nothing will send it: the client's scheduler is shut down. */
         void fail(RuntimeException e);
     }
@@ -38,6 +48,8 @@ final class HeldCalls {
     private final Deque<Waiting> waiting = new ArrayDeque<>();
     private boolean timerSet;
     private long timerNanos;
+    /** The end of the gate's refusal the waiting calls were last asked about. */
+    private long refusalEndAsked;
 
     /** @param heldBackNanos adds up how long calls waited here */
     HeldCalls(RateLimitGate gate, ScheduledExecutorService scheduler, AtomicLong heldBackNanos) {
@@ -58,10 +70,17 @@ final class HeldCalls {
 
     private void add(Held call, boolean first) {
         boolean now;
+        long refusedFor;
         synchronized (this) {
             long nowNanos = System.nanoTime();
-            now = waiting.isEmpty() && gate.reserve(nowNanos) == 0;
-            if (!now) {
+            refusedFor = gate.refusedForNanos(nowNanos);
+            if (refusedFor > 0 && !call.mayWaitForRefusal(nowNanos, refusedFor)) {
+                now = false;
+            } else {
+                refusedFor = 0;
+                now = waiting.isEmpty() && gate.reserve(nowNanos) == 0;
+            }
+            if (!now && refusedFor == 0) {
                 Waiting held = new Waiting(call, nowNanos);
                 if (first) {
                     waiting.addFirst(held);
@@ -70,7 +89,9 @@ final class HeldCalls {
                 }
             }
         }
-        if (now) {
+        if (refusedFor > 0) {
+            call.refuse(refusedFor);
+        } else if (now) {
             call.send();
         } else {
             release();
@@ -81,9 +102,17 @@ final class HeldCalls {
     void release() {
         List<Held> go = new ArrayList<>();
         List<Held> orphaned = List.of();
+        List<Held> refused = List.of();
+        long refusedFor;
         RejectedExecutionException noScheduler = null;
         synchronized (this) {
             long nowNanos = System.nanoTime();
+            refusedFor = gate.refusedForNanos(nowNanos);
+            // a call that may wait for a refusal's end may wait for it later too: only a later end asks them again
+            if (refusedFor > 0 && nowNanos + refusedFor != refusalEndAsked) {
+                refusalEndAsked = nowNanos + refusedFor;
+                refused = dropThoseThatMayNotWait(nowNanos, refusedFor);
+            }
             while (!waiting.isEmpty()) {
                 Waiting next = waiting.peekFirst();
                 if (next.call.abandoned()) {
@@ -111,6 +140,26 @@ final class HeldCalls {
         for (Held call : orphaned) {
             call.fail(noScheduler);
         }
+        for (Held call : refused) {
+            call.refuse(refusedFor);
+        }
+    }
+
+    /**
+     * A 429 closed the gate: the calls that may not wait that long leave the line (each asks, so that it counts the
+     * wait from the first 429 that held it back). A Retry-After of an hour thus fails calls within their
+     * {@code maxRateLimitWait} instead of holding them, silent, for the hour.
+     */
+    private List<Held> dropThoseThatMayNotWait(long nowNanos, long refusedFor) {
+        List<Held> dropped = new ArrayList<>();
+        for (Iterator<Waiting> it = waiting.iterator(); it.hasNext();) {
+            Held call = it.next().call;
+            if (!call.abandoned() && !call.mayWaitForRefusal(nowNanos, refusedFor)) {
+                it.remove();
+                dropped.add(call);
+            }
+        }
+        return dropped;
     }
 
     /** Sets the timer for {@code waitNanos} from now, unless it is set for then or sooner already. */

@@ -163,6 +163,11 @@ public final class RateLimitGate {
         return 0;
     }
 
+    /** How long from {@code nowNanos} the gate stays closed because the account was answered 429; 0 if it is not. */
+    synchronized long refusedForNanos(long nowNanos) {
+        return refused && nowNanos - refusedUntilNanos < 0 ? refusedUntilNanos - nowNanos : 0;
+    }
+
     /** A request let through got no answer (a network failure): it no longer counts as in flight. */
     synchronized void unanswered() {
         inFlight = Math.max(0, inFlight - 1);
@@ -173,8 +178,15 @@ public final class RateLimitGate {
      * than the requests sent since leave, so within one window the lower count wins; a later reset starts a new one.
      *
      * @param askedWaitNanos for a 429, the wait it asked for (RateLimit-Reset or Retry-After), or a negative number
+     * @return for a 429, how long from {@code nowNanos} the gate now stays closed (the wait a call refused by it
+     *         really has before it may be sent again); {@code 0} for any other answer
      */
-    synchronized void update(RateLimitInfo info, int status, long askedWaitNanos, long nowNanos) {
+    synchronized long update(RateLimitInfo info, int status, long askedWaitNanos, long nowNanos) {
+        learn(info, status, askedWaitNanos, nowNanos);
+        return status == 429 ? Math.max(0, refusedUntilNanos - nowNanos) : 0;
+    }
+
+    private void learn(RateLimitInfo info, int status, long askedWaitNanos, long nowNanos) {
         inFlight = Math.max(0, inFlight - 1);
         long refusalWait = status == 429 ? refusalWait(askedWaitNanos) : 0;
         if (status == 429) {

@@ -208,6 +208,20 @@ final class RetryingTransport implements AutoCloseable {
             }
 
             @Override
+            public boolean mayWaitForRefusal(long nowNanos, long waitNanos) {
+                return call.mayWaitForRateLimit(nowNanos, TimeUnit.NANOSECONDS.toMillis(waitNanos));
+            }
+
+            @Override
+            public void refuse(long waitNanos) {
+                long waitMillis = TimeUnit.NANOSECONDS.toMillis(waitNanos);
+                LOG.warn("Claid {} not sent: the account was answered 429 and may ask again in {} ms, past"
+                        + " maxRateLimitWait", call.what, waitMillis);
+                call.result.completeExceptionally(ClaidException.heldPastRateLimitWait(call.what, waitMillis,
+                        TimeUnit.NANOSECONDS.toMillis(call.maxRateLimitWaitNanos)));
+            }
+
+            @Override
             public void fail(RuntimeException e) {
                 call.result.completeExceptionally(ClaidException.network(call.what, e));
             }
@@ -265,8 +279,10 @@ final class RetryingTransport implements AutoCloseable {
             rateLimitedAnswers.incrementAndGet();
         }
         long asked = serverAskedWaitMillis(answer, rateLimit);
+        long gateClosedNanos = 0;
         if (gated(request)) {
-            gate.update(rateLimit, answer.status(), TimeUnit.MILLISECONDS.toNanos(asked), System.nanoTime());
+            gateClosedNanos = gate.update(rateLimit, answer.status(), TimeUnit.MILLISECONDS.toNanos(asked),
+                    System.nanoTime());
             held.release();
         }
         if (LOG.isDebugEnabled()) {
@@ -277,7 +293,9 @@ final class RetryingTransport implements AutoCloseable {
         if (failure == Failure.RATE_LIMITED) {
             // the account is busy, which is backpressure rather than a failure of this call: it waits for the window
             // the answer named and asks again, without using an attempt, until maxRateLimitWait has passed
-            long delay = retryPolicy.delayMillis(1, asked);
+            // a gated call waits for the gate, which may stay closed longer than the policy's own delay: the longer
+            // of the two is the wait that counts against maxRateLimitWait
+            long delay = Math.max(retryPolicy.delayMillis(1, asked), TimeUnit.NANOSECONDS.toMillis(gateClosedNanos));
             if (call.mayWaitForRateLimit(System.nanoTime(), delay)) {
                 answer.discard();
                 call.refusals.incrementAndGet();

@@ -23,6 +23,7 @@ class HeldCallsTest {
     private final CountingScheduler scheduler = new CountingScheduler();
     private final List<Integer> sent = new CopyOnWriteArrayList<>();
     private final List<Integer> failed = new CopyOnWriteArrayList<>();
+    private final List<Integer> refused = new CopyOnWriteArrayList<>();
 
     @AfterEach
     void stop() {
@@ -73,12 +74,49 @@ class HeldCallsTest {
         assertThat(failed).containsExactly(0);
     }
 
+    @Test
+    void aRefusalLongerThanACallMayWaitFailsItInsteadOfHoldingIt() {
+        RateLimitGate gate = new RateLimitGate();
+        gate.update(answer(LIMIT, 0, 30), 200, -1, System.nanoTime());
+        HeldCalls held = new HeldCalls(gate, scheduler, new AtomicLong());
+        Call patient = new Call(0, TimeUnit.HOURS.toNanos(2));
+        Call hurried = new Call(1, TimeUnit.SECONDS.toNanos(60));
+        held.add(patient);
+        held.add(hurried);
+        // another call of the account is answered 429 with Retry-After: an hour
+        gate.update(null, 429, TimeUnit.HOURS.toNanos(1), System.nanoTime());
+        held.release();
+        assertThat(refused).containsExactly(1);
+        // a call that comes while the gate is closed so long fails at once; one that may wait waits, unsent
+        held.add(new Call(2, TimeUnit.SECONDS.toNanos(60)));
+        held.add(new Call(3, TimeUnit.HOURS.toNanos(2)));
+        assertThat(refused).containsExactly(1, 2);
+        assertThat(sent).isEmpty();
+    }
+
     private final class Call implements HeldCalls.Held {
         private final int id;
+        private final long mayWaitNanos;
         private volatile boolean abandoned;
 
         Call(int id) {
+            this(id, Long.MAX_VALUE);
+        }
+
+        Call(int id, long mayWaitNanos) {
             this.id = id;
+            this.mayWaitNanos = mayWaitNanos;
+        }
+
+        @Override
+        public boolean mayWaitForRefusal(long nowNanos, long waitNanos) {
+            return waitNanos <= mayWaitNanos;
+        }
+
+        @Override
+        public void refuse(long waitNanos) {
+            assertThat(waitNanos).isPositive();
+            refused.add(id);
         }
 
         @Override

@@ -49,11 +49,12 @@ class RateLimitGateTest {
         RateLimitGate gate = new RateLimitGate();
         gate.update(null, 200, -1, 0);
         // a Retry-After of two seconds: never sooner, and up to a second later
-        gate.update(null, 429, 2 * SECOND, 10);
-        assertThat(gate.reserve(11)).isBetween(2 * SECOND - 1, 3 * SECOND);
+        long closed = gate.update(null, 429, 2 * SECOND, 10);
+        assertThat(closed).isBetween(2 * SECOND, 3 * SECOND);
+        assertThat(gate.reserve(11)).isEqualTo(closed - 1);
         assertThat(gate.reserve(3 * SECOND + 10)).isZero();
         // a 429 that names no wait holds the gate a second
-        gate.update(null, 429, -1, 3 * SECOND);
+        assertThat(gate.update(null, 429, -1, 3 * SECOND)).isEqualTo(SECOND);
         assertThat(gate.reserve(3 * SECOND + 1)).isEqualTo(SECOND - 1);
         assertThat(gate.reserve(4 * SECOND)).isZero();
     }
