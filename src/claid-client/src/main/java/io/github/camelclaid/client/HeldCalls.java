@@ -69,29 +69,28 @@ final class HeldCalls {
     }
 
     private void add(Held call, boolean first) {
-        boolean now;
         long refusedFor;
+        boolean sendNow = false;
         synchronized (this) {
             long nowNanos = System.nanoTime();
             refusedFor = gate.refusedForNanos(nowNanos);
-            if (refusedFor > 0 && !call.mayWaitForRefusal(nowNanos, refusedFor)) {
-                now = false;
-            } else {
+            boolean mayWait = refusedFor == 0 || call.mayWaitForRefusal(nowNanos, refusedFor);
+            if (mayWait) {
                 refusedFor = 0;
-                now = waiting.isEmpty() && gate.reserve(nowNanos) == 0;
-            }
-            if (!now && refusedFor == 0) {
-                Waiting held = new Waiting(call, nowNanos);
-                if (first) {
-                    waiting.addFirst(held);
-                } else {
-                    waiting.addLast(held);
+                sendNow = waiting.isEmpty() && gate.reserve(nowNanos) == 0;
+                if (!sendNow) {
+                    Waiting held = new Waiting(call, nowNanos);
+                    if (first) {
+                        waiting.addFirst(held);
+                    } else {
+                        waiting.addLast(held);
+                    }
                 }
             }
         }
         if (refusedFor > 0) {
             call.refuse(refusedFor);
-        } else if (now) {
+        } else if (sendNow) {
             call.send();
         } else {
             release();
