@@ -26,11 +26,8 @@ final class HeldCalls {
 
         void send();
 
-        /**
-         * Whether the call may still wait {@code waitNanos} from {@code nowNanos} for a gate closed by a 429, within
-         * its {@code maxRateLimitWait}.
-         */
-        boolean mayWaitForRefusal(long nowNanos, long waitNanos);
+        /** Whether the call may wait {@code waitNanos} for a gate closed by a 429: no longer than its maxRateLimitWait. */
+        boolean mayWaitForRefusal(long waitNanos);
 
         /** It may not: the gate stays closed by a 429 for {@code waitNanos} more. */
         void refuse(long waitNanos);
@@ -74,7 +71,7 @@ final class HeldCalls {
         synchronized (this) {
             long nowNanos = System.nanoTime();
             refusedFor = gate.refusedForNanos(nowNanos);
-            boolean mayWait = refusedFor == 0 || call.mayWaitForRefusal(nowNanos, refusedFor);
+            boolean mayWait = refusedFor == 0 || call.mayWaitForRefusal(refusedFor);
             if (mayWait) {
                 refusedFor = 0;
                 sendNow = waiting.isEmpty() && gate.reserve(nowNanos) == 0;
@@ -107,10 +104,10 @@ final class HeldCalls {
         synchronized (this) {
             long nowNanos = System.nanoTime();
             refusedFor = gate.refusedForNanos(nowNanos);
-            // a call that may wait for a refusal's end may wait for it later too: only a later end asks them again
+            // a call that may wait for a refusal's end may wait for what is left of it too: only a new end asks again
             if (refusedFor > 0 && nowNanos + refusedFor != refusalEndAsked) {
                 refusalEndAsked = nowNanos + refusedFor;
-                refused = dropThoseThatMayNotWait(nowNanos, refusedFor);
+                refused = dropThoseThatMayNotWait(refusedFor);
             }
             while (!waiting.isEmpty()) {
                 Waiting next = waiting.peekFirst();
@@ -145,15 +142,14 @@ final class HeldCalls {
     }
 
     /**
-     * A 429 closed the gate: the calls that may not wait that long leave the line (each asks, so that it counts the
-     * wait from the first 429 that held it back). A Retry-After of an hour thus fails calls within their
-     * {@code maxRateLimitWait} instead of holding them, silent, for the hour.
+     * A 429 closed the gate: the calls that may not wait that long leave the line. A Retry-After of an hour thus fails
+     * the calls allowed a minute at once instead of holding them, silent, for the hour.
      */
-    private List<Held> dropThoseThatMayNotWait(long nowNanos, long refusedFor) {
+    private List<Held> dropThoseThatMayNotWait(long refusedFor) {
         List<Held> dropped = new ArrayList<>();
         for (Iterator<Waiting> it = waiting.iterator(); it.hasNext();) {
             Held call = it.next().call;
-            if (!call.abandoned() && !call.mayWaitForRefusal(nowNanos, refusedFor)) {
+            if (!call.abandoned() && !call.mayWaitForRefusal(refusedFor)) {
                 it.remove();
                 dropped.add(call);
             }

@@ -190,6 +190,7 @@ public final class RateLimitGate {
         inFlight = Math.max(0, inFlight - 1);
         long refusalWait = status == 429 ? refusalWait(askedWaitNanos) : 0;
         if (status == 429) {
+            policies.forEach(Policy::widen);
             long until = nowNanos + refusalWait;
             if (!refused || until - refusedUntilNanos > 0) {
                 refusedUntilNanos = until;
@@ -353,6 +354,7 @@ public final class RateLimitGate {
         private final int limit;
         private final long windowNanos;
         private final Deque<Long> sends = new ArrayDeque<>();
+        private long marginNanos;
 
         Policy(int limit, long windowNanos) {
             this.limit = limit;
@@ -360,10 +362,21 @@ public final class RateLimitGate {
         }
 
         long waitNanos(long nowNanos) {
-            while (!sends.isEmpty() && nowNanos - sends.peekFirst() >= windowNanos) {
+            long window = windowNanos + marginNanos;
+            while (!sends.isEmpty() && nowNanos - sends.peekFirst() >= window) {
                 sends.pollFirst();
             }
-            return sends.size() < limit ? 0 : sends.peekFirst() + windowNanos - nowNanos;
+            return sends.size() < limit ? 0 : sends.peekFirst() + window - nowNanos;
+        }
+
+        /**
+         * The account was refused although this JVM kept to the policy as it sent: the server counts arrivals, which a
+         * request held up on its way (a busy connection, a busy server) moves closer to the next. The window is taken
+         * a fiftieth longer, up to a tenth: a refusal costs a second or more of Reset, a fiftieth of the window a
+         * fiftieth of the rate.
+         */
+        void widen() {
+            marginNanos = Math.min(windowNanos / 10, marginNanos + windowNanos / 50);
         }
 
         void sent(long nowNanos) {

@@ -208,8 +208,9 @@ final class RetryingTransport implements AutoCloseable {
             }
 
             @Override
-            public boolean mayWaitForRefusal(long nowNanos, long waitNanos) {
-                return call.mayWaitForRateLimit(nowNanos, TimeUnit.NANOSECONDS.toMillis(waitNanos));
+            public boolean mayWaitForRefusal(long waitNanos) {
+                // each refusal on its own: a call in a long line meets several, and waiting in line is not failing
+                return waitNanos <= call.maxRateLimitWaitNanos;
             }
 
             @Override

@@ -109,7 +109,7 @@ class HeldCallsTest {
         }
 
         @Override
-        public boolean mayWaitForRefusal(long nowNanos, long waitNanos) {
+        public boolean mayWaitForRefusal(long waitNanos) {
             return waitNanos <= mayWaitNanos;
         }
 

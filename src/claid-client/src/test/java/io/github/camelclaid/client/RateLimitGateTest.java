@@ -102,6 +102,21 @@ class RateLimitGateTest {
     }
 
     @Test
+    void aRefusalThoughThePolicyWasKeptTakesItsWindowAFiftiethLonger() {
+        RateLimitGate gate = new RateLimitGate();
+        gate.update(answer("1200, 1200;w=60, 4;w=1", 1000, 50), 200, -1, 0);
+        // refused by the per-second policy this JVM kept to: the server counted arrivals closer than the sends
+        gate.update(answer("4, 1200;w=60, 4;w=1", -1, 1), 429, -1, 0);
+        long later = 10 * SECOND;
+        for (int i = 0; i < 4; i++) {
+            assertThat(gate.reserve(later + i * SECOND / 8)).isZero();
+        }
+        assertThat(gate.reserve(later + SECOND / 2)).isEqualTo(SECOND / 2 + SECOND / 50);
+        assertThat(gate.reserve(later + SECOND)).isEqualTo(SECOND / 50);
+        assertThat(gate.reserve(later + SECOND + SECOND / 50)).isZero();
+    }
+
+    @Test
     void anAnswerDoesNotKnowOfTheRequestsStillInFlight() {
         RateLimitGate gate = new RateLimitGate();
         gate.update(answer("120", 12, 5), 200, -1, 0);
