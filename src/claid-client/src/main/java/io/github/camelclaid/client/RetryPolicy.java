@@ -15,7 +15,8 @@ import java.util.concurrent.ThreadLocalRandom;
  * @param multiplier       growth of the wait per attempt
  * @param jitter           fraction (0..1) of each wait that is random, so many clients do not retry in step
  * @param maxRateLimitWait how long a call refused with 429 may keep waiting for the account's window, counted from
- *                         its first 429 (or from the first another call's 429 held it back); zero fails it at the first
+ *                         its first 429; zero fails it at the first. A call held back by another call's 429 fails at
+ *                         once if that 429's wait alone is longer
  */
 public record RetryPolicy(int maxAttempts, Duration initialBackoff, Duration maxBackoff, double multiplier,
         double jitter, Duration maxRateLimitWait) {

@@ -688,8 +688,8 @@ public interface ClaidEndpointBuilderFactory {
          * How long a call refused with 429 keeps waiting for the account's window (as RateLimit-Reset or Retry-After
          * names it) and asking again, counted from its first 429; then it fails with ClaidRateLimitException rather than
          * hold the message longer. Claid did nothing for a refused call, so it is asked again however often it was refused.
-         * A call held back because another call of the account was refused counts from then, and fails at once when that
-         * refusal's wait is longer.
+         * A call held back because another call of the account was refused fails at once, unsent, if that refusal's own wait
+         * is longer than that allows.
          * <p>Default: 60s
          */
         default AdvancedClaidEndpointConsumerBuilder maxRateLimitWait(long maxRateLimitWait) {
@@ -1167,8 +1167,8 @@ public interface ClaidEndpointBuilderFactory {
          * How long a call refused with 429 keeps waiting for the account's window (as RateLimit-Reset or Retry-After
          * names it) and asking again, counted from its first 429; then it fails with ClaidRateLimitException rather than
          * hold the message longer. Claid did nothing for a refused call, so it is asked again however often it was refused.
-         * A call held back because another call of the account was refused counts from then, and fails at once when that
-         * refusal's wait is longer.
+         * A call held back because another call of the account was refused fails at once, unsent, if that refusal's own wait
+         * is longer than that allows.
          * <p>Default: 60s
          */
         default AdvancedClaidEndpointProducerBuilder maxRateLimitWait(long maxRateLimitWait) {
@@ -1486,8 +1486,8 @@ public interface ClaidEndpointBuilderFactory {
          * How long a call refused with 429 keeps waiting for the account's window (as RateLimit-Reset or Retry-After
          * names it) and asking again, counted from its first 429; then it fails with ClaidRateLimitException rather than
          * hold the message longer. Claid did nothing for a refused call, so it is asked again however often it was refused.
-         * A call held back because another call of the account was refused counts from then, and fails at once when that
-         * refusal's wait is longer.
+         * A call held back because another call of the account was refused fails at once, unsent, if that refusal's own wait
+         * is longer than that allows.
          * <p>Default: 60s
          */
         default AdvancedClaidEndpointBuilder maxRateLimitWait(long maxRateLimitWait) {
