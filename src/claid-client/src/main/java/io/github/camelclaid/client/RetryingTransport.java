@@ -216,7 +216,8 @@ final class RetryingTransport implements AutoCloseable {
             @Override
             public void refuse(long waitNanos) {
                 long waitMillis = TimeUnit.NANOSECONDS.toMillis(waitNanos);
-                LOG.warn("Claid {} not sent: the account was answered 429 and may ask again in {} ms, past"
+                // DEBUG: one refusal may fail thousands of held calls, and each exchange carries the reason
+                LOG.debug("Claid {} not sent: the account was answered 429 and may ask again in {} ms, past"
                         + " maxRateLimitWait", call.what, waitMillis);
                 call.result.completeExceptionally(ClaidException.heldPastRateLimitWait(call.what, waitMillis,
                         TimeUnit.NANOSECONDS.toMillis(call.maxRateLimitWaitNanos)));
