@@ -23,7 +23,7 @@ import java.util.random.RandomGenerator;
  * time to its reset instead of sending it all at once: instances that reach a reset together then do not refuse each
  * other's bursts. A request also waits while the last {@code n} requests of any {@code n;w=s} policy went out less
  * than {@code s} seconds ago (counted here: the short policies are not reported in Remaining), a window each 429 makes
- * a little longer ({@link Policy#widen}).
+ * a little longer ({@code Policy.widen}).
  * <p>
  * Several instances on one account see each other only in those counts. Each gate estimates how many share the
  * account (what the account spent of a window over what this JVM got answered in it) and paces its spreading by the
