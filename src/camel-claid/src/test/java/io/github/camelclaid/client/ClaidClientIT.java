@@ -81,10 +81,14 @@ class ClaidClientIT {
 
     ClaidClient newClient(String key, RetryPolicy policy) {
         return ClaidClient.builder().apiKey(key).baseUrl(server().baseUrl())
-                .retryPolicy(new RetryPolicy(policy.maxAttempts(), Duration.ofMillis(20), Duration.ofMillis(200), 2.0,
-                        0.3, Duration.ofSeconds(3)))
+                .retryPolicy(quickRetries(policy.maxAttempts(), Duration.ofSeconds(3)))
                 .responseTimeout(Duration.ofSeconds(5))
                 .build();
+    }
+
+    /** Backoff of milliseconds, so that retries do not slow the tests; 429s waited out up to {@code rateLimitWait}. */
+    static RetryPolicy quickRetries(int maxAttempts, Duration rateLimitWait) {
+        return new RetryPolicy(maxAttempts, Duration.ofMillis(20), Duration.ofMillis(200), 2.0, 0.3, rateLimitWait);
     }
 
     static LocalClaidServer server() {
@@ -325,8 +329,7 @@ class ClaidClientIT {
         // each refusal closes the account's gate for its second and up to one more drawn at random: room for both
         ClaidResponse<EditResponse> response;
         try (ClaidClient patient = ClaidClient.builder().apiKey(KEY).baseUrl(server().baseUrl())
-                .retryPolicy(new RetryPolicy(RetryPolicy.DEFAULT.maxAttempts(), Duration.ofMillis(20),
-                        Duration.ofMillis(200), 2.0, 0.3, Duration.ofSeconds(10)))
+                .retryPolicy(quickRetries(RetryPolicy.DEFAULT.maxAttempts(), Duration.ofSeconds(10)))
                 .build()) {
             response = join(patient.edit(resizeTo(100, "https://example.com/a.jpg")));
         }
@@ -348,8 +351,7 @@ class ClaidClientIT {
         try (LocalClaidServer own = LocalClaidServer.builder().apiKey(KEY).build().start();
                 ClaidClient first = ClaidClient.builder().apiKey(KEY).baseUrl(own.baseUrl()).build();
                 ClaidClient second = ClaidClient.builder().apiKey(KEY).baseUrl(own.baseUrl())
-                        .retryPolicy(new RetryPolicy(4, Duration.ofMillis(20), Duration.ofMillis(200), 2.0, 0.3,
-                                Duration.ofSeconds(3)))
+                        .retryPolicy(quickRetries(RetryPolicy.DEFAULT.maxAttempts(), Duration.ofSeconds(3)))
                         .build()) {
             own.faults().next(1).rateLimited(Duration.ofSeconds(120)).on("POST", "/v1/image/edit");
             ClaidException e = assertThrows(ClaidRateLimitException.class,
@@ -376,8 +378,7 @@ class ClaidClientIT {
         // more refusals than maxAttempts: the account is busy, which costs none of the attempts
         server().faults().next(RetryPolicy.DEFAULT.maxAttempts() + 1).rateLimited().on("POST", "/v1/image/edit");
         try (ClaidClient patient = ClaidClient.builder().apiKey(KEY).baseUrl(server().baseUrl())
-                .retryPolicy(new RetryPolicy(RetryPolicy.DEFAULT.maxAttempts(), Duration.ofMillis(20),
-                        Duration.ofMillis(200), 2.0, 0.3, Duration.ofSeconds(30)))
+                .retryPolicy(quickRetries(RetryPolicy.DEFAULT.maxAttempts(), Duration.ofSeconds(30)))
                 .build()) {
             ClaidResponse<EditResponse> response = join(patient.edit(resizeTo(100, "https://example.com/a.jpg")));
             assertEquals(RetryPolicy.DEFAULT.maxAttempts() + 2, response.attempts());

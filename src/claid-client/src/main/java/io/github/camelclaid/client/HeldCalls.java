@@ -67,13 +67,13 @@ final class HeldCalls {
 
     private void add(Held call, boolean first) {
         long refusedFor;
+        boolean refuse;
         boolean sendNow = false;
         synchronized (this) {
             long nowNanos = System.nanoTime();
             refusedFor = gate.refusedForNanos(nowNanos);
-            boolean mayWait = refusedFor == 0 || call.mayWaitForRefusal(refusedFor);
-            if (mayWait) {
-                refusedFor = 0;
+            refuse = refusedFor > 0 && !call.mayWaitForRefusal(refusedFor);
+            if (!refuse) {
                 sendNow = waiting.isEmpty() && gate.reserve(nowNanos) == 0;
                 if (!sendNow) {
                     Waiting held = new Waiting(call, nowNanos);
@@ -85,7 +85,7 @@ final class HeldCalls {
                 }
             }
         }
-        if (refusedFor > 0) {
+        if (refuse) {
             call.refuse(refusedFor);
         } else if (sendNow) {
             call.send();

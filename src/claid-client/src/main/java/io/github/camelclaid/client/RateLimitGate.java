@@ -184,7 +184,7 @@ public final class RateLimitGate {
      */
     synchronized long update(RateLimitInfo info, int status, long askedWaitNanos, long nowNanos) {
         learn(info, status, askedWaitNanos, nowNanos);
-        return status == 429 ? Math.max(0, refusedUntilNanos - nowNanos) : 0;
+        return status == 429 ? refusedForNanos(nowNanos) : 0;
     }
 
     private void learn(RateLimitInfo info, int status, long askedWaitNanos, long nowNanos) {
