@@ -22,7 +22,8 @@ import org.openjdk.jmh.runner.options.TimeValue;
  *
  * <pre>
  * overhead [--inflight 1,8,64] [--download false,true] [--warmup 5s] [--seconds 5s] [--rounds 3] [--out dir]
- * rate-budget [--edits 1000] [--instances 1,2,3] [--limit 20] [--window 1s] [--baseline true] [--out dir]
+ * rate-budget [--edits 1000] [--instances 1,2,3] [--limit 20] [--window 1s]
+ *             [--burst-limit 20] [--burst-window 1s] [--baseline true] [--out dir]
  * smoke [--out dir]
  * </pre>
  *
@@ -70,6 +71,9 @@ public final class Benchmarks {
                 arguments.integers("--instances", smoke ? "1,2" : "1,2,3"),
                 Integer.parseInt(arguments.value("--limit", "20")),
                 arguments.duration("--window", "1s"),
+                // the short window, Claid's 4;w=1; by default the long one again (its hardest shape for a gate)
+                Integer.parseInt(arguments.value("--burst-limit", arguments.value("--limit", "20"))),
+                arguments.duration("--burst-window", arguments.value("--window", "1s")),
                 Boolean.parseBoolean(arguments.value("--baseline", "true")));
         System.out.println("rate-budget: claid:edit exchanges offered at once by instances in JVMs of their own on one"
                 + " account; " + settings);
@@ -133,7 +137,8 @@ public final class Benchmarks {
     private static void usage(String problem) {
         System.err.println(problem + "\nusage: Benchmarks overhead [--inflight 1,8,64] [--download false,true]"
                 + " [--warmup 5s] [--seconds 5s] [--rounds 3] [--out dir]\n       Benchmarks rate-budget [--edits 1000]"
-                + " [--instances 1,2,3] [--limit 20] [--window 1s] [--baseline true] [--out dir]\n"
+                + " [--instances 1,2,3] [--limit 20] [--window 1s] [--burst-limit 20]\n"
+                + "       [--burst-window 1s] [--baseline true] [--out dir]\n"
                 + "       Benchmarks smoke [--out dir]");
         System.exit(2);
     }

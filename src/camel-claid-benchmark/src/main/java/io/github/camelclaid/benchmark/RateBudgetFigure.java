@@ -14,7 +14,8 @@ import io.github.camelclaid.testserver.PaidSubmission;
 
 /**
  * How well instances use an account's rate budget: edits offered all at once to the local server holding Claid's
- * budget shape (n requests per window in both of its windows, RateLimit headers on every answer, 429 with Claid's
+ * budget shape (by default n requests per window in both of its windows, the hardest for a gate; or a long and a
+ * short window, as Claid's 120 a minute and 4 a second; RateLimit headers on every answer, 429 with Claid's
  * body when the window is spent), by one or several instances, each a CamelContext in a JVM of its own
  * ({@link RateBudgetInstance}) that sees the others only through the server's answers. The baseline, in the same run,
  * is one instance with rate-limit shaping off: the client that only waits out each 429.
@@ -24,10 +25,12 @@ final class RateBudgetFigure {
     /** Not a secret: the local server's key, sent only to 127.0.0.1. */
     private static final String KEY = "rate-budget-benchmark-key";
 
-    record Settings(int edits, List<Integer> instances, int limit, Duration window, boolean baseline) {
+    record Settings(int edits, List<Integer> instances, int limit, Duration window, int burstLimit,
+                    Duration burstWindow, boolean baseline) {
         @Override
         public String toString() {
-            return edits + " edits, budget " + limit + " per " + window.toMillis() + " ms, instances " + instances
+            return edits + " edits, budget " + limit + " per " + window.toMillis() + " ms and " + burstLimit + " per "
+                    + burstWindow.toMillis() + " ms, instances " + instances
                     + (baseline ? ", baseline: 1 instance without shaping" : "");
         }
     }
@@ -84,8 +87,8 @@ final class RateBudgetFigure {
     }
 
     private Row run(String mode, int instances, boolean shaping) throws Exception {
-        RateLimitBudget budget = new RateLimitBudget(settings.limit(), settings.window(), settings.limit(),
-                settings.window());
+        RateLimitBudget budget = new RateLimitBudget(settings.limit(), settings.window(), settings.burstLimit(),
+                settings.burstWindow());
         int each = settings.edits() / instances;
         // the slowest plausible run (the baseline's retries included), and the JVMs' start
         Duration patience = settings.window().multipliedBy(3L * settings.edits() / settings.limit())
