@@ -157,7 +157,7 @@ final class WaitBurst implements AutoCloseable {
                 .count();
     }
 
-    private static long settledHeap() {
+    static long settledHeap() {
         MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
         for (int i = 0; i < 3; i++) {
             System.gc();
