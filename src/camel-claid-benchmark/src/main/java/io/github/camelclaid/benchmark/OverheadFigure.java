@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
+import io.github.camelclaid.client.ApiOperation;
 import io.github.camelclaid.testserver.LocalClaidServer;
 
 /**
@@ -17,8 +18,14 @@ import io.github.camelclaid.testserver.LocalClaidServer;
  */
 final class OverheadFigure {
 
-    /** The settings of one run of the figure. */
-    record Settings(List<Integer> inFlight, List<Boolean> downloads, Duration warmup, Duration measured, int rounds) {
+    /**
+     * The settings of one run of the figure.
+     *
+     * @param latency how long the server takes over each sync edit before answering (zero: at once, so that the
+     *                figure is of the clients' CPU; Claid's own edits take seconds)
+     */
+    record Settings(List<Integer> inFlight, List<Boolean> downloads, Duration warmup, Duration measured, int rounds,
+                    Duration latency) {
     }
 
     /** The pooled figures of the three clients for one load, and each round's camel/raw throughput ratio. */
@@ -82,6 +89,10 @@ final class OverheadFigure {
             throws InterruptedException {
         // the server keeps every request and output it served; forgetting them keeps its memory flat across runs
         server.reset();
+        if (!settings.latency().isZero()) {
+            // a delay held on one of the server's handler threads: it costs the machine no CPU while it lasts
+            server.faults().next(Integer.MAX_VALUE).delay(settings.latency()).on(ApiOperation.EDIT);
+        }
         return new ClosedLoop(call, n).run(warmup, settings.measured());
     }
 
