@@ -452,8 +452,9 @@ public class ClaidConfiguration implements Cloneable {
     }
 
     /**
-     * For the tasks consumer: the most tasks whose status one run asks for (and so the most it emits). Tasks not
-     * taken wait for the next run, which follows at once when greedy is on.
+     * For the tasks consumer: the most tasks whose status one run asks for (and so the most it emits). A run that
+     * took this many with rate budget to spare and emitted any is followed at once, as with greedy; otherwise the
+     * tasks not taken wait for the next run. 0 for no limit.
      */
     public void setMaxMessagesPerPoll(int maxMessagesPerPoll) {
         this.maxMessagesPerPoll = maxMessagesPerPoll;

@@ -56,6 +56,8 @@ public class ClaidTasksConsumer extends ScheduledBatchPollingConsumer {
     private TaskReporter reporter;
     private LeaseKeeper leases;
     private Instant nextPurge = Instant.EPOCH;
+    /** The last run took {@code maxMessagesPerPoll} due tasks with rate budget to spare, so more may be due. */
+    private volatile boolean lastRunFull;
 
     public ClaidTasksConsumer(ClaidEndpoint endpoint, Processor processor) {
         super(endpoint, processor);
@@ -102,11 +104,23 @@ public class ClaidTasksConsumer extends ScheduledBatchPollingConsumer {
         return reported.get();
     }
 
+    /**
+     * Camel's greedy polling, also when the last run stopped at {@code maxMessagesPerPoll} with due tasks left: a
+     * burst of thousands of ended tasks is then asked about as fast as Claid answers, not one batch per delay. A run
+     * the rate budget cut short is not followed at once; it waits for the window as before.
+     */
+    @Override
+    public boolean isGreedy() {
+        return super.isGreedy() || lastRunFull;
+    }
+
     @Override
     protected int poll() throws Exception {
         Instant now = Instant.now();
+        lastRunFull = false;
         purgeFinished(now);
-        int budget = requestBudget(now);
+        int perRun = getMaxMessagesPerPoll() > 0 ? getMaxMessagesPerPoll() : Integer.MAX_VALUE;
+        int budget = requestBudget(now, perRun);
         if (budget <= 0) {
             return 0;
         }
@@ -114,7 +128,9 @@ public class ClaidTasksConsumer extends ScheduledBatchPollingConsumer {
         // writes (a database round trip, an fsync) never run on the HTTP client's few I/O threads
         Map<TrackedTask, CompletableFuture<ClaidResponse<TaskResult>>> checks = new LinkedHashMap<>();
         List<CompletableFuture<TaskReporter.Report>> placeholderReports = new ArrayList<>();
-        for (TrackedTask due : ledger.due(now, budget)) {
+        List<TrackedTask> dueTasks = ledger.due(now, budget);
+        lastRunFull = budget == perRun && dueTasks.size() >= perRun;
+        for (TrackedTask due : dueTasks) {
             TrackedTask task = ledger.claim(due.key(), owner, now, now.plusMillis(endpoint.getConfiguration()
                     .getTaskLease())).orElse(null);
             if (task == null) {
@@ -272,8 +288,7 @@ public class ClaidTasksConsumer extends ScheduledBatchPollingConsumer {
      * the reserve for submissions. When the window is spent, wait for it to reset rather than collect 429s; once the
      * reset time has passed, the last headers say nothing any more and a full run goes ahead.
      */
-    private int requestBudget(Instant now) {
-        int perRun = getMaxMessagesPerPoll() > 0 ? getMaxMessagesPerPoll() : Integer.MAX_VALUE;
+    private int requestBudget(Instant now, int perRun) {
         RateLimitInfo rateLimit = endpoint.client().lastRateLimit();
         if (rateLimit == null || rateLimit.remaining() == null || rateLimit.hasResetBy(now)) {
             return perRun;

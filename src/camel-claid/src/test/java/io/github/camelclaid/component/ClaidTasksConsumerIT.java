@@ -299,6 +299,36 @@ class ClaidTasksConsumerIT extends CamelTestSupport {
     }
 
     @Test
+    void aRunStoppedByMaxMessagesPerPollIsFollowedAtOnceNotAfterTheDelay() throws Exception {
+        // tasks that end as they are accepted, so every run that asks reports; the delay is longer than the test
+        try (LocalClaidServer quick = LocalClaidServer.builder().apiKey(KEY).acceptedFor(Duration.ZERO)
+                .processingFor(Duration.ZERO).processingSpread(Duration.ZERO).build().start()) {
+            String options = "baseUrl=" + quick.baseUrl() + "&taskPollInterval=20";
+            context.addRoutes(new RouteBuilder() {
+                @Override
+                public void configure() {
+                    from("direct:quickSubmit").to("claid:editAsync?" + options + "&operations=RAW({})");
+                    from("claid:tasks?" + options + "&maxMessagesPerPoll=5&initialDelay=0&delay=3600000")
+                            .routeId("fiveAtATime").autoStartup(false).process(e -> seen.add(e.getMessage().copy()));
+                }
+            });
+            context.getRouteController().stopRoute("report");
+            List<Long> ids = new ArrayList<>();
+            for (int i = 0; i < 12; i++) {
+                ids.add(template.request("direct:quickSubmit",
+                        e -> e.getMessage().setBody("https://images.example/q.jpg"))
+                        .getMessage().getBody(TaskAccepted.class).id());
+            }
+            await().atMost(Duration.ofSeconds(5)).until(() -> quick.taskTimelines().size() == ids.size());
+            context.getRouteController().startRoute("fiveAtATime");
+            // two full runs of five and the two left, all before the hour's delay would allow a second run
+            await().atMost(Duration.ofSeconds(20)).until(() -> seen.size() >= ids.size());
+            assertThat(seen).extracting(ClaidTasksConsumerIT::taskId).containsExactlyInAnyOrderElementsOf(ids);
+            assertThat(quick.taskTimelines()).allSatisfy(t -> assertThat(t.statusRequests()).isEqualTo(1));
+        }
+    }
+
+    @Test
     void pollingPausesWhenTheRateLimitWindowIsSpentAndResumesWhenItResets() throws Exception {
         // 40 requests per 2 s: 30 submissions leave 10, all of them the reserve left to submissions
         try (LocalClaidServer tight = LocalClaidServer.builder().apiKey(KEY).acceptedFor(Duration.ofMillis(10))
