@@ -17,7 +17,8 @@ import org.junit.jupiter.api.io.TempDir;
  * The heap a transfer costs, by size: each download and upload of 1, 50 and 200 MB runs in a fresh JVM
  * ({@link LargeBodiesApp}, heap {@code -Dclaid.figures.heap}, default 1g so that code holding bodies whole still
  * finishes), which prints how far the heap's peak rose above what was in use before. Prints a table; asserts nothing.
- * Run on demand: {@code -Dit.test=LargeBodiesFigureIT -Dclaid.figures=true}.
+ * Run on demand: {@code -Dit.test=LargeBodiesFigureIT -Dclaid.figures=true}; {@code -Dclaid.figures.sizes=1,50,200}
+ * sets the sizes in MB (1024 needs about 3 GB of free disk: the input, the server's copy and the output).
  */
 @EnabledIfSystemProperty(named = "claid.figures", matches = "true")
 class LargeBodiesFigureIT {
@@ -31,7 +32,8 @@ class LargeBodiesFigureIT {
     void heapGrowthPerTransfer() throws Exception {
         String heap = System.getProperty("claid.figures.heap", "1g");
         StringBuilder table = new StringBuilder("size MB | download heap MB | upload heap MB   (-Xmx" + heap + ")\n");
-        for (long size : new long[] {1, 50, 200}) {
+        for (String mb : System.getProperty("claid.figures.sizes", "1,50,200").split(",")) {
+            long size = Long.parseLong(mb.trim());
             try (LocalClaidServer server = LocalClaidServer.builder().outputSize(size * MB).build().start()) {
                 Path image = dir.resolve("in-" + size + ".jpg");
                 try (OutputStream out = Files.newOutputStream(image)) {
