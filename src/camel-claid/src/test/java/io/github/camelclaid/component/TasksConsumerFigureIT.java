@@ -1,7 +1,6 @@
 package io.github.camelclaid.component;
 
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -11,6 +10,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
 
+import io.github.camelclaid.component.BurstFigures.Plan;
 import io.github.camelclaid.testserver.LocalClaidServer;
 import io.github.camelclaid.testserver.RateLimitBudget;
 import io.github.camelclaid.testserver.TaskTimeline;
@@ -46,44 +46,12 @@ class TasksConsumerFigureIT {
     /** Camel's default delay between a polling consumer's runs, 500 ms, scaled down like the tasks. */
     static final String RUN_DELAY = "&delay=50";
 
-    enum Plan {
-        LEARNED("&taskPollInterval=200&taskPollMaxInterval=3000"),
-        LEARNED_ONE_POLL("&taskPollInterval=200&taskPollMaxInterval=3000&adaptivePollCount=1"),
-        LEARNED_UNBATCHED("&taskPollInterval=200&taskPollMaxInterval=3000&maxMessagesPerPoll=0"),
-        GROWING("&taskPollInterval=200&taskPollMaxInterval=3000&adaptivePolling=false"),
-        FIXED_500MS("&taskPollInterval=50&taskPollMaxInterval=50&adaptivePolling=false");
-
-        final String options;
-
-        Plan(String options) {
-            this.options = options;
-        }
-    }
-
     @Test
     void printTheFigures() throws Exception {
         System.out.printf(Locale.ROOT, "%n%-18s %6s %9s %7s %10s %10s %8s %9s %9s%n",
                 "plan", "tasks", "reported", "threads", "heap/task", "of which", "polls", "late p50", "late p99");
         System.out.printf(Locale.ROOT, "%-18s %6s %9s %7s %10s %10s%n", "", "", "", "", "", "server");
-        List<Integer> counts = Arrays.stream(System.getProperty("claid.waits.figure.counts", "2000,10000").split(","))
-                .map(counted -> Integer.parseInt(counted.trim())).toList();
-        // the first burst in a JVM runs on code not yet compiled and makes the first plan look worse (WaitsFigureIT)
-        measure(Plan.GROWING, counts.stream().max(Integer::compare).orElseThrow());
-        for (int count : counts) {
-            for (Plan plan : plans()) {
-                try {
-                    System.out.print(measure(plan, count));
-                } catch (Exception | AssertionError e) {
-                    System.out.printf(Locale.ROOT, "%-18s %6d failed: %s%n", plan, count, e.getMessage());
-                }
-            }
-        }
-    }
-
-    private static List<Plan> plans() {
-        String named = System.getProperty("claid.tasks.figure.plans", "");
-        return named.isBlank() ? List.of(Plan.values())
-                : Arrays.stream(named.split(",")).map(name -> Plan.valueOf(name.trim())).toList();
+        BurstFigures.print("claid.tasks.figure.plans", true, TasksConsumerFigureIT::measure);
     }
 
     private static String measure(Plan plan, int count) throws Exception {

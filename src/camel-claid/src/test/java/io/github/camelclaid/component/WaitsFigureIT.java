@@ -1,10 +1,9 @@
 package io.github.camelclaid.component;
 
 import java.time.Duration;
-import java.util.Arrays;
-import java.util.List;
 import java.util.Locale;
 
+import io.github.camelclaid.component.BurstFigures.Plan;
 import io.github.camelclaid.testserver.LocalClaidServer;
 import io.github.camelclaid.testserver.RateLimitBudget;
 import org.apache.camel.CamelContext;
@@ -26,45 +25,11 @@ class WaitsFigureIT {
     static final String KEY = "waits-figure-key-91aa";
     static final int SCALE = 10;
 
-    enum Plan {
-        LEARNED("&taskPollInterval=200&taskPollMaxInterval=3000"),
-        LEARNED_ONE_POLL("&taskPollInterval=200&taskPollMaxInterval=3000&adaptivePollCount=1"),
-        GROWING("&taskPollInterval=200&taskPollMaxInterval=3000&adaptivePolling=false"),
-        FIXED_500MS("&taskPollInterval=50&taskPollMaxInterval=50&adaptivePolling=false");
-
-        final String options;
-
-        Plan(String options) {
-            this.options = options;
-        }
-    }
-
     @Test
     void printTheFigures() throws Exception {
-        System.out.printf(Locale.ROOT, "%n%-17s %6s %9s %7s %10s %8s %9s %9s%n",
+        System.out.printf(Locale.ROOT, "%n%-18s %6s %9s %7s %10s %8s %9s %9s%n",
                 "plan", "waits", "completed", "threads", "heap/wait", "polls", "late p50", "late p99");
-        List<Integer> counts = Arrays.stream(System.getProperty("claid.waits.figure.counts", "2000,10000").split(","))
-                .map(counted -> Integer.parseInt(counted.trim())).toList();
-        // the first burst in a JVM runs on code not yet compiled, which overloads the machine more and makes the first
-        // plan measured look worse than the others (1.28 polls and 29.7 s p99 against 1.71 and 21.4 s for the same
-        // plan measured third, at 10,000): one burst of the largest size first, not printed
-        measure(Plan.GROWING, counts.stream().max(Integer::compare).orElseThrow());
-        for (int count : counts) {
-            for (Plan plan : plans()) {
-                try {
-                    System.out.print(measure(plan, count));
-                } catch (Exception | AssertionError e) {
-                    System.out.printf(Locale.ROOT, "%-17s %6d failed: %s%n", plan, count, e.getMessage());
-                }
-            }
-        }
-    }
-
-    /** The plans to measure: claid.waits.figure.plans, names separated by commas; all by default. */
-    private static List<Plan> plans() {
-        String named = System.getProperty("claid.waits.figure.plans", "");
-        return named.isBlank() ? List.of(Plan.values())
-                : Arrays.stream(named.split(",")).map(name -> Plan.valueOf(name.trim())).toList();
+        BurstFigures.print("claid.waits.figure.plans", false, WaitsFigureIT::measure);
     }
 
     private static String measure(Plan plan, int count) throws Exception {
@@ -82,7 +47,7 @@ class WaitsFigureIT {
                 // held tasks teach the plan durations of no use to the first)
                 WaitBurst.Outcome free = burst.run(count, "https://images.example/free", false, Duration.ofMinutes(5));
                 WaitBurst.Outcome held = burst.run(count, "https://images.example/held", true, Duration.ofMinutes(5));
-                return String.format(Locale.ROOT, "%-17s %6d %9d %+7d %8d B %8.2f %7.2f s %7.2f s%n", plan, count,
+                return String.format(Locale.ROOT, "%-18s %6d %9d %+7d %8d B %8.2f %7.2f s %7.2f s%n", plan, count,
                         held.completed() + free.completed() - count,
                         Math.max(held.threadsAdded(), free.threadsAdded()), held.heapPerWaitBytes(),
                         free.pollsPerTask(), free.noticedLateMillis(0.5) * SCALE / 1000,
