@@ -27,10 +27,12 @@ final class BenchmarkServer {
     private BenchmarkServer() {
     }
 
-    static LocalClaidServer start() {
+    /** @param rateLimitHeaders false for a server that sends no RateLimit headers (a proxy, a gateway) */
+    static LocalClaidServer start(boolean rateLimitHeaders) {
         return LocalClaidServer.builder()
                 .apiKey(API_KEY)
                 .rateLimit(UNSPENDABLE)
+                .rateLimitHeaders(rateLimitHeaders)
                 .acceptedFor(Duration.ZERO)
                 .processingFor(Duration.ZERO)
                 .build()

@@ -22,7 +22,7 @@ import org.openjdk.jmh.runner.options.TimeValue;
  *
  * <pre>
  * overhead [--inflight 1,8,64] [--download false,true] [--warmup 5s] [--seconds 5s] [--rounds 3] [--latency 0s]
- *          [--out dir]
+ *          [--rate-limit-headers true] [--out dir]
  * rate-budget [--edits 1000] [--instances 1,2,3] [--limit 20] [--window 1s]
  *             [--burst-limit 20] [--burst-window 1s] [--baseline true] [--out dir]
  * smoke [--out dir]
@@ -58,7 +58,8 @@ public final class Benchmarks {
                 arguments.duration("--warmup", smoke ? "300ms" : "5s"),
                 arguments.duration("--seconds", smoke ? "700ms" : "5s"),
                 Integer.parseInt(arguments.value("--rounds", smoke ? "1" : "3")),
-                arguments.duration("--latency", "0s"));
+                arguments.duration("--latency", "0s"),
+                Boolean.parseBoolean(arguments.value("--rate-limit-headers", "true")));
         System.out.println("overhead: sync claid:edit with a URL input, Camel against raw HttpClient 5 and Camel's"
                 + " floor; " + settings);
         System.out.println(OverheadFigure.header());
@@ -138,7 +139,8 @@ public final class Benchmarks {
 
     private static void usage(String problem) {
         System.err.println(problem + "\nusage: Benchmarks overhead [--inflight 1,8,64] [--download false,true]"
-                + " [--warmup 5s] [--seconds 5s] [--rounds 3] [--latency 0s]\n       [--out dir]\n"
+                + " [--warmup 5s] [--seconds 5s] [--rounds 3] [--latency 0s]\n       [--rate-limit-headers true]"
+                + " [--out dir]\n"
                 + "       Benchmarks rate-budget [--edits 1000]"
                 + " [--instances 1,2,3] [--limit 20] [--window 1s] [--burst-limit 20]\n"
                 + "       [--burst-window 1s] [--baseline true] [--out dir]\n"

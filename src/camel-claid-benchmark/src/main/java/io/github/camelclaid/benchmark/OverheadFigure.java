@@ -21,11 +21,13 @@ final class OverheadFigure {
     /**
      * The settings of one run of the figure.
      *
-     * @param latency how long the server takes over each sync edit before answering (zero: at once, so that the
-     *                figure is of the clients' CPU; Claid's own edits take seconds)
+     * @param latency          how long the server takes over each sync edit before answering (zero: at once, so
+     *                         that the figure is of the clients' CPU; Claid's own edits take seconds)
+     * @param rateLimitHeaders whether the server sends RateLimit headers, as Claid does; without them, as a proxy or a
+     *                         gateway may answer, the rate gate must not hold the component back
      */
     record Settings(List<Integer> inFlight, List<Boolean> downloads, Duration warmup, Duration measured, int rounds,
-                    Duration latency) {
+                    Duration latency, boolean rateLimitHeaders) {
     }
 
     /** The pooled figures of the three clients for one load, and each round's camel/raw throughput ratio. */
@@ -49,7 +51,7 @@ final class OverheadFigure {
 
     List<Row> run() throws InterruptedException {
         List<Row> rows = new ArrayList<>();
-        try (LocalClaidServer server = BenchmarkServer.start()) {
+        try (LocalClaidServer server = BenchmarkServer.start(settings.rateLimitHeaders())) {
             for (boolean download : settings.downloads()) {
                 try (EditCall raw = new RawEditCall(server, download);
                         EditCall floor = new CamelFloorCall(server, download);

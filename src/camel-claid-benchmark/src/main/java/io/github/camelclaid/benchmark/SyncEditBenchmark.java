@@ -35,7 +35,7 @@ public class SyncEditBenchmark {
 
     @Setup(Level.Trial)
     public void start() {
-        server = BenchmarkServer.start();
+        server = BenchmarkServer.start(true);
         call = "camel".equals(client) ? new CamelEditCall(server, downloadOutput)
                 : new RawEditCall(server, downloadOutput);
     }
