@@ -18,7 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
  * ({@link LargeBodiesApp}, heap {@code -Dclaid.figures.heap}, default 1g so that code holding bodies whole still
  * finishes), which prints how far the heap's peak rose above what was in use before. Prints a table; asserts nothing.
  * Run on demand: {@code -Dit.test=LargeBodiesFigureIT -Dclaid.figures=true}; {@code -Dclaid.figures.sizes=1,50,200}
- * sets the sizes in MB (1024 needs about 3 GB of free disk: the input, the server's copy and the output).
+ * sets the sizes in MB (1024 needs a few GB of free disk for the input and the output).
  */
 @EnabledIfSystemProperty(named = "claid.figures", matches = "true")
 class LargeBodiesFigureIT {
