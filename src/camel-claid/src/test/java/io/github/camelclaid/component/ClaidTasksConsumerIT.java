@@ -303,22 +303,8 @@ class ClaidTasksConsumerIT extends CamelTestSupport {
         // tasks that end as they are accepted, so every run that asks reports; the delay is longer than the test
         try (LocalClaidServer quick = LocalClaidServer.builder().apiKey(KEY).acceptedFor(Duration.ZERO)
                 .processingFor(Duration.ZERO).processingSpread(Duration.ZERO).build().start()) {
-            String options = "baseUrl=" + quick.baseUrl() + "&taskPollInterval=20";
-            context.addRoutes(new RouteBuilder() {
-                @Override
-                public void configure() {
-                    from("direct:quickSubmit").to("claid:editAsync?" + options + "&operations=RAW({})");
-                    from("claid:tasks?" + options + "&maxMessagesPerPoll=5&initialDelay=0&delay=3600000")
-                            .routeId("fiveAtATime").autoStartup(false).process(e -> seen.add(e.getMessage().copy()));
-                }
-            });
-            context.getRouteController().stopRoute("report");
-            List<Long> ids = new ArrayList<>();
-            for (int i = 0; i < 12; i++) {
-                ids.add(template.request("direct:quickSubmit",
-                        e -> e.getMessage().setBody("https://images.example/q.jpg"))
-                        .getMessage().getBody(TaskAccepted.class).id());
-            }
+            List<Long> ids = submitBeforeTheirTasksRoute(quick, "fiveAtATime",
+                    "&maxMessagesPerPoll=5&initialDelay=0&delay=3600000", 12);
             await().atMost(Duration.ofSeconds(5)).until(() -> quick.taskTimelines().size() == ids.size());
             context.getRouteController().startRoute("fiveAtATime");
             // two full runs of five and the two left, all before the hour's delay would allow a second run
@@ -335,26 +321,37 @@ class ClaidTasksConsumerIT extends CamelTestSupport {
                 .processingFor(Duration.ofMillis(50))
                 .rateLimit(new RateLimitBudget(40, Duration.ofSeconds(2), 1000, Duration.ofSeconds(1)))
                 .build().start()) {
-            String options = "baseUrl=" + tight.baseUrl() + "&taskPollInterval=20";
-            context.addRoutes(new RouteBuilder() {
-                @Override
-                public void configure() {
-                    from("direct:tightSubmit").to("claid:editAsync?" + options + "&operations=RAW({})");
-                    from("claid:tasks?" + options + "&delay=20&rateLimitReserve=10").routeId("tight")
-                            .autoStartup(false).process(e -> seen.add(e.getMessage().copy()));
-                }
-            });
-            context.getRouteController().stopRoute("report");
-            List<Long> ids = new ArrayList<>();
-            for (int i = 0; i < 30; i++) {
-                ids.add(template.request("direct:tightSubmit",
-                        e -> e.getMessage().setBody("https://images.example/t.jpg"))
-                        .getMessage().getBody(TaskAccepted.class).id());
-            }
+            List<Long> ids = submitBeforeTheirTasksRoute(tight, "tight", "&delay=20&rateLimitReserve=10", 30);
             context.getRouteController().startRoute("tight");
             await().atMost(Duration.ofSeconds(20)).until(() -> seen.size() >= ids.size());
             assertThat(seen).extracting(ClaidTasksConsumerIT::taskId).containsExactlyInAnyOrderElementsOf(ids);
         }
+    }
+
+    /**
+     * For a test with a server of its own: stops the usual reporting route, adds a claid:tasks route for that server
+     * (not started; {@code tasksOptions} appended to its URI) that records what it reports, and submits {@code count}
+     * edits to the server. Returns their task ids.
+     */
+    private List<Long> submitBeforeTheirTasksRoute(LocalClaidServer server, String routeId, String tasksOptions,
+            int count) throws Exception {
+        String options = "baseUrl=" + server.baseUrl() + "&taskPollInterval=20";
+        String submit = "direct:submit-" + routeId;
+        context.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from(submit).to("claid:editAsync?" + options + "&operations=RAW({})");
+                from("claid:tasks?" + options + tasksOptions).routeId(routeId).autoStartup(false)
+                        .process(e -> seen.add(e.getMessage().copy()));
+            }
+        });
+        context.getRouteController().stopRoute("report");
+        List<Long> ids = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            ids.add(template.request(submit, e -> e.getMessage().setBody("https://images.example/" + routeId + ".jpg"))
+                    .getMessage().getBody(TaskAccepted.class).id());
+        }
+        return ids;
     }
 
     private int endpointLedgerOpenCount() {
