@@ -18,7 +18,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class FaultInjectionRunIT {
 
-    static final int IMAGES = 40;
+    static final int IMAGES = 60;
 
     @Test
     void underRandomFaultsAndAKillNoImageIsLostNonePaidTwiceNoOutputStoredTwice() throws Exception {
