@@ -47,6 +47,8 @@ public class ClaidEndpoint extends ScheduledPollEndpoint implements AsyncEndpoin
     private JsonNode optionsJson;
     private TaskWaiter taskWaiter;
     private CorrelationHeaders correlationHeaders = CorrelationHeaders.NONE;
+    /** claid:webhook only: what its path answers while no consumer serves it. */
+    private WebhookAvailability webhookAvailability;
 
     public ClaidEndpoint(String uri, ClaidComponent component, ClaidConfiguration configuration) {
         super(uri, component);
@@ -80,6 +82,17 @@ public class ClaidEndpoint extends ScheduledPollEndpoint implements AsyncEndpoin
         }
         configureConsumer(consumer);
         return consumer;
+    }
+
+    @Override
+    protected void doInit() throws Exception {
+        super.doInit();
+        if (operation == ClaidOperations.webhook) {
+            // as soon as Camel builds the route: Camel Main's HTTP server listens already, long before routes start
+            webhookAvailability().answerUnlessServed();
+            // and for a server that starts later: Camel calls back once the routes are warmed up, before consumers
+            getCamelContext().addStartupListener(webhookAvailability());
+        }
     }
 
     /**
@@ -134,6 +147,13 @@ public class ClaidEndpoint extends ScheduledPollEndpoint implements AsyncEndpoin
 
     @Override
     protected void doStop() throws Exception {
+        if (webhookAvailability != null) {
+            if (getCamelContext().isStopping()) {
+                webhookAvailability.forget();
+            } else {
+                webhookAvailability.close();
+            }
+        }
         if (taskWaiter != null) {
             taskWaiter.stopWaiting();
         }
@@ -200,6 +220,13 @@ public class ClaidEndpoint extends ScheduledPollEndpoint implements AsyncEndpoin
             return client.mapper().getNodeFactory().textNode(((String) value).trim());
         }
         return optionJson("output", value, null);
+    }
+
+    synchronized WebhookAvailability webhookAvailability() {
+        if (webhookAvailability == null) {
+            webhookAvailability = new WebhookAvailability(this);
+        }
+        return webhookAvailability;
     }
 
     public ClaidOperations getOperation() {

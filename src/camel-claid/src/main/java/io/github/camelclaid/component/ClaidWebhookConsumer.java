@@ -75,7 +75,7 @@ public class ClaidWebhookConsumer extends DefaultConsumer {
         ledger = endpoint.ledger();
         reporter = new TaskReporter(endpoint, this, owner, endpoint.pollPlanner(0));
         awaited = endpoint.account().awaitedTasks();
-        String path = config.getWebhookPath().startsWith("/") ? config.getWebhookPath() : "/" + config.getWebhookPath();
+        String path = path(config);
         try {
             RestConsumerFactory server = HttpServerLookup.find(getEndpoint().getCamelContext(),
                     config.getWebhookComponentName());
@@ -88,6 +88,7 @@ public class ClaidWebhookConsumer extends DefaultConsumer {
                 LOG.debug("claid:webhook on {} relies on its HTTP server's own body limit and timeouts", path);
             }
             ServiceHelper.startService(http);
+            endpoint.webhookAvailability().served();
             awaited.webhookStarted();
         } catch (RuntimeException e) {
             closeGuard();
@@ -108,12 +109,19 @@ public class ClaidWebhookConsumer extends DefaultConsumer {
             awaited.webhookStopped();
         }
         ServiceHelper.stopAndShutdownService(http);
+        if (http != null) {
+            endpoint.webhookAvailability().unserved();
+        }
         http = null;
         closeGuard();
         super.doStop();
         if (reporter != null) {
             reporter.close();
         }
+    }
+
+    static String path(ClaidConfiguration config) {
+        return config.getWebhookPath().startsWith("/") ? config.getWebhookPath() : "/" + config.getWebhookPath();
     }
 
     private void closeGuard() throws Exception {

@@ -50,16 +50,7 @@ final class VertxWebhookGuard implements AutoCloseable {
     /** Null when the server is not platform-http on Camel's Vert.x engine, or its router cannot be found. */
     static AutoCloseable install(CamelContext context, RestConsumerFactory server, String path, int maxBodySize,
             long bodyTimeout) {
-        if (!(server instanceof PlatformHttpComponent platformHttp)
-                || !(platformHttp.getEngine() instanceof VertxPlatformHttpEngine engine)) {
-            return null;
-        }
-        // the router platform-http's consumers use (VertxPlatformHttpConsumer looks it up the same way)
-        VertxPlatformHttpRouter router = VertxPlatformHttpRouter.lookup(context,
-                VertxPlatformHttpRouter.getRouterNameFromPort(engine.getServerPort()));
-        if (router == null) {
-            router = VertxPlatformHttpRouter.lookup(context, VertxPlatformHttpRouter.PLATFORM_HTTP_ROUTER_NAME_ZERO);
-        }
+        VertxPlatformHttpRouter router = router(context, server);
         if (router == null) {
             return null;
         }
@@ -68,6 +59,33 @@ final class VertxWebhookGuard implements AutoCloseable {
         guard.route = router.route(HttpMethod.POST, path).handler(guard.new DeliveryLimits())
                 .failureHandler(guard::onFailure);
         return guard;
+    }
+
+    /**
+     * Answers every delivery to {@code path} with 503 and {@code Retry-After} until closed: Claid delivers again after
+     * a 5xx, where the 404 the server gives a path nobody serves is final. Null as for {@link #install}.
+     */
+    static AutoCloseable notReady(CamelContext context, RestConsumerFactory server, String path) {
+        VertxPlatformHttpRouter router = router(context, server);
+        if (router == null) {
+            return null;
+        }
+        Route route = router.route(HttpMethod.POST, path).handler(ctx -> ctx.response().setStatusCode(503)
+                .putHeader(HttpHeaders.RETRY_AFTER, "1").putHeader(HttpHeaders.CONTENT_TYPE, "text/plain; charset=utf-8")
+                .end("claid:webhook is not started: deliver again"));
+        return route::remove;
+    }
+
+    /** The router platform-http's consumers use (VertxPlatformHttpConsumer looks it up the same way), or null. */
+    private static VertxPlatformHttpRouter router(CamelContext context, RestConsumerFactory server) {
+        if (!(server instanceof PlatformHttpComponent platformHttp)
+                || !(platformHttp.getEngine() instanceof VertxPlatformHttpEngine engine)) {
+            return null;
+        }
+        VertxPlatformHttpRouter router = VertxPlatformHttpRouter.lookup(context,
+                VertxPlatformHttpRouter.getRouterNameFromPort(engine.getServerPort()));
+        return router != null ? router
+                : VertxPlatformHttpRouter.lookup(context, VertxPlatformHttpRouter.PLATFORM_HTTP_ROUTER_NAME_ZERO);
     }
 
     /**

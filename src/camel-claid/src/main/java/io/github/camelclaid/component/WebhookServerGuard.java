@@ -28,6 +28,18 @@ final class WebhookServerGuard {
         return VertxWebhookGuard.install(context, server, path, maxBodySize, bodyTimeout);
     }
 
+    /**
+     * Answers deliveries to {@code path} with 503 (deliver again) until the returned handle is closed: for while the
+     * server listens and the webhook's route is not started (a JVM starting or stopping, a route started later). Null
+     * when the server is not one this knows: it then answers what it answers for a path nobody serves.
+     */
+    static AutoCloseable notReady(CamelContext context, RestConsumerFactory server, String path) {
+        if (!VERTX_PLATFORM_HTTP) {
+            return null;
+        }
+        return VertxWebhookGuard.notReady(context, server, path);
+    }
+
     private static boolean loadable(String className) {
         try {
             // this class's loader: in OSGi, the bundle's optional imports decide, as they do for VertxWebhookGuard

@@ -173,6 +173,89 @@ class ClaidWebhookConsumerIT {
         assertThat(openTasks()).isZero();
     }
 
+    /**
+     * Claid does not deliver again after a 4xx, and Camel's HTTP server answers 404 for a path nobody serves: a
+     * notification that comes while the webhook's route is stopped is answered 503 instead, and Claid's next attempt
+     * reaches the route once it runs again.
+     */
+    @Test
+    void aDeliveryWhileTheWebhookRouteIsStoppedIsAnswered503AndItsRetryIsEmitted() throws Exception {
+        server.close();
+        // Claid's schedule at half pace: the next attempt 1.5 s after the first, time to start the route again
+        server = LocalClaidServer.builder().apiKey(KEY).acceptedFor(Duration.ofMillis(20))
+                .processingFor(Duration.ofMillis(60)).webhookTimeScale(0.5).build().start();
+        server.webhook(http.uri(PATH), SECRET);
+        routes("&webhookSecret=" + SECRET, null);
+        long running = submit("https://images.example/a.jpg", "order-1");
+        await().atMost(Duration.ofSeconds(10)).until(() -> deliveries(running).size() == 1);
+
+        context.getRouteController().stopRoute("webhook");
+        long whileStopped = submit("https://images.example/b.jpg", "order-2");
+        await().atMost(Duration.ofSeconds(10)).until(() -> !deliveries(whileStopped).isEmpty());
+        context.getRouteController().startRoute("webhook");
+        await().atMost(Duration.ofSeconds(10)).until(() -> deliveries(whileStopped).size() == 2);
+
+        assertThat(deliveries(whileStopped)).extracting(WebhookDelivery::statusCode).containsExactly(503, 200);
+        assertThat(seen).extracting(m -> m.getHeader("OrderId")).containsExactly("order-1", "order-2");
+        assertThat(openTasks()).isZero();
+    }
+
+    /**
+     * As a JVM starts, Camel's HTTP server listens before the routes start, and routes start one after another: until
+     * the webhook's route runs, its path answers 503 (deliver again), not the 404 that would lose the notification.
+     */
+    @Test
+    void whileCamelStartsItsRoutesTheWebhookPathAnswers503() throws Exception {
+        CamelContext starting = new org.apache.camel.impl.DefaultCamelContext();
+        org.apache.camel.component.platform.http.main.MainHttpServer startingServer =
+                LoopbackPlatformHttp.install(starting, null);
+        java.util.concurrent.CountDownLatch firstRouteStarting = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch letItStart = new java.util.concurrent.CountDownLatch(1);
+        starting.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                // a route that starts first and slowly, as a consumer connecting to a broker or a bucket does
+                from("direct:first").routeId("first").startupOrder(1)
+                        .routePolicy(new org.apache.camel.support.RoutePolicySupport() {
+                            @Override
+                            public void onStart(org.apache.camel.Route route) {
+                                firstRouteStarting.countDown();
+                                try {
+                                    letItStart.await();
+                                } catch (InterruptedException e) {
+                                    Thread.currentThread().interrupt();
+                                }
+                            }
+                        }).log("first");
+                from("claid:webhook?" + common() + "&webhookPath=" + PATH + "&webhookSecret=" + SECRET)
+                        .routeId("webhook").startupOrder(2).process(e -> record(e, "webhook"));
+            }
+        });
+        Thread start = new Thread(starting::start, "starting-camel");
+        start.start();
+        try {
+            assertThat(firstRouteStarting.await(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+            URI path = URI.create("http://" + LoopbackPlatformHttp.HOST + ":"
+                    + LoopbackPlatformHttp.port(startingServer) + PATH);
+            HttpResponse<String> answer = HttpClient.newHttpClient().send(HttpRequest.newBuilder(path)
+                    .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{}")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(answer.statusCode()).isEqualTo(503);
+            assertThat(answer.headers().firstValue("Retry-After")).isPresent();
+            letItStart.countDown();
+            start.join(30_000);
+            assertThat(starting.isStarted()).isTrue();
+            assertThat(HttpClient.newHttpClient().send(HttpRequest.newBuilder(path)
+                    .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{}")).build(),
+                    HttpResponse.BodyHandlers.discarding()).statusCode())
+                    .as("the route answers once it runs: an unsigned delivery is refused").isEqualTo(401);
+        } finally {
+            letItStart.countDown();
+            start.join(30_000);
+            starting.stop();
+        }
+    }
+
     @Test
     void aForgedSignatureIsRefusedAndNothingIsEmitted() throws Exception {
         routes("&webhookSecret=" + SECRET, null);

@@ -1,0 +1,81 @@
+package io.github.camelclaid.component;
+
+import org.apache.camel.CamelContext;
+import org.apache.camel.StartupListener;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * What a {@code claid:webhook} endpoint's path answers while no consumer serves it. Camel's HTTP server listens before
+ * the routes start and until after they stop, and answers 404 for a path nobody serves; Claid does not deliver again
+ * after a 4xx, so a notification arriving as a JVM restarts, or while the route is stopped, would be lost. The path
+ * answers 503 instead (Claid delivers again after a 5xx): from when Camel builds the route (Camel Main's server
+ * listens by then), or else from when Camel has warmed the routes up, until the consumer serves the path, and again
+ * from when the consumer stops. Kept by the endpoint, as Camel makes a new consumer each time a route starts again.
+ * Only on servers {@link WebhookServerGuard} knows.
+ */
+final class WebhookAvailability implements StartupListener {
+
+    private static final Logger LOG = LoggerFactory.getLogger(WebhookAvailability.class);
+
+    private final ClaidEndpoint endpoint;
+    private boolean served;
+    private AutoCloseable unavailable;
+
+    WebhookAvailability(ClaidEndpoint endpoint) {
+        this.endpoint = endpoint;
+    }
+
+    /** Camel calls this once the routes are warmed up and before their consumers start, and at later route starts. */
+    @Override
+    public void onCamelContextStarted(CamelContext context, boolean alreadyStarted) {
+        answerUnlessServed();
+    }
+
+    /** Answers 503 for the path unless a consumer serves it; does nothing while the server is not there yet. */
+    synchronized void answerUnlessServed() {
+        if (!served) {
+            answerUnavailable();
+        }
+    }
+
+    /** The consumer serves the path: deliveries reach it from now on. */
+    synchronized void served() throws Exception {
+        served = true;
+        close();
+    }
+
+    /** The consumer stopped: deliveries are told to come again, until it starts again or the server stops. */
+    synchronized void unserved() {
+        served = false;
+        answerUnavailable();
+    }
+
+    /** Camel stops: the server's router goes with it, and a start makes a new one. */
+    synchronized void forget() {
+        unavailable = null;
+    }
+
+    synchronized void close() throws Exception {
+        if (unavailable != null) {
+            unavailable.close();
+            unavailable = null;
+        }
+    }
+
+    private void answerUnavailable() {
+        if (unavailable != null) {
+            return;
+        }
+        CamelContext context = endpoint.getCamelContext();
+        ClaidConfiguration config = endpoint.getConfiguration();
+        try {
+            unavailable = WebhookServerGuard.notReady(context,
+                    HttpServerLookup.find(context, config.getWebhookComponentName()),
+                    ClaidWebhookConsumer.path(config));
+        } catch (RuntimeException e) {
+            // no server yet, or none at all: the consumer's start says which, with what to do
+            LOG.debug("claid:webhook answers nothing for its path while it does not serve it: {}", e.getMessage());
+        }
+    }
+}
