@@ -1,6 +1,7 @@
 package io.github.camelclaid.component;
 
 import java.io.IOException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
@@ -44,6 +45,9 @@ import org.slf4j.LoggerFactory;
 public class ClaidWebhookConsumer extends DefaultConsumer {
 
     private static final Logger LOG = LoggerFactory.getLogger(ClaidWebhookConsumer.class);
+    /** Who holds a task a notification named before its producer recorded it, and for how long: under Claid's 3 s. */
+    static final String UNRECORDED = "webhook-unrecorded";
+    static final Duration UNRECORDED_HOLD = Duration.ofSeconds(2);
 
     private final ClaidEndpoint endpoint;
     private final String owner;
@@ -302,15 +306,20 @@ public class ClaidWebhookConsumer extends DefaultConsumer {
         String resultUrl = result.resultUrl() != null ? result.resultUrl()
                 : endpoint.client().baseUri() + kind.statusOperation().path(result.id());
         Instant now = Instant.now();
-        // due for polling later too, in case no further delivery comes
-        ledger.record(TrackedTask.submitted(key, resultUrl, now, result.status(), null,
-                now.plusMillis(endpoint.getConfiguration().getTaskPollMaxInterval())));
         // the task of a submission whose answer was lost: its placeholder has the facts, report it now
         TaskKey placeholder = UnconfirmedSubmissions.placeholderKey(kind, result.request());
-        if (placeholder != null && ledger.find(placeholder).filter(TrackedTask::isOpen).isPresent()) {
-            return ledger.find(key).orElse(null);
+        boolean ofPlaceholder = placeholder != null && ledger.find(placeholder).filter(TrackedTask::isOpen).isPresent();
+        // due for polling later too, in case no further delivery comes
+        TrackedTask recorded = TrackedTask.submitted(key, resultUrl, now, result.status(), null,
+                now.plusMillis(endpoint.getConfiguration().getTaskPollMaxInterval()));
+        if (!ofPlaceholder) {
+            // held a moment under a name no delivery claims as: a duplicate of this notification, arriving before the
+            // producer's record gives the task its headers, is told to deliver again as this one is, rather than
+            // reported without them; Claid's next attempt comes after the hold
+            recorded = recorded.claimed(UNRECORDED, now.plus(UNRECORDED_HOLD));
         }
-        return null;
+        ledger.record(recorded);
+        return ofPlaceholder ? ledger.find(key).orElse(null) : null;
     }
 
     /**

@@ -71,6 +71,14 @@ class ClaidWebhookConsumerIT {
         server.close();
     }
 
+    /** A server of the test's own whose webhook retries come at {@code scale} times Claid's pace (3, 6, 12 s). */
+    void replaceServer(double scale) {
+        server.close();
+        server = LocalClaidServer.builder().apiKey(KEY).acceptedFor(Duration.ofMillis(20))
+                .processingFor(Duration.ofMillis(60)).webhookTimeScale(scale).build().start();
+        server.webhook(http.uri(PATH), SECRET);
+    }
+
     String common() {
         return "apiKey=" + KEY + "&baseUrl=" + server.baseUrl();
     }
@@ -180,11 +188,8 @@ class ClaidWebhookConsumerIT {
      */
     @Test
     void aDeliveryWhileTheWebhookRouteIsStoppedIsAnswered503AndItsRetryIsEmitted() throws Exception {
-        server.close();
         // Claid's schedule at half pace: the next attempt 1.5 s after the first, time to start the route again
-        server = LocalClaidServer.builder().apiKey(KEY).acceptedFor(Duration.ofMillis(20))
-                .processingFor(Duration.ofMillis(60)).webhookTimeScale(0.5).build().start();
-        server.webhook(http.uri(PATH), SECRET);
+        replaceServer(0.5);
         routes("&webhookSecret=" + SECRET, null);
         long running = submit("https://images.example/a.jpg", "order-1");
         await().atMost(Duration.ofSeconds(10)).until(() -> deliveries(running).size() == 1);
@@ -254,6 +259,32 @@ class ClaidWebhookConsumerIT {
             start.join(30_000);
             starting.stop();
         }
+    }
+
+    /**
+     * A notification that comes before its producer recorded the task is recorded and answered 503, so that Claid's
+     * next attempt carries the producer's headers. Its duplicate, arriving in the same moment, is told the same rather
+     * than reported without them (the image behind it would then get neither an output nor a report).
+     */
+    @Test
+    void aDuplicateOfANotificationThatOvertookItsProducerIsToldToDeliverAgainToo() throws Exception {
+        // Claid's own schedule: the next attempt 3 s after the first, once the producer has recorded the task
+        replaceServer(1.0);
+        routes("&webhookSecret=" + SECRET, null);
+        server.faults().nextWebhooks(1).duplicated();
+        // submitted past the component, so that its ledger does not know the task when Claid notifies it
+        long id = submitOutsideCamel();
+        await().atMost(Duration.ofSeconds(10)).until(() -> deliveries(id).size() >= 2);
+        assertThat(deliveries(id)).extracting(WebhookDelivery::statusCode).as("the notification and its duplicate")
+                .containsExactly(503, 503);
+        assertThat(seen).isEmpty();
+
+        // the producer's record, late
+        TaskLedger ledger = context.getComponent("claid", ClaidComponent.class).taskLedger(new ClaidConfiguration());
+        assertThat(ledger.adopt(new TaskKey(io.github.camelclaid.client.model.TaskKind.EDIT_ASYNC, id),
+                java.util.Map.of("OrderId", "order-9"), null)).isTrue();
+        await().atMost(Duration.ofSeconds(15)).until(() -> seen.size() == 1);
+        assertThat(seen.get(0).getHeader("OrderId")).isEqualTo("order-9");
     }
 
     @Test
@@ -347,14 +378,16 @@ class ClaidWebhookConsumerIT {
 
     @Test
     void aNotificationForATaskTheLedgerDoesNotKnowIsEmittedAndItsRepeatSpotted() throws Exception {
+        // Claid's own schedule: the next attempt 3 s after the first
+        replaceServer(1.0);
         routes("&webhookSecret=" + SECRET, null);
         // submitted by another system straight to Claid, not through a claid: producer
         server.faults().nextWebhooks(1).duplicated();
         long id = submitOutsideCamel();
-        // the first delivery is asked to come again (its producer might not have recorded it yet), the next reports
-        // it, and Claid's retry of the first finds it reported
-        await().atMost(Duration.ofSeconds(10)).until(() -> deliveries(id).size() == 3);
-        assertThat(deliveries(id)).extracting(WebhookDelivery::statusCode).containsExactlyInAnyOrder(503, 200, 200);
+        // the first delivery and its duplicate are asked to come again (its producer might not have recorded it
+        // yet), Claid's next attempt reports it, and that attempt's duplicate finds it reported
+        await().atMost(Duration.ofSeconds(15)).until(() -> deliveries(id).size() == 4);
+        assertThat(deliveries(id)).extracting(WebhookDelivery::statusCode).containsExactly(503, 503, 200, 200);
         assertThat(seen).singleElement().satisfies(m -> {
             assertThat(m.getHeader(ClaidConstants.TASK_ID)).isEqualTo(id);
             assertThat(m.getHeader(ClaidConstants.TASK_KIND)).isEqualTo("editAsync");
