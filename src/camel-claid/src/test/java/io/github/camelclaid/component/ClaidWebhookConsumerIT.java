@@ -10,11 +10,15 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 import io.github.camelclaid.client.ApiOperation;
 import io.github.camelclaid.client.model.TaskAccepted;
+import io.github.camelclaid.client.model.TaskKind;
 import io.github.camelclaid.client.model.TaskResult;
 import io.github.camelclaid.client.model.TaskStatus;
 import io.github.camelclaid.ledger.TaskKey;
@@ -28,7 +32,11 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.ProducerTemplate;
+import org.apache.camel.Route;
 import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.component.platform.http.main.MainHttpServer;
+import org.apache.camel.impl.DefaultCamelContext;
+import org.apache.camel.support.RoutePolicySupport;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -69,6 +77,17 @@ class ClaidWebhookConsumerIT {
     @AfterEach
     void stopServer() {
         server.close();
+    }
+
+    /**
+     * A task submitted straight to Claid, not through a claid: producer (so that the ledger does not know it when Claid
+     * notifies it), each of whose notifications is delivered twice, at Claid's own pace (the next attempt 3 s after).
+     */
+    long taskUnknownHereNotifiedTwice() throws Exception {
+        replaceServer(1.0);
+        routes("&webhookSecret=" + SECRET, null);
+        server.faults().nextWebhooks(1).duplicated();
+        return submitOutsideCamel();
     }
 
     /** A server of the test's own whose webhook retries come at {@code scale} times Claid's pace (3, 6, 12 s). */
@@ -211,19 +230,19 @@ class ClaidWebhookConsumerIT {
      */
     @Test
     void whileCamelStartsItsRoutesTheWebhookPathAnswers503() throws Exception {
-        CamelContext starting = new org.apache.camel.impl.DefaultCamelContext();
-        org.apache.camel.component.platform.http.main.MainHttpServer startingServer =
+        CamelContext starting = new DefaultCamelContext();
+        MainHttpServer startingServer =
                 LoopbackPlatformHttp.install(starting, null);
-        java.util.concurrent.CountDownLatch firstRouteStarting = new java.util.concurrent.CountDownLatch(1);
-        java.util.concurrent.CountDownLatch letItStart = new java.util.concurrent.CountDownLatch(1);
+        CountDownLatch firstRouteStarting = new CountDownLatch(1);
+        CountDownLatch letItStart = new CountDownLatch(1);
         starting.addRoutes(new RouteBuilder() {
             @Override
             public void configure() {
                 // a route that starts first and slowly, as a consumer connecting to a broker or a bucket does
                 from("direct:first").routeId("first").startupOrder(1)
-                        .routePolicy(new org.apache.camel.support.RoutePolicySupport() {
+                        .routePolicy(new RoutePolicySupport() {
                             @Override
-                            public void onStart(org.apache.camel.Route route) {
+                            public void onStart(Route route) {
                                 firstRouteStarting.countDown();
                                 try {
                                     letItStart.await();
@@ -239,20 +258,18 @@ class ClaidWebhookConsumerIT {
         Thread start = new Thread(starting::start, "starting-camel");
         start.start();
         try {
-            assertThat(firstRouteStarting.await(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
-            URI path = URI.create("http://" + LoopbackPlatformHttp.HOST + ":"
-                    + LoopbackPlatformHttp.port(startingServer) + PATH);
-            HttpResponse<String> answer = HttpClient.newHttpClient().send(HttpRequest.newBuilder(path)
-                    .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{}")).build(),
+            assertThat(firstRouteStarting.await(30, TimeUnit.SECONDS)).isTrue();
+            HttpRequest delivery = HttpRequest.newBuilder(URI.create("http://" + LoopbackPlatformHttp.HOST + ":"
+                    + LoopbackPlatformHttp.port(startingServer) + PATH)).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString("{}")).build();
+            HttpResponse<String> answer = HttpClient.newHttpClient().send(delivery,
                     HttpResponse.BodyHandlers.ofString());
             assertThat(answer.statusCode()).isEqualTo(503);
             assertThat(answer.headers().firstValue("Retry-After")).isPresent();
             letItStart.countDown();
             start.join(30_000);
             assertThat(starting.isStarted()).isTrue();
-            assertThat(HttpClient.newHttpClient().send(HttpRequest.newBuilder(path)
-                    .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{}")).build(),
-                    HttpResponse.BodyHandlers.discarding()).statusCode())
+            assertThat(HttpClient.newHttpClient().send(delivery, HttpResponse.BodyHandlers.discarding()).statusCode())
                     .as("the route answers once it runs: an unsigned delivery is refused").isEqualTo(401);
         } finally {
             letItStart.countDown();
@@ -268,12 +285,7 @@ class ClaidWebhookConsumerIT {
      */
     @Test
     void aDuplicateOfANotificationThatOvertookItsProducerIsToldToDeliverAgainToo() throws Exception {
-        // Claid's own schedule: the next attempt 3 s after the first, once the producer has recorded the task
-        replaceServer(1.0);
-        routes("&webhookSecret=" + SECRET, null);
-        server.faults().nextWebhooks(1).duplicated();
-        // submitted past the component, so that its ledger does not know the task when Claid notifies it
-        long id = submitOutsideCamel();
+        long id = taskUnknownHereNotifiedTwice();
         await().atMost(Duration.ofSeconds(10)).until(() -> deliveries(id).size() >= 2);
         assertThat(deliveries(id)).extracting(WebhookDelivery::statusCode).as("the notification and its duplicate")
                 .containsExactly(503, 503);
@@ -281,8 +293,8 @@ class ClaidWebhookConsumerIT {
 
         // the producer's record, late
         TaskLedger ledger = context.getComponent("claid", ClaidComponent.class).taskLedger(new ClaidConfiguration());
-        assertThat(ledger.adopt(new TaskKey(io.github.camelclaid.client.model.TaskKind.EDIT_ASYNC, id),
-                java.util.Map.of("OrderId", "order-9"), null)).isTrue();
+        assertThat(ledger.adopt(new TaskKey(TaskKind.EDIT_ASYNC, id),
+                Map.of("OrderId", "order-9"), null)).isTrue();
         await().atMost(Duration.ofSeconds(15)).until(() -> seen.size() == 1);
         assertThat(seen.get(0).getHeader("OrderId")).isEqualTo("order-9");
     }
@@ -378,12 +390,7 @@ class ClaidWebhookConsumerIT {
 
     @Test
     void aNotificationForATaskTheLedgerDoesNotKnowIsEmittedAndItsRepeatSpotted() throws Exception {
-        // Claid's own schedule: the next attempt 3 s after the first
-        replaceServer(1.0);
-        routes("&webhookSecret=" + SECRET, null);
-        // submitted by another system straight to Claid, not through a claid: producer
-        server.faults().nextWebhooks(1).duplicated();
-        long id = submitOutsideCamel();
+        long id = taskUnknownHereNotifiedTwice();
         // the first delivery and its duplicate are asked to come again (its producer might not have recorded it
         // yet), Claid's next attempt reports it, and that attempt's duplicate finds it reported
         await().atMost(Duration.ofSeconds(15)).until(() -> deliveries(id).size() == 4);
@@ -401,7 +408,7 @@ class ClaidWebhookConsumerIT {
         // the task the producer is about to submit is heard of first, as when Claid's notification overtakes the
         // handling of its submission's answer: the local server numbers tasks from 1
         TaskLedger ledger = context.getComponent("claid", ClaidComponent.class).taskLedger(new ClaidConfiguration());
-        TaskKey next = new TaskKey(io.github.camelclaid.client.model.TaskKind.EDIT_ASYNC, 1);
+        TaskKey next = new TaskKey(TaskKind.EDIT_ASYNC, 1);
         ledger.record(TrackedTask.submitted(next, server.baseUrl() + "/v1/image/edit/async/1", Instant.now(),
                 TaskStatus.DONE, null, Instant.now().plusSeconds(60)));
         long id = submit("https://images.example/a.jpg", "order-7");
