@@ -11,6 +11,7 @@ import java.util.Queue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -58,6 +59,11 @@ public class ClaidTasksConsumer extends ScheduledBatchPollingConsumer {
     private Instant nextPurge = Instant.EPOCH;
     /** The last run took {@code maxMessagesPerPoll} due tasks with rate budget to spare, so more may be due. */
     private volatile boolean lastRunFull;
+    /**
+     * Reports a run stopped waiting for (an output's download outlasting the run's wait), their tasks still held: their
+     * exchanges go to the route in the first run after they are ready.
+     */
+    private final Queue<CompletableFuture<TaskReporter.Report>> lateReports = new ConcurrentLinkedQueue<>();
 
     public ClaidTasksConsumer(ClaidEndpoint endpoint, Processor processor) {
         super(endpoint, processor);
@@ -84,6 +90,9 @@ public class ClaidTasksConsumer extends ScheduledBatchPollingConsumer {
     @Override
     protected void doStop() throws Exception {
         super.doStop();
+        for (CompletableFuture<TaskReporter.Report> late; (late = lateReports.poll()) != null; ) {
+            giveBackWhenReady(late);
+        }
         if (reporter != null) {
             reporter.close();
         }
@@ -119,11 +128,17 @@ public class ClaidTasksConsumer extends ScheduledBatchPollingConsumer {
         Instant now = Instant.now();
         lastRunFull = false;
         purgeFinished(now);
+        List<CompletableFuture<TaskReporter.Report>> reports = readyLateReports();
         int perRun = getMaxMessagesPerPoll() > 0 ? getMaxMessagesPerPoll() : Integer.MAX_VALUE;
         int budget = requestBudget(now, perRun);
-        if (budget <= 0) {
-            return 0;
+        if (budget > 0) {
+            reports.addAll(checkDueTasks(now, perRun, budget));
         }
+        return emit(reports);
+    }
+
+    /** Asks Claid about the due tasks, within the budget: the reports of the ones that ended. */
+    private List<CompletableFuture<TaskReporter.Report>> checkDueTasks(Instant now, int perRun, int budget) {
         // all status requests go out at once; the answers are then handled here, on the poll thread, so that ledger
         // writes (a database round trip, an fsync) never run on the HTTP client's few I/O threads
         Map<TrackedTask, CompletableFuture<ClaidResponse<TaskResult>>> checks = new LinkedHashMap<>();
@@ -165,6 +180,22 @@ public class ClaidTasksConsumer extends ScheduledBatchPollingConsumer {
                 leases.release(task.key());
             }
         });
+        return reports;
+    }
+
+    /** The late reports that are ready by now, taken off the queue; the others stay for a later run. */
+    private List<CompletableFuture<TaskReporter.Report>> readyLateReports() {
+        List<CompletableFuture<TaskReporter.Report>> ready = new ArrayList<>();
+        lateReports.removeIf(late -> late.isDone() && ready.add(late));
+        return ready;
+    }
+
+    /**
+     * Hands the reports' exchanges to the route. A report not ready within the wait (a large or slow download) is
+     * kept for a later run, its task still held by it: dropping it would leave the task held for as long as this
+     * consumer lives, reported by nobody.
+     */
+    private int emit(List<CompletableFuture<TaskReporter.Report>> reports) throws Exception {
         Queue<Object> exchanges = new ArrayDeque<>();
         for (CompletableFuture<TaskReporter.Report> report : reports) {
             TaskReporter.Report done;
@@ -175,12 +206,26 @@ public class ClaidTasksConsumer extends ScheduledBatchPollingConsumer {
                 LOG.warn("A finished Claid task could not be reported this time: {}", unwrap(e).getMessage());
                 continue;
             }
-            if (done != null) {
-                exchanges.addAll(done.exchanges());
-                reported.incrementAndGet();
+            if (done == null) {
+                LOG.debug("A finished Claid task's report (its output's download) is not ready yet: it goes to the"
+                        + " route in a later run");
+                if (isRunAllowed()) {
+                    lateReports.add(report);
+                } else {
+                    giveBackWhenReady(report);
+                }
+                continue;
             }
+            exchanges.addAll(done.exchanges());
+            reported.incrementAndGet();
         }
         return exchanges.isEmpty() ? 0 : processBatch(exchanges);
+    }
+
+    /** No run will take this report: its task goes back to the ledger once it is ready. */
+    private static void giveBackWhenReady(CompletableFuture<TaskReporter.Report> late) {
+        late.thenAccept(report -> report.giveBack(new IllegalStateException(
+                "claid:tasks stopped before this task was processed")));
     }
 
     /** What one status answer means: the task is put back to be polled later, or its report is under way. */

@@ -172,6 +172,12 @@ final class TaskReporter {
 
     /** The exchanges for one task, and how to give the task back if they are not processed. */
     record Report(List<Exchange> exchanges, Settlement settlement) {
+
+        /** The exchanges will not reach the route: the task goes back to the ledger, to be reported again. */
+        void giveBack(Exception why) {
+            settlement.abandon();
+            exchanges.forEach(unsent -> discard(unsent, why));
+        }
     }
 
     /**

@@ -328,6 +328,24 @@ class ClaidTasksConsumerIT extends CamelTestSupport {
         }
     }
 
+    @Test
+    void aReportWhoseDownloadOutlastsTheRunIsDeliveredInALaterRunNotLeftHeld() throws Exception {
+        // the run waits twice the response timeout (400 ms) for a report; the output's download is told to come back
+        // in a second, and then succeeds
+        try (LocalClaidServer slowCdn = LocalClaidServer.builder().apiKey(KEY).acceptedFor(Duration.ZERO)
+                .processingFor(Duration.ZERO).processingSpread(Duration.ZERO).build().start()) {
+            slowCdn.faults().next(1).rateLimited(Duration.ofSeconds(1)).onPath("/tmp/");
+            List<Long> ids = submitBeforeTheirTasksRoute(slowCdn, "slowDownload",
+                    "&delay=20&downloadOutput=true&responseTimeout=200", 1);
+            context.getRouteController().startRoute("slowDownload");
+            await().atMost(Duration.ofSeconds(20)).until(() -> seen.size() >= 1);
+            assertThat(seen).extracting(ClaidTasksConsumerIT::taskId).containsExactlyElementsOf(ids);
+            assertThat(seen.get(0).getBody()).isInstanceOf(byte[].class);
+            assertThat(slowCdn.faults().armed()).isZero();
+            await().atMost(Duration.ofSeconds(5)).until(() -> endpointLedgerOpenCount() == 0);
+        }
+    }
+
     /**
      * For a test with a server of its own: stops the usual reporting route, adds a claid:tasks route for that server
      * (not started; {@code tasksOptions} appended to its URI) that records what it reports, and submits {@code count}
