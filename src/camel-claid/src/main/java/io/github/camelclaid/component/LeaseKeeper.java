@@ -19,8 +19,8 @@ import org.slf4j.LoggerFactory;
  * The heartbeat of one holder of tasks in the ledger (a producer's claims and waits, a consumer's routes): every third
  * of {@code taskLease} it extends the leases of the tasks the holder works on, in one ledger write however many
  * ({@link TaskLedger#renewLeases}). So a holder keeps what it works on for as long as it lives and works (a claim
- * queued behind the rate budget, a long wait, a slow route), and a dead one's tasks are free for the others within one
- * lease; which is what lets the lease be short. The holder says what it works on: {@link #hold} once it has a task,
+ * whose submission's answer is slow, a long wait, a slow route), and a dead one's tasks are free for the others within
+ * one lease; which is what lets the lease be short. The holder says what it works on: {@link #hold} once it has a task,
  * {@link #release} before it gives the task back, so that a task whose giving back failed (a database out of reach)
  * still lapses for the others to take.
  */

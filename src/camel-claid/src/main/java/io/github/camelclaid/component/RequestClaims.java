@@ -11,9 +11,10 @@ import io.github.camelclaid.ledger.TrackedTask;
 /**
  * Claims on request keys, so that work named by a request key is paid for once however many exchanges, retries or
  * instances sharing a ledger offer it at the same moment. Looking the key up and then submitting leaves a window in
- * which every instance finds nothing and pays; so before any HTTP call the submitter records a <em>claim</em> in the
- * ledger, and the ledger's one rule that a key is recorded once ({@link TaskLedger#record}: a primary key in a
- * database) lets exactly one submitter win it. The others find the claim and wait for the winner's task.
+ * which every instance finds nothing and pays; so as its request goes out (once the account's rate budget lets it)
+ * the submitter records a <em>claim</em> in the ledger, and sends only if the ledger's one rule that a key is recorded
+ * once ({@link TaskLedger#record}: a primary key in a database) lets it win. The others send nothing, find the claim
+ * and wait for the winner's task.
  *
  * <p>
  * A claim is a placeholder ({@link UnconfirmedSubmissions}) keyed by a hash of the request key instead of the input,

@@ -104,7 +104,7 @@ final class TaskSubmissions {
             return CompletableFuture.failedFuture(e);
         }
         if (requestKey == null) {
-            return send(exchange, op, request, wait, correlation, null, null);
+            return send(exchange, op, request, wait, correlation, null, null, null);
         }
         return submitClaimed(exchange, op, request, wait, correlation, requestKey, FIRST_RECHECK_MILLIS);
     }
@@ -127,23 +127,72 @@ final class TaskSubmissions {
             TaskKey claim = known.get().key();
             if (ledger.claim(claim, owner, now, leases().leaseUntil(now)).isPresent()) {
                 leases().hold(claim);
-                return send(exchange, op, request, wait, correlation, requestKey, claim);
+                return send(exchange, op, request, wait, correlation, requestKey, claim, null);
             }
         } else if (known.isPresent() && !RequestClaims.isBeingSubmitted(known.get(), now)) {
             return reuse(exchange, known.get(), wait);
         }
-        if (known.isEmpty()) {
-            TaskKey claim = RequestClaims.key(op.submits(), requestKey);
-            if (ledger.record(RequestClaims.claim(claim, requestKey, correlation, owner, now,
-                    leases().leaseUntil(now), config.getUnconfirmedSubmissionWait()))) {
-                leases().hold(claim);
-                leaveInputPlaceholder(op, request, correlation, requestKey, claim, now);
-                return send(exchange, op, request, wait, correlation, requestKey, claim);
-            }
-        }
         long next = Math.min(recheckMillis * 2, MAX_RECHECK_MILLIS);
-        return later(recheckMillis,
+        Supplier<CompletableFuture<?>> recheck = () -> later(recheckMillis,
                 () -> submitClaimed(exchange, op, request, wait, correlation, requestKey, next));
+        if (known.isEmpty()) {
+            ClaimOnSend claim = new ClaimOnSend(RequestClaims.key(op.submits(), requestKey), op, request,
+                    correlation, requestKey, recheck);
+            return send(exchange, op, request, wait, correlation, requestKey, null, claim);
+        }
+        return recheck.get();
+    }
+
+    /**
+     * A request key's claim, recorded when its submission goes out rather than while it waits for the account's rate
+     * budget, so that a claim in the ledger means the work was sent: after a crash, work that only waited is not taken
+     * for work whose answer was lost. Its input placeholder is left then too. When another submitter recorded the
+     * claim first, this submission is not sent and looks for that one's task instead.
+     */
+    private final class ClaimOnSend {
+        private final TaskKey key;
+        private final ClaidOperations op;
+        private final Object request;
+        private final Map<String, String> correlation;
+        private final String requestKey;
+        private final Supplier<CompletableFuture<?>> whenTaken;
+        private volatile boolean recorded;
+
+        ClaimOnSend(TaskKey key, ClaidOperations op, Object request, Map<String, String> correlation,
+                String requestKey, Supplier<CompletableFuture<?>> whenTaken) {
+            this.key = key;
+            this.op = op;
+            this.request = request;
+            this.correlation = correlation;
+            this.requestKey = requestKey;
+            this.whenTaken = whenTaken;
+        }
+
+        /** The step the client runs as the request goes: a ledger write, on the completion pool. */
+        CompletableFuture<Void> record() {
+            return CompletableFuture.runAsync(() -> {
+                Instant now = Instant.now();
+                if (!endpoint.ledger().record(RequestClaims.claim(key, requestKey, correlation, owner, now,
+                        leases().leaseUntil(now), endpoint.getConfiguration().getUnconfirmedSubmissionWait()))) {
+                    throw new ClaimTaken();
+                }
+                leases().hold(key);
+                recorded = true;
+                leaveInputPlaceholder(op, request, correlation, requestKey, key, now);
+            }, completion());
+        }
+
+        /** The claim, once recorded by this submission; null while it is not. */
+        TaskKey recorded() {
+            return recorded ? key : null;
+        }
+    }
+
+    /** Another submitter recorded the claim first: this submission was not sent. */
+    private static final class ClaimTaken extends RuntimeException {
+        ClaimTaken() {
+            super("the request key's claim was recorded by another submission first", null, false, false);
+        }
     }
 
     /**
@@ -200,25 +249,33 @@ final class TaskSubmissions {
     }
 
     /**
-     * Sends the submission; {@code claim}, when there is a request key, is this submitter's claim on it, settled by
-     * Claid's answer.
+     * Sends the submission. When there is a request key, this submitter's claim on it is {@code claimed} (taken over
+     * before sending) or {@code claimOnSend} (recorded as the request goes); either is settled by Claid's answer.
      */
     private CompletableFuture<?> send(Exchange exchange, ClaidOperations op, Object request, Wait wait,
-            Map<String, String> correlation, String requestKey, TaskKey claim) {
+            Map<String, String> correlation, String requestKey, TaskKey claimed, ClaimOnSend claimOnSend) {
         ApiOperation api = op.submits().submitOperation();
         CompletableFuture<ClaidResponse<TaskAccepted>> sent;
         try {
-            sent = endpoint.account().circuit().send(api,
-                    () -> endpoint.client().call(api, null, request, TaskAccepted.class));
+            sent = endpoint.account().circuit().send(api, () -> claimOnSend == null
+                    ? endpoint.client().call(api, null, request, TaskAccepted.class)
+                    : endpoint.client().call(api, null, request, TaskAccepted.class, claimOnSend::record));
         } catch (RuntimeException e) {
             sent = CompletableFuture.failedFuture(e);
         }
         // continued on the completion pool: recording the task is a ledger write (an fsync, a database insert),
         // which must not hold one of the HTTP client's few I/O threads
-        return sent.handleAsync((response, failure) -> failure == null
-                ? accepted(exchange, op, response, correlation, requestKey, claim, wait)
-                : unanswered(exchange, op, request, unwrap(failure), correlation, requestKey, claim), completion())
-                .thenCompose(next -> next);
+        return sent.handleAsync((response, failure) -> {
+            TaskKey claim = claimOnSend == null ? claimed : claimOnSend.recorded();
+            if (failure == null) {
+                return accepted(exchange, op, response, correlation, requestKey, claim, wait);
+            }
+            Throwable cause = unwrap(failure);
+            if (cause instanceof ClaimTaken) {
+                return claimOnSend.whenTaken.get();
+            }
+            return unanswered(exchange, op, request, cause, correlation, requestKey, claim);
+        }, completion()).thenCompose(next -> next);
     }
 
     private CompletableFuture<?> accepted(Exchange exchange, ClaidOperations op, ClaidResponse<TaskAccepted> response,

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import javax.imageio.ImageIO;
 
@@ -42,6 +43,7 @@ import io.github.camelclaid.client.model.request.VideoRequest;
 import io.github.camelclaid.testserver.SampleImages;
 import io.github.camelclaid.testserver.LocalClaidServer;
 import io.github.camelclaid.testserver.LocalClaidServerExtension;
+import io.github.camelclaid.testserver.RateLimitBudget;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -53,6 +55,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -395,6 +398,37 @@ class ClaidClientIT {
         // each refusal asked for a second, and the client waits 3 s at most
         assertTrue(server().requestCount("POST", "/v1/image/edit") <= 4);
         assertEquals(0, server().paidSubmissionCount(ApiOperation.EDIT));
+    }
+
+    @Test
+    void aStepBeforeTheFirstSendRunsWhenTheGateLetsTheCallGoAndWhenItFailsNothingIsSent() {
+        // an account of its own, one request per 2 s: the first call spends the window, the others wait at the gate
+        try (LocalClaidServer own = LocalClaidServer.builder().apiKey(KEY)
+                .rateLimit(new RateLimitBudget(1, Duration.ofSeconds(2), 1, Duration.ofSeconds(2))).build().start();
+                ClaidClient gated = ClaidClient.builder().apiKey(KEY).baseUrl(own.baseUrl()).build()) {
+            join(gated.edit(resizeTo(100, "https://example.com/a.jpg")));
+            Duration heldBefore = gated.counters().heldBack();
+
+            List<Duration> heldAtStep = new CopyOnWriteArrayList<>();
+            ClaidResponse<EditResponse> response = join(gated.call(ApiOperation.EDIT, null,
+                    resizeTo(100, "https://example.com/b.jpg"), EditResponse.class, () -> {
+                        heldAtStep.add(gated.counters().heldBack());
+                        return CompletableFuture.completedFuture(null);
+                    }));
+            assertNotNull(response.data());
+            assertEquals(1, heldAtStep.size());
+            assertTrue(heldAtStep.get(0).compareTo(heldBefore) > 0, "the step ran before the call's wait at the gate");
+
+            IllegalStateException refusal = new IllegalStateException("not this one");
+            CompletableFuture<ClaidResponse<EditResponse>> refused = gated.call(ApiOperation.EDIT, null,
+                    resizeTo(100, "https://example.com/c.jpg"), EditResponse.class,
+                    () -> CompletableFuture.failedFuture(refusal));
+            assertSame(refusal, assertThrows(CompletionException.class, refused::join).getCause());
+            // its place at the gate went to the next call, which is answered
+            assertNotNull(join(gated.edit(resizeTo(100, "https://example.com/d.jpg"))).data());
+            assertEquals(3, own.requestCount("POST", "/v1/image/edit"));
+            assertEquals(3, own.paidSubmissionCount(ApiOperation.EDIT));
+        }
     }
 
     @Test

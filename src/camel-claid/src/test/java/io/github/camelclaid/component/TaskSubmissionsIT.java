@@ -31,6 +31,7 @@ import io.github.camelclaid.ledger.TaskLedgerException;
 import io.github.camelclaid.ledger.TrackedTask;
 import io.github.camelclaid.testserver.LocalClaidServer;
 import io.github.camelclaid.testserver.LocalClaidServerExtension;
+import io.github.camelclaid.testserver.RateLimitBudget;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
@@ -79,8 +80,12 @@ class TaskSubmissionsIT {
     }
 
     TaskSubmissions submissions(String ledgerName, String options) {
+        return submissions(claid.server(), ledgerName, options);
+    }
+
+    TaskSubmissions submissions(LocalClaidServer server, String ledgerName, String options) {
         ClaidEndpoint endpoint = context.getEndpoint("claid:editAsync?apiKey=" + KEY + "&baseUrl="
-                + claid.server().baseUrl() + "&maxAttempts=1&taskLedger=#" + ledgerName
+                + server.baseUrl() + "&maxAttempts=1&taskLedger=#" + ledgerName
                 + "&correlationHeaders=OrderId" + options, ClaidEndpoint.class);
         return new TaskSubmissions(endpoint);
     }
@@ -234,8 +239,35 @@ class TaskSubmissionsIT {
     }
 
     @Test
+    void aSubmissionWaitingForTheRateBudgetLeavesNothingInTheLedgerUntilItIsSent() {
+        // one request per 5 s: the first submission spends the window, and the second waits at the client's gate. A
+        // claim recorded while it waits would outlive a crash as work whose answer was lost (reported UNCONFIRMED by
+        // the next instance) although nothing was sent
+        try (LocalClaidServer tight = LocalClaidServer.builder().apiKey(KEY)
+                .rateLimit(new RateLimitBudget(1, Duration.ofSeconds(5), 1, Duration.ofSeconds(5))).build().start()) {
+            TaskSubmissions submissions = submissions(tight, "ledger", "&unconfirmedSubmissionWait=60000");
+            submissions.submit(exchange("photos/first.jpg/etag-1"), ClaidOperations.editAsync, REQUEST, NO_WAIT)
+                    .join();
+
+            Exchange waiting = exchange("photos/second.jpg/etag-1");
+            CompletableFuture<?> sent = submissions.submit(waiting, ClaidOperations.editAsync,
+                    Map.of("input", "https://images.example/second.jpg", "operations", Map.of()), NO_WAIT);
+            Optional<TrackedTask> whileWaiting = ledger.findByRequestKey("photos/second.jpg/etag-1");
+            assertThat(tight.requests()).as("the second submission is still held at the gate").hasSize(1);
+            assertThat(whileWaiting).isEmpty();
+
+            sent.join();
+            assertThat(tight.paidSubmissionCount()).isEqualTo(2);
+            long id = waiting.getMessage().getHeader(ClaidConstants.TASK_ID, Long.class);
+            assertThat(ledger.findByRequestKey("photos/second.jpg/etag-1")).hasValueSatisfying(
+                    task -> assertThat(task.key()).isEqualTo(new TaskKey(TaskKind.EDIT_ASYNC, id)));
+            submissions.close();
+        }
+    }
+
+    @Test
     void aClaimOutlivesItsLeaseWhileItsSubmissionIsStillOutSoAnotherInstanceWaitsInsteadOfPayingAgain() {
-        // a submission slower than the lease (queued behind the rate budget, or a slow answer): its claim is renewed,
+        // a submission whose answer is slower than the lease: its claim is renewed,
         // so a second instance offering the same work meanwhile does not take the claim for a dead one's
         String requestKey = "photos/yak.jpg/etag-1";
         TaskKey claimKey = RequestClaims.key(TaskKind.EDIT_ASYNC, requestKey);

@@ -12,6 +12,7 @@ import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
@@ -362,7 +363,25 @@ public final class ClaidClient implements AutoCloseable {
         return call(op, id, body, mapper.constructType(dataType));
     }
 
+    /**
+     * The same, with a step run once, when the request is about to go out for the first time, after any wait for the
+     * account's rate budget: for what must be recorded as sent before Claid can act on it (a paid submission's claim),
+     * and not while the request only waits. The request goes when the step's stage completes; if it fails, the call
+     * fails with its failure and nothing is sent. The step is called on whichever thread lets the request go, an HTTP
+     * I/O thread among them: it must not block, and should run its work on an executor of its own.
+     */
+    public <T> CompletableFuture<ClaidResponse<T>> call(ApiOperation op, Long id, Object body, Class<T> dataType,
+            Supplier<CompletableFuture<Void>> beforeFirstSend) {
+        return call(op, id, body, mapper.constructType(dataType), Objects.requireNonNull(beforeFirstSend,
+                "beforeFirstSend"));
+    }
+
     private <T> CompletableFuture<ClaidResponse<T>> call(ApiOperation op, Long id, Object body, JavaType dataType) {
+        return call(op, id, body, dataType, null);
+    }
+
+    private <T> CompletableFuture<ClaidResponse<T>> call(ApiOperation op, Long id, Object body, JavaType dataType,
+            Supplier<CompletableFuture<Void>> beforeFirstSend) {
         URI target;
         byte[] json;
         try {
@@ -377,7 +396,7 @@ public final class ClaidClient implements AutoCloseable {
                 rb.setBody(json, ContentType.APPLICATION_JSON);
             }
             return rb.build();
-        }, JSON_ANSWER, answer -> answers.data(op.description(), answer, dataType));
+        }, JSON_ANSWER, answer -> answers.data(op.description(), answer, dataType), beforeFirstSend);
     }
 
     /**

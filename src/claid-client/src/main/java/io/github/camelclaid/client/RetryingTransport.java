@@ -115,8 +115,20 @@ final class RetryingTransport implements AutoCloseable {
      */
     <T> CompletableFuture<T> execute(String what, boolean idempotent, Supplier<SimpleHttpRequest> request,
             AnswerLimits limits, Function<HttpAnswer, T> reader) {
+        return execute(what, idempotent, request, limits, reader, null);
+    }
+
+    /**
+     * The same, with a step that runs once, when the request is about to go out for the first time (after any wait
+     * for the account's rate budget): the request goes when the step's stage completes; when it fails, the call fails
+     * with its failure, unsent, and its place at the gate goes to the next call. {@code beforeFirstSend} is called on
+     * whichever thread lets the call go (an HTTP I/O thread among them): it must not block, and should do its work on
+     * an executor of its own.
+     */
+    <T> CompletableFuture<T> execute(String what, boolean idempotent, Supplier<SimpleHttpRequest> request,
+            AnswerLimits limits, Function<HttpAnswer, T> reader, Supplier<CompletableFuture<Void>> beforeFirstSend) {
         return execute(what, idempotent, retryPolicy.maxAttempts(), responseTimeout, request, null, limits, reader,
-                retryPolicy.maxRateLimitWait());
+                retryPolicy.maxRateLimitWait(), beforeFirstSend);
     }
 
     /**
@@ -126,7 +138,7 @@ final class RetryingTransport implements AutoCloseable {
     <T> CompletableFuture<T> execute(String what, boolean idempotent, Supplier<SimpleHttpRequest> request,
             Supplier<AsyncEntityProducer> body, AnswerLimits limits, Function<HttpAnswer, T> reader) {
         return execute(what, idempotent, retryPolicy.maxAttempts(), responseTimeout, request, body, limits, reader,
-                retryPolicy.maxRateLimitWait());
+                retryPolicy.maxRateLimitWait(), null);
     }
 
     /**
@@ -135,15 +147,18 @@ final class RetryingTransport implements AutoCloseable {
      */
     <T> CompletableFuture<T> executeOnce(String what, Duration responseTimeout, Supplier<SimpleHttpRequest> request,
             AnswerLimits limits, Function<HttpAnswer, T> reader) {
-        return execute(what, true, 1, Timeout.of(responseTimeout), request, null, limits, reader, Duration.ZERO);
+        return execute(what, true, 1, Timeout.of(responseTimeout), request, null, limits, reader, Duration.ZERO,
+                null);
     }
 
     private <T> CompletableFuture<T> execute(String what, boolean idempotent, int maxAttempts, Timeout timeout,
             Supplier<SimpleHttpRequest> request, Supplier<AsyncEntityProducer> body, AnswerLimits limits,
-            Function<HttpAnswer, T> reader, Duration maxRateLimitWait) {
+            Function<HttpAnswer, T> reader, Duration maxRateLimitWait,
+            Supplier<CompletableFuture<Void>> beforeFirstSend) {
         CompletableFuture<T> result = new CompletableFuture<>();
         Call<T> call = new Call<>(what, idempotent, maxAttempts, timeout, request, body, limits, reader, result,
-                System.nanoTime(), maxRateLimitWait.toNanos(), new AtomicLong(-1), new AtomicInteger());
+                System.nanoTime(), maxRateLimitWait.toNanos(), new AtomicLong(-1), new AtomicInteger(),
+                new AtomicReference<>(beforeFirstSend));
         pending.add(call);
         result.whenComplete((r, e) -> pending.remove(call));
         attempt(call, 1);
@@ -153,7 +168,8 @@ final class RetryingTransport implements AutoCloseable {
     private record Call<T>(String what, boolean idempotent, int maxAttempts, Timeout responseTimeout,
             Supplier<SimpleHttpRequest> request, Supplier<AsyncEntityProducer> body, AnswerLimits limits,
             Function<HttpAnswer, T> reader, CompletableFuture<T> result, long startNanos, long maxRateLimitWaitNanos,
-            AtomicLong firstRefusalNanos, AtomicInteger refusals) {
+            AtomicLong firstRefusalNanos, AtomicInteger refusals,
+            AtomicReference<Supplier<CompletableFuture<Void>>> beforeFirstSend) {
 
         /**
          * Whether waiting {@code millis} more for the rate limit keeps this call within {@code maxRateLimitWait},
@@ -231,6 +247,32 @@ final class RetryingTransport implements AutoCloseable {
     }
 
     private void send(Call<?> call, int attempt, SimpleHttpRequest request) {
+        Supplier<CompletableFuture<Void>> step = call.beforeFirstSend.getAndSet(null);
+        if (step == null) {
+            transmit(call, attempt, request);
+            return;
+        }
+        CompletableFuture<Void> prepared;
+        try {
+            prepared = step.get();
+        } catch (RuntimeException e) {
+            prepared = CompletableFuture.failedFuture(e);
+        }
+        prepared.whenComplete((ignored, failure) -> {
+            if (failure == null) {
+                transmit(call, attempt, request);
+                return;
+            }
+            if (gated(request)) {
+                // the place it was given goes to the next call
+                gate.unanswered();
+                held.release();
+            }
+            call.result.completeExceptionally(AsyncFailures.unwrap(failure));
+        });
+    }
+
+    private void transmit(Call<?> call, int attempt, SimpleHttpRequest request) {
         requestsSent.incrementAndGet();
         request.setConfig(RequestConfig.custom().setResponseTimeout(call.responseTimeout).build());
         try {
