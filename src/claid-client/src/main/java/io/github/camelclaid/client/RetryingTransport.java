@@ -259,7 +259,8 @@ final class RetryingTransport implements AutoCloseable {
             prepared = CompletableFuture.failedFuture(e);
         }
         prepared.whenComplete((ignored, failure) -> {
-            if (failure == null) {
+            // a call answered meanwhile (the client closed) is not sent either
+            if (failure == null && !call.result.isDone()) {
                 transmit(call, attempt, request);
                 return;
             }
@@ -268,7 +269,9 @@ final class RetryingTransport implements AutoCloseable {
                 gate.unanswered();
                 held.release();
             }
-            call.result.completeExceptionally(AsyncFailures.unwrap(failure));
+            if (failure != null) {
+                call.result.completeExceptionally(AsyncFailures.unwrap(failure));
+            }
         });
     }
 
