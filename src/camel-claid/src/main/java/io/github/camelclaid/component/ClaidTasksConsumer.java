@@ -63,7 +63,11 @@ public class ClaidTasksConsumer extends ScheduledBatchPollingConsumer {
      * Reports a run stopped waiting for (an output's download outlasting the run's wait), their tasks still held: their
      * exchanges go to the route in the first run after they are ready.
      */
-    private final Queue<CompletableFuture<TaskReporter.Report>> lateReports = new ConcurrentLinkedQueue<>();
+    private final Queue<PendingReport> lateReports = new ConcurrentLinkedQueue<>();
+
+    /** The report of a task that ended, under way. */
+    private record PendingReport(TaskKey task, CompletableFuture<TaskReporter.Report> report) {
+    }
 
     public ClaidTasksConsumer(ClaidEndpoint endpoint, Processor processor) {
         super(endpoint, processor);
@@ -90,7 +94,7 @@ public class ClaidTasksConsumer extends ScheduledBatchPollingConsumer {
     @Override
     protected void doStop() throws Exception {
         super.doStop();
-        for (CompletableFuture<TaskReporter.Report> late; (late = lateReports.poll()) != null; ) {
+        for (PendingReport late; (late = lateReports.poll()) != null; ) {
             giveBackWhenReady(late);
         }
         if (reporter != null) {
@@ -128,7 +132,7 @@ public class ClaidTasksConsumer extends ScheduledBatchPollingConsumer {
         Instant now = Instant.now();
         lastRunFull = false;
         purgeFinished(now);
-        List<CompletableFuture<TaskReporter.Report>> reports = readyLateReports();
+        List<PendingReport> reports = readyLateReports();
         int perRun = getMaxMessagesPerPoll() > 0 ? getMaxMessagesPerPoll() : Integer.MAX_VALUE;
         int budget = requestBudget(now, perRun);
         if (budget > 0) {
@@ -138,11 +142,11 @@ public class ClaidTasksConsumer extends ScheduledBatchPollingConsumer {
     }
 
     /** Asks Claid about the due tasks, within the budget: the reports of the ones that ended. */
-    private List<CompletableFuture<TaskReporter.Report>> checkDueTasks(Instant now, int perRun, int budget) {
+    private List<PendingReport> checkDueTasks(Instant now, int perRun, int budget) {
         // all status requests go out at once; the answers are then handled here, on the poll thread, so that ledger
         // writes (a database round trip, an fsync) never run on the HTTP client's few I/O threads
         Map<TrackedTask, CompletableFuture<ClaidResponse<TaskResult>>> checks = new LinkedHashMap<>();
-        List<CompletableFuture<TaskReporter.Report>> placeholderReports = new ArrayList<>();
+        List<PendingReport> placeholderReports = new ArrayList<>();
         List<TrackedTask> dueTasks = ledger.due(now, budget);
         lastRunFull = budget == perRun && dueTasks.size() >= perRun;
         for (TrackedTask due : dueTasks) {
@@ -155,7 +159,7 @@ public class ClaidTasksConsumer extends ScheduledBatchPollingConsumer {
                 // its wait is over: nothing to ask Claid, the work is reported as unconfirmed
                 CompletableFuture<TaskReporter.Report> report = unconfirmed(task, now);
                 if (report != null) {
-                    placeholderReports.add(report);
+                    placeholderReports.add(new PendingReport(task.key(), report));
                 }
                 continue;
             }
@@ -169,12 +173,12 @@ public class ClaidTasksConsumer extends ScheduledBatchPollingConsumer {
             leases.hold(task.key());
             checks.put(task, endpoint.client().getTask(task.resultUrl()));
         }
-        List<CompletableFuture<TaskReporter.Report>> reports = new ArrayList<>(placeholderReports);
+        List<PendingReport> reports = new ArrayList<>(placeholderReports);
         checks.forEach((task, answer) -> {
             try {
                 CompletableFuture<TaskReporter.Report> report = handle(task, answer, now);
                 if (report != null) {
-                    reports.add(report);
+                    reports.add(new PendingReport(task.key(), report));
                 }
             } finally {
                 leases.release(task.key());
@@ -184,9 +188,9 @@ public class ClaidTasksConsumer extends ScheduledBatchPollingConsumer {
     }
 
     /** The late reports that are ready by now, taken off the queue; the others stay for a later run. */
-    private List<CompletableFuture<TaskReporter.Report>> readyLateReports() {
-        List<CompletableFuture<TaskReporter.Report>> ready = new ArrayList<>();
-        lateReports.removeIf(late -> late.isDone() && ready.add(late));
+    private List<PendingReport> readyLateReports() {
+        List<PendingReport> ready = new ArrayList<>();
+        lateReports.removeIf(late -> late.report().isDone() && ready.add(late));
         return ready;
     }
 
@@ -195,24 +199,25 @@ public class ClaidTasksConsumer extends ScheduledBatchPollingConsumer {
      * kept for a later run, its task still held by it: dropping it would leave the task held for as long as this
      * consumer lives, reported by nobody.
      */
-    private int emit(List<CompletableFuture<TaskReporter.Report>> reports) throws Exception {
+    private int emit(List<PendingReport> reports) throws Exception {
         Queue<Object> exchanges = new ArrayDeque<>();
-        for (CompletableFuture<TaskReporter.Report> report : reports) {
+        for (PendingReport pending : reports) {
             TaskReporter.Report done;
             try {
-                done = await(report);
+                done = await(pending.report());
             } catch (RuntimeException e) {
                 // the task was given back to the ledger when its report failed: it is tried again later
-                LOG.warn("A finished Claid task could not be reported this time: {}", unwrap(e).getMessage());
+                LOG.warn("Claid task {} ended but could not be reported this time: {}", pending.task(),
+                        unwrap(e).getMessage());
                 continue;
             }
             if (done == null) {
-                LOG.debug("A finished Claid task's report (its output's download) is not ready yet: it goes to the"
-                        + " route in a later run");
+                LOG.debug("The report of Claid task {} (its output's download) is not ready yet: it goes to the"
+                        + " route in a later run", pending.task());
                 if (isRunAllowed()) {
-                    lateReports.add(report);
+                    lateReports.add(pending);
                 } else {
-                    giveBackWhenReady(report);
+                    giveBackWhenReady(pending);
                 }
                 continue;
             }
@@ -223,8 +228,8 @@ public class ClaidTasksConsumer extends ScheduledBatchPollingConsumer {
     }
 
     /** No run will take this report: its task goes back to the ledger once it is ready. */
-    private static void giveBackWhenReady(CompletableFuture<TaskReporter.Report> late) {
-        late.thenAccept(report -> report.giveBack(new IllegalStateException(
+    private static void giveBackWhenReady(PendingReport late) {
+        late.report().thenAccept(report -> report.giveBack(new IllegalStateException(
                 "claid:tasks stopped before this task was processed")));
     }
 
