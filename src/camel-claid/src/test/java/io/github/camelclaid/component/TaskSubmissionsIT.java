@@ -246,22 +246,25 @@ class TaskSubmissionsIT {
         try (LocalClaidServer tight = LocalClaidServer.builder().apiKey(KEY)
                 .rateLimit(new RateLimitBudget(1, Duration.ofSeconds(5), 1, Duration.ofSeconds(5))).build().start()) {
             TaskSubmissions submissions = submissions(tight, "ledger", "&unconfirmedSubmissionWait=60000");
-            submissions.submit(exchange("photos/first.jpg/etag-1"), ClaidOperations.editAsync, REQUEST, NO_WAIT)
-                    .join();
+            try {
+                submissions.submit(exchange("photos/first.jpg/etag-1"), ClaidOperations.editAsync, REQUEST, NO_WAIT)
+                        .join();
 
-            Exchange waiting = exchange("photos/second.jpg/etag-1");
-            CompletableFuture<?> sent = submissions.submit(waiting, ClaidOperations.editAsync,
-                    Map.of("input", "https://images.example/second.jpg", "operations", Map.of()), NO_WAIT);
-            Optional<TrackedTask> whileWaiting = ledger.findByRequestKey("photos/second.jpg/etag-1");
-            assertThat(tight.requests()).as("the second submission is still held at the gate").hasSize(1);
-            assertThat(whileWaiting).isEmpty();
+                Exchange waiting = exchange("photos/second.jpg/etag-1");
+                CompletableFuture<?> sent = submissions.submit(waiting, ClaidOperations.editAsync,
+                        Map.of("input", "https://images.example/second.jpg", "operations", Map.of()), NO_WAIT);
+                Optional<TrackedTask> whileWaiting = ledger.findByRequestKey("photos/second.jpg/etag-1");
+                assertThat(tight.requests()).as("the second submission is still held at the gate").hasSize(1);
+                assertThat(whileWaiting).isEmpty();
 
-            sent.join();
-            assertThat(tight.paidSubmissionCount()).isEqualTo(2);
-            long id = waiting.getMessage().getHeader(ClaidConstants.TASK_ID, Long.class);
-            assertThat(ledger.findByRequestKey("photos/second.jpg/etag-1")).hasValueSatisfying(
-                    task -> assertThat(task.key()).isEqualTo(new TaskKey(TaskKind.EDIT_ASYNC, id)));
-            submissions.close();
+                sent.join();
+                assertThat(tight.paidSubmissionCount()).isEqualTo(2);
+                long id = waiting.getMessage().getHeader(ClaidConstants.TASK_ID, Long.class);
+                assertThat(ledger.findByRequestKey("photos/second.jpg/etag-1")).hasValueSatisfying(
+                        task -> assertThat(task.key()).isEqualTo(new TaskKey(TaskKind.EDIT_ASYNC, id)));
+            } finally {
+                submissions.close();
+            }
         }
     }
 
