@@ -229,8 +229,7 @@ public class ClaidTasksConsumer extends ScheduledBatchPollingConsumer {
 
     /** No run will take this report: its task goes back to the ledger once it is ready. */
     private static void giveBackWhenReady(PendingReport late) {
-        late.report().thenAccept(report -> report.giveBack(new IllegalStateException(
-                "claid:tasks stopped before this task was processed")));
+        late.report().thenAccept(report -> report.giveBack(stoppedBeforeProcessing()));
     }
 
     /** What one status answer means: the task is put back to be polled later, or its report is under way. */
@@ -392,9 +391,13 @@ public class ClaidTasksConsumer extends ScheduledBatchPollingConsumer {
         }
     }
 
+    private static IllegalStateException stoppedBeforeProcessing() {
+        return new IllegalStateException("claid:tasks stopped before this task was processed");
+    }
+
     private static void skip(Exchange exchange) {
         // the exchange's completion hooks settle the task as not processed
-        exchange.setException(new IllegalStateException("claid:tasks stopped before this task was processed"));
+        exchange.setException(stoppedBeforeProcessing());
         exchange.getExchangeExtension().handoverCompletions().forEach(s -> s.onFailure(exchange));
     }
 }

@@ -158,7 +158,7 @@ final class RetryingTransport implements AutoCloseable {
         CompletableFuture<T> result = new CompletableFuture<>();
         Call<T> call = new Call<>(what, idempotent, maxAttempts, timeout, request, body, limits, reader, result,
                 System.nanoTime(), maxRateLimitWait.toNanos(), new AtomicLong(-1), new AtomicInteger(),
-                new AtomicReference<>(beforeFirstSend));
+                beforeFirstSend == null ? null : new AtomicReference<>(beforeFirstSend));
         pending.add(call);
         result.whenComplete((r, e) -> pending.remove(call));
         attempt(call, 1);
@@ -170,6 +170,11 @@ final class RetryingTransport implements AutoCloseable {
             Function<HttpAnswer, T> reader, CompletableFuture<T> result, long startNanos, long maxRateLimitWaitNanos,
             AtomicLong firstRefusalNanos, AtomicInteger refusals,
             AtomicReference<Supplier<CompletableFuture<Void>>> beforeFirstSend) {
+
+        /** The step to run before the first send, once: null for a call without one, or once it was taken. */
+        Supplier<CompletableFuture<Void>> takeStepBeforeSend() {
+            return beforeFirstSend == null ? null : beforeFirstSend.getAndSet(null);
+        }
 
         /**
          * Whether waiting {@code millis} more for the rate limit keeps this call within {@code maxRateLimitWait},
@@ -203,6 +208,17 @@ final class RetryingTransport implements AutoCloseable {
             held.add(held(call, attempt, request));
         } else {
             send(call, attempt, request);
+        }
+    }
+
+    /**
+     * A request the gate let through will get no answer (it failed, was cancelled, or was not sent after all): the gate
+     * no longer counts it as in flight, and the calls held behind it may ask again.
+     */
+    private void noAnswerComing(SimpleHttpRequest request) {
+        if (gated(request)) {
+            gate.unanswered();
+            held.release();
         }
     }
 
@@ -247,7 +263,7 @@ final class RetryingTransport implements AutoCloseable {
     }
 
     private void send(Call<?> call, int attempt, SimpleHttpRequest request) {
-        Supplier<CompletableFuture<Void>> step = call.beforeFirstSend.getAndSet(null);
+        Supplier<CompletableFuture<Void>> step = call.takeStepBeforeSend();
         if (step == null) {
             transmit(call, attempt, request);
             return;
@@ -264,11 +280,8 @@ final class RetryingTransport implements AutoCloseable {
                 transmit(call, attempt, request);
                 return;
             }
-            if (gated(request)) {
-                // the place it was given goes to the next call
-                gate.unanswered();
-                held.release();
-            }
+            // the place it was given goes to the next call
+            noAnswerComing(request);
             if (failure != null) {
                 call.result.completeExceptionally(AsyncFailures.unwrap(failure));
             }
@@ -302,11 +315,7 @@ final class RetryingTransport implements AutoCloseable {
 
                         @Override
                         public void cancelled() {
-                            if (gated(request)) {
-                                // no answer will come: the gate no longer counts it as in flight
-                                gate.unanswered();
-                                held.release();
-                            }
+                            noAnswerComing(request);
                             call.result.cancel(false);
                         }
                     });
@@ -379,10 +388,7 @@ final class RetryingTransport implements AutoCloseable {
     }
 
     private void onFailure(Call<?> call, int attempt, SimpleHttpRequest request, Exception e) {
-        if (gated(request)) {
-            gate.unanswered();
-            held.release();
-        }
+        noAnswerComing(request);
         if (e instanceof IoThreadGuard.ErrorOnIoThread) {
             // not a passing fault of the network: sending the call again would most likely end the same way
             call.result.completeExceptionally(ClaidException.network(call.what, e));
