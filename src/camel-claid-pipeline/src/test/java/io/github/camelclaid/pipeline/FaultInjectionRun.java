@@ -50,9 +50,9 @@ import org.awaitility.core.ConditionTimeoutException;
 /**
  * The fault-injection run of {@code docs/reliability.md}: pushes images through the bucket pipeline of {@code routes/}
  * (async, presigned input, webhook on) in a JVM of its own, against the local Claid server in random fault mode
- * ({@link io.github.camelclaid.testserver.Faults#randomly}), kills that JVM with SIGKILL about halfway (half the
- * images delivered or reported) and starts it again on the same state, then prints one table of what went in, what was
- * injected, what came out and what was paid.
+ * ({@link io.github.camelclaid.testserver.Faults#randomly}), kills that JVM with SIGKILL part way (once two thirds
+ * as many submissions as images have reached Claid) and starts it again on the same state, then prints one table of
+ * what went in, what was injected, what came out and what was paid.
  *
  * <p>
  * Why a run and not only unit tests: each retry rule and each ledger state has its test, but the promises (no image
@@ -63,13 +63,15 @@ import org.awaitility.core.ConditionTimeoutException;
  * <p>
  * <b>Timing the kill.</b> The kill is abrupt (tasks in flight at Claid, outputs being stored, images being read), but
  * it avoids the one window no local bookkeeping can close: Claid acting on a submission whose answer the pipeline has
- * not recorded yet (Claid has no idempotency key; {@code docs/bucket-pipeline.md}, <i>The limits</i>). At half the
- * images the run holds every further submission unacted on at the server, waits until the submissions already in
- * progress are answered and each paid submission is in the ledger or reported failed, and kills. The held ones are
- * never acted on; the restarted pipeline cannot tell them from submissions Claid may have acted on, so it waits for
- * Claid to name their task and reports them UNCONFIRMED. A kill that could not wait for that is reported in the table.
- * The hold begins at once rather than at a moment with nothing in progress, which with slow answers among the faults
- * can come seconds later, when few images are left in flight.
+ * not recorded yet (Claid has no idempotency key; {@code docs/bucket-pipeline.md}, <i>The limits</i>). The server
+ * holds every submission after the first two thirds as many as there are images unacted on, the run waits until the
+ * submissions already in progress are answered and each paid submission is in the ledger or reported failed, and
+ * kills. The held ones are never acted on; the restarted pipeline cannot tell them from submissions Claid may have
+ * acted on, so it waits for Claid to name their task and reports them UNCONFIRMED. A kill that could not wait for that
+ * is reported in the table. The hold is armed before the run and counted by the server, so it begins at that
+ * submission whatever the timing: at least a third of the images have no output or report at the kill, even when the
+ * submissions queued behind a 429 storm all go at once. The kill follows at once rather than at a moment with nothing
+ * in progress, which with slow answers among the faults can come seconds later, when few images are left in flight.
  *
  * <p>
  * Run: {@code ./mvnw -q test-compile exec:java -Dexec.mainClass=io.github.camelclaid.pipeline.FaultInjectionRun
@@ -280,11 +282,13 @@ public final class FaultInjectionRun {
             throws Exception {
         progress.printf("%d images in; fault-injection run starting (seed %d)%n", inputs.size(), options.seed());
 
-        // first JVM, killed when half the images have an output or a report
+        // first JVM, killed once two thirds as many submissions as images have reached Claid: the hold is armed
+        // before the run and counted by the server, so a burst of submissions (the rate budget back after a storm)
+        // cannot overtake it, and at least a third of the images are still without an output or a report at the kill
+        int beforeHold = options.images() * 2 / 3;
+        claid.faults().next(HOLD_TIMES).afterTheFirst(beforeHold).delay(HOLD).on(ApiOperation.EDIT_ASYNC);
         Child first = run.start(1);
-        int half = options.images() / 2;
-        first.await("half the images delivered or reported", () -> outputs(s3, "").size() >= half);
-        claid.faults().next(HOLD_TIMES).delay(HOLD).on(ApiOperation.EDIT_ASYNC);
+        first.await("two thirds as many submissions as images", () -> claid.faults().armed() < HOLD_TIMES);
         boolean premise = true;
         try {
             Awaitility.await("every paid submission recorded or reported, none acted on in progress")

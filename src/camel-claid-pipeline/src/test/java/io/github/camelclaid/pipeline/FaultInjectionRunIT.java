@@ -31,7 +31,8 @@ class FaultInjectionRunIT {
 
         assertThat(result.injected()).as("faults injected")
                 .allSatisfy((kind, n) -> assertThat(n).as("%s injected", kind).isPositive());
-        assertThat(result.openAtKill()).as("images in flight or unread at the kill").isGreaterThanOrEqualTo(IMAGES / 4);
+        // a third at least by the hold's construction (FaultInjectionRun, Timing the kill); less means the hold broke
+        assertThat(result.openAtKill()).as("images in flight or unread at the kill").isGreaterThanOrEqualTo(IMAGES / 3);
         assertThat(result.killPremiseMet()).as("kill outside the paid-but-unrecorded window").isTrue();
         assertThat(result.lost()).as("images lost").isEmpty();
         assertThat(result.deliveredAndReported()).as("images with an output and a report").isEmpty();

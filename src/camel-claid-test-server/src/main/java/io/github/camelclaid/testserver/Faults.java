@@ -24,6 +24,7 @@ import io.github.camelclaid.client.ApiOperation;
  * server.faults().next(1).malformedJson().on(ApiOperation.EDIT);
  * server.faults().next(1).afterProcessing().dropConnection().on(ApiOperation.EDIT_ASYNC); // task created, no answer
  * server.faults().next(1).taskEndsWith(TaskStatus.ERROR).on(ApiOperation.AI_EDIT);
+ * server.faults().next(5).afterTheFirst(30).status(503).on(ApiOperation.EDIT_ASYNC); // requests 31 to 35
  * server.faults().nextWebhooks(1).withForgedSignature();
  * server.faults().nextWebhooks(1).dropped();     // the task ends, no notification is ever sent
  * server.faults().randomly(42, mix);   // chaos: faults at random, from a seed, until clear()
@@ -131,6 +132,9 @@ public final class Faults {
         for (Iterator<FaultRule> it = rules.iterator(); it.hasNext();) {
             FaultRule rule = it.next();
             if (rule.matches(method, path, operation)) {
+                if (rule.letsThrough()) {
+                    continue;
+                }
                 FaultAction action = rule.consume();
                 if (rule.exhausted()) {
                     it.remove();

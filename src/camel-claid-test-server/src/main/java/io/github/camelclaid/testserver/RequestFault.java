@@ -9,6 +9,7 @@ public final class RequestFault {
     private final Faults faults;
     private final int times;
     private boolean afterProcessing;
+    private int letThrough;
 
     RequestFault(Faults faults, int times) {
         this.faults = faults;
@@ -22,6 +23,19 @@ public final class RequestFault {
      */
     public RequestFault afterProcessing() {
         this.afterProcessing = true;
+        return this;
+    }
+
+    /**
+     * Lets the first {@code requests} matching requests pass (to the rules armed after this one and to random mode's
+     * draws) and catches the ones after: a fault that begins at a point in a run fixed by the server's count, not at
+     * the moment a test gets round to arming it, which requests arriving in a burst would overtake.
+     */
+    public RequestFault afterTheFirst(int requests) {
+        if (requests < 0) {
+            throw new IllegalArgumentException("afterTheFirst counts requests to let through: 0 or more, not " + requests);
+        }
+        this.letThrough = requests;
         return this;
     }
 
@@ -89,7 +103,7 @@ public final class RequestFault {
 
     private FaultTarget target(FaultAction.Kind kind, int status, String contentType, String body, Duration duration,
                                TaskStatus outcome) {
-        return new FaultTarget(faults, times,
+        return new FaultTarget(faults, times, letThrough,
                 new FaultAction(kind, afterProcessing, status, contentType, body, duration, outcome));
     }
 

@@ -214,6 +214,22 @@ class FaultInjectionIT {
     }
 
     @Test
+    void aFaultAfterTheFirstRequestsLetsThoseThroughToTheRulesArmedAfterIt() {
+        server.faults().next(2).afterTheFirst(3).status(503).on(ApiOperation.EDIT)
+                .next(1).status(502).on(ApiOperation.EDIT);
+
+        assertEquals(502, http.post("/v1/image/edit", EDIT).statusCode(), "let through to the rule armed after it");
+        assertEquals(200, http.post("/v1/image/edit", EDIT).statusCode());
+        assertEquals(200, http.get("/v1/storage/storages").statusCode(), "requests it does not match are not counted");
+        assertEquals(200, http.post("/v1/image/edit", EDIT).statusCode());
+        assertEquals(2, server.faults().armed(), "nothing caught yet");
+        assertEquals(503, http.post("/v1/image/edit", EDIT).statusCode());
+        assertEquals(503, http.post("/v1/image/edit", EDIT).statusCode());
+        assertEquals(200, http.post("/v1/image/edit", EDIT).statusCode());
+        assertEquals(0, server.faults().armed());
+    }
+
+    @Test
     void faultsCatchDownloadsToo() {
         String tmpUrl = http.postData("/v1/image/edit", EDIT).at("/output/tmp_url").asText();
         server.faults().next(1).status(503).onPath("/tmp/");
@@ -226,6 +242,7 @@ class FaultInjectionIT {
         assertThrows(IllegalArgumentException.class, () -> server.faults().next(0));
         assertThrows(IllegalArgumentException.class, () -> server.faults().next(1).status(200));
         assertThrows(IllegalArgumentException.class, () -> server.faults().next(1).taskEndsWith(TaskStatus.ACCEPTED));
+        assertThrows(IllegalArgumentException.class, () -> server.faults().next(1).afterTheFirst(-1));
     }
 
     /** The JDK client's timeout surfaces through {@link TestHttp#send} as an UncheckedIOException. */
