@@ -88,10 +88,7 @@ public class ClaidEndpoint extends ScheduledPollEndpoint implements AsyncEndpoin
     protected void doInit() throws Exception {
         super.doInit();
         if (operation == ClaidOperations.webhook) {
-            // as soon as Camel builds the route: Camel Main's HTTP server listens already, long before routes start
-            webhookAvailability().answerUnlessServed();
-            // and for a server that starts later: Camel calls back once the routes are warmed up, before consumers
-            getCamelContext().addStartupListener(webhookAvailability());
+            webhookAvailability().watch(getCamelContext());
         }
     }
 
@@ -143,6 +140,14 @@ public class ClaidEndpoint extends ScheduledPollEndpoint implements AsyncEndpoin
         // last, so that an endpoint that failed to start leaves no client behind for the health check to probe with
         account = started;
         account.attach(client);
+    }
+
+    @Override
+    protected void doShutdown() throws Exception {
+        if (webhookAvailability != null) {
+            webhookAvailability.unwatch(getCamelContext());
+        }
+        super.doShutdown();
     }
 
     @Override

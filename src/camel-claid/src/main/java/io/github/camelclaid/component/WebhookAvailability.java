@@ -2,6 +2,9 @@ package io.github.camelclaid.component;
 
 import org.apache.camel.CamelContext;
 import org.apache.camel.StartupListener;
+import org.apache.camel.spi.CamelEvent;
+import org.apache.camel.spi.EventNotifier;
+import org.apache.camel.support.SimpleEventNotifierSupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -9,21 +12,36 @@ import org.slf4j.LoggerFactory;
  * What a {@code claid:webhook} endpoint's path answers while no consumer serves it. Camel's HTTP server listens before
  * the routes start and until after they stop, and answers 404 for a path nobody serves; Claid does not deliver again
  * after a 4xx, so a notification arriving as a JVM restarts, or while the route is stopped, would be lost. The path
- * answers 503 instead (Claid delivers again after a 5xx): from when Camel builds the route (Camel Main's server
- * listens by then), or else from when Camel has warmed the routes up, until the consumer serves the path, and again
- * from when the consumer stops. Kept by the endpoint, as Camel makes a new consumer each time a route starts again.
- * Only on servers {@link WebhookServerGuard} knows.
+ * answers 503 instead (Claid delivers again after a 5xx) until the consumer serves it, and again from when the
+ * consumer stops. It does from the first of: Camel building the route, where a server listens already (a route added
+ * to a running Camel); Camel about to start the routes, just after it started Camel Main's server (a deferred service)
+ * and before it warms the routes up, which starts their producers and can take seconds; Camel having warmed them up,
+ * for a server started later still. Kept by the endpoint, as Camel makes a new consumer each time a route starts
+ * again. Only on servers {@link WebhookServerGuard} knows.
  */
 final class WebhookAvailability implements StartupListener {
 
     private static final Logger LOG = LoggerFactory.getLogger(WebhookAvailability.class);
 
     private final ClaidEndpoint endpoint;
+    private final EventNotifier routesStarting = new RoutesStarting();
     private boolean served;
     private AutoCloseable unavailable;
 
     WebhookAvailability(ClaidEndpoint endpoint) {
         this.endpoint = endpoint;
+    }
+
+    /** Answers 503 from now on if a server listens, and else from the earliest moment Camel says one may. */
+    void watch(CamelContext context) throws Exception {
+        answerUnlessServed();
+        context.getManagementStrategy().addEventNotifier(routesStarting);
+        context.addStartupListener(this);
+    }
+
+    /** The endpoint is done with: its notifier would otherwise stay with the context. */
+    void unwatch(CamelContext context) {
+        context.getManagementStrategy().removeEventNotifier(routesStarting);
     }
 
     /** Camel calls this once the routes are warmed up and before their consumers start, and at later route starts. */
@@ -60,6 +78,28 @@ final class WebhookAvailability implements StartupListener {
         if (unavailable != null) {
             unavailable.close();
             unavailable = null;
+        }
+    }
+
+    /** Told only of Camel starting its routes: after its deferred services started, Main's server among them. */
+    private final class RoutesStarting extends SimpleEventNotifierSupport {
+
+        RoutesStarting() {
+            setIgnoreCamelContextInitEvents(true);
+            setIgnoreRouteEvents(true);
+            setIgnoreServiceEvents(true);
+            setIgnoreExchangeEvents(true);
+            setIgnoreStepEvents(true);
+        }
+
+        @Override
+        public boolean isEnabled(CamelEvent event) {
+            return event instanceof CamelEvent.CamelContextRoutesStartingEvent;
+        }
+
+        @Override
+        public void notify(CamelEvent event) {
+            answerUnlessServed();
         }
     }
 
