@@ -14,10 +14,10 @@ import org.slf4j.LoggerFactory;
  * after a 4xx, so a notification arriving as a JVM restarts, or while the route is stopped, would be lost. The path
  * answers 503 instead (Claid delivers again after a 5xx) until the consumer serves it, and again from when the
  * consumer stops. It does from the first of: Camel building the route, where a server listens already (a route added
- * to a running Camel); Camel about to start the routes, just after it started Camel Main's server (a deferred service)
- * and before it warms the routes up, which starts their producers and can take seconds; Camel having warmed them up,
- * for a server started later still. Kept by the endpoint, as Camel makes a new consumer each time a route starts
- * again. Only on servers {@link WebhookServerGuard} knows.
+ * to a running Camel); Camel about to start the routes (or, with a supervising route controller, Camel started), just
+ * after it started Camel Main's server (a deferred service) and before it warms the routes up, which starts their
+ * producers and can take seconds; Camel having warmed them up, for a server started later still. Kept by the endpoint,
+ * as Camel makes a new consumer each time a route starts again. Only on servers {@link WebhookServerGuard} knows.
  */
 final class WebhookAvailability implements StartupListener {
 
@@ -81,7 +81,11 @@ final class WebhookAvailability implements StartupListener {
         }
     }
 
-    /** Told only of Camel starting its routes: after its deferred services started, Main's server among them. */
+    /**
+     * Told only of Camel starting its routes, which comes after its deferred services started, Main's server among
+     * them, and before the routes are warmed up; with a supervising route controller Camel sends no such event and
+     * warms the routes up after it has started, so the started event is the earliest there.
+     */
     private final class RoutesStarting extends SimpleEventNotifierSupport {
 
         RoutesStarting() {
@@ -94,7 +98,8 @@ final class WebhookAvailability implements StartupListener {
 
         @Override
         public boolean isEnabled(CamelEvent event) {
-            return event instanceof CamelEvent.CamelContextRoutesStartingEvent;
+            return event instanceof CamelEvent.CamelContextRoutesStartingEvent
+                    || event instanceof CamelEvent.CamelContextStartedEvent;
         }
 
         @Override

@@ -257,13 +257,26 @@ class ClaidWebhookConsumerIT {
      */
     @Test
     void whileCamelWarmsTheRoutesUpTheWebhookPathAnswers503() throws Exception {
+        assertAnswered503WhileWarmingUp(false);
+    }
+
+    /** With a supervising route controller, which warms the routes up and starts them after Camel has started. */
+    @Test
+    void whileASupervisingRouteControllerWarmsTheRoutesUpTheWebhookPathAnswers503() throws Exception {
+        assertAnswered503WhileWarmingUp(true);
+    }
+
+    private void assertAnswered503WhileWarmingUp(boolean supervising) throws Exception {
         CountDownLatch warmingUp = new CountDownLatch(1);
         CountDownLatch letItWarmUp = new CountDownLatch(1);
         Processor slowToStart = new SlowToStart(warmingUp, letItWarmUp);
         assertAnswered503WhileStarting(new RouteBuilder() {
             @Override
             public void configure() {
-                from("direct:first").routeId("first").process(slowToStart);
+                if (supervising) {
+                    getCamelContext().getRouteController().supervising();
+                }
+                from("direct:first").routeId("first").startupOrder(1).process(slowToStart);
             }
         }, warmingUp, letItWarmUp);
     }
@@ -299,8 +312,10 @@ class ClaidWebhookConsumerIT {
             letGo.countDown();
             start.join(30_000);
             assertThat(starting.isStarted()).isTrue();
-            assertThat(HttpClient.newHttpClient().send(delivery, HttpResponse.BodyHandlers.discarding()).statusCode())
-                    .as("the route answers once it runs: an unsigned delivery is refused").isEqualTo(401);
+            // a supervising route controller starts the routes after Camel has started
+            await("the route answers once it runs: an unsigned delivery is refused").atMost(Duration.ofSeconds(30))
+                    .until(() -> HttpClient.newHttpClient().send(delivery, HttpResponse.BodyHandlers.discarding())
+                            .statusCode() == 401);
         } finally {
             letGo.countDown();
             start.join(30_000);
