@@ -125,7 +125,15 @@ public class ClaidWebhookConsumer extends DefaultConsumer {
     }
 
     static String path(ClaidConfiguration config) {
-        return config.getWebhookPath().startsWith("/") ? config.getWebhookPath() : "/" + config.getWebhookPath();
+        return path(config.getWebhookPath());
+    }
+
+    /**
+     * The path on the HTTP server a {@code webhookPath} option names (a leading slash added): for a runtime's own
+     * guard of the path while the consumer does not serve it, such as the Spring Boot starter's.
+     */
+    public static String path(String webhookPath) {
+        return webhookPath.startsWith("/") ? webhookPath : "/" + webhookPath;
     }
 
     private void closeGuard() throws Exception {

@@ -11,10 +11,14 @@ import org.apache.camel.spring.boot.util.ConditionalOnCamelContextAndAutoConfigu
 import org.apache.camel.spring.boot.util.ConditionalOnHierarchicalProperties;
 import org.apache.camel.spring.boot.util.HierarchicalPropertiesEvaluator;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Lazy;
 
 /**
@@ -38,6 +42,22 @@ public class ClaidComponentAutoConfiguration {
         this.applicationContext = applicationContext;
         this.camelContext = camelContext;
         this.configuration = configuration;
+    }
+
+    /** In a servlet web application, {@link ClaidWebhookStartFilter} in front of every path. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+    @ConditionalOnClass(name = "jakarta.servlet.http.HttpFilter")
+    static class WebhookWhileNotServed {
+
+        @Bean
+        FilterRegistrationBean<ClaidWebhookStartFilter> claidWebhookStartFilter(CamelContext camelContext,
+                ClaidComponentConfiguration configuration) {
+            FilterRegistrationBean<ClaidWebhookStartFilter> registration = new FilterRegistrationBean<>(
+                    new ClaidWebhookStartFilter(camelContext, configuration.getWebhookPath()));
+            registration.setName("claidWebhookStartFilter");
+            return registration;
+        }
     }
 
     @Lazy

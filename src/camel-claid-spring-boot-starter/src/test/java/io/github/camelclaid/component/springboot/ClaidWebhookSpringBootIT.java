@@ -134,6 +134,28 @@ class ClaidWebhookSpringBootIT {
         assertThat(notifiedOf(task)).isEmpty();
     }
 
+    /** While the webhook route is stopped, its notifications are told to come again, and reach it once it runs. */
+    @Test
+    void aNotificationWhileTheRouteIsStoppedIsDeliveredAgainAndReachesItOnceItRuns() throws Exception {
+        camelContext.getRouteController().stopRoute("webhook");
+        long task;
+        try {
+            Exchange out = template.request("direct:submit", e -> {
+                e.getMessage().setBody("https://images.example/lamp.jpg");
+                e.getMessage().setHeader("OrderId", "order-43");
+            });
+            task = out.getMessage().getBody(TaskAccepted.class).id();
+            await().atMost(Duration.ofSeconds(20)).until(() -> !deliveries(task).isEmpty());
+            assertThat(deliveries(task)).first().extracting(WebhookDelivery::statusCode).isEqualTo(503);
+        } finally {
+            camelContext.getRouteController().startRoute("webhook");
+        }
+        await().atMost(Duration.ofSeconds(20)).until(() -> !notifiedOf(task).isEmpty());
+        assertThat(notifiedOf(task)).singleElement().satisfies(m -> assertThat(m.getHeader("OrderId"))
+                .isEqualTo("order-43"));
+        assertThat(deliveries(task)).extracting(WebhookDelivery::statusCode).containsOnly(503, 200).endsWith(200);
+    }
+
     private List<Message> notifiedOf(long task) {
         return notified.stream().filter(m -> Long.valueOf(task).equals(m.getHeader(ClaidConstants.TASK_ID, Long.class)))
                 .toList();
