@@ -33,7 +33,8 @@ public final class RequestFault {
      */
     public RequestFault afterTheFirst(int requests) {
         if (requests < 0) {
-            throw new IllegalArgumentException("afterTheFirst counts requests to let through: 0 or more, not " + requests);
+            throw new IllegalArgumentException("afterTheFirst counts requests to let through: 0 or more, not "
+                    + requests);
         }
         this.letThrough = requests;
         return this;

@@ -54,7 +54,8 @@ final class ClaidWebhookStartFilter extends HttpFilter {
     private boolean notServed(String path) {
         boolean aRouteOfThePath = false;
         for (Route route : camelContext.getRoutes()) {
-            if (route.getEndpoint() instanceof ClaidEndpoint endpoint && endpoint.getOperation() == ClaidOperations.webhook
+            if (route.getEndpoint() instanceof ClaidEndpoint endpoint
+                    && endpoint.getOperation() == ClaidOperations.webhook
                     && path.equals(ClaidWebhookConsumer.path(endpoint.getConfiguration().getWebhookPath()))) {
                 ServiceStatus status = camelContext.getRouteController().getRouteStatus(route.getRouteId());
                 if (status != null && status.isStarted()) {

@@ -47,7 +47,8 @@ class ClaidWebhookSpringBootStartIT {
                     "camel.component.claid.api-key=" + API_KEY,
                     "camel.component.claid.base-url=" + claid.baseUrl(),
                     "camel.component.claid.webhook-secret=" + SECRET)
-                    .listeners((ApplicationListener<WebServerInitializedEvent>) e -> port.set(e.getWebServer().getPort()));
+                    .listeners((ApplicationListener<WebServerInitializedEvent>) e ->
+                            port.set(e.getWebServer().getPort()));
             Thread start = new Thread(() -> started.set(app.run()), "starting-spring-boot");
             start.start();
             try {
