@@ -2,7 +2,10 @@ package io.github.camelclaid.examples.quarkus;
 
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.net.Socket;
 import java.net.URL;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 
@@ -14,6 +17,8 @@ import io.github.camelclaid.testserver.WebhookDelivery;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import org.apache.camel.CamelContext;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -36,6 +41,9 @@ class PhotoRoutesTest {
 
     @TestHTTPResource("/claid/webhook")
     URL webhook;
+
+    @Inject
+    CamelContext camel;
 
     @AfterEach
     void noWebhookUnlessATestAsksForIt() {
@@ -88,6 +96,45 @@ class PhotoRoutesTest {
         // the task is still finished, by polling once the grace period is over
         assertThat(awaitReport(task)).isEqualTo("DONE 1200x1200 MUG-013 via claid:tasks");
         assertThat(claid.paidSubmissionCount(ApiOperation.EDIT_ASYNC)).isPositive();
+    }
+
+    /**
+     * Quarkus' server keeps listening while the webhook route is stopped (as it does while Camel starts its routes), and
+     * would answer 404, which Claid does not deliver again: the component answers 503 on the path until the route runs.
+     */
+    @Test
+    void aNotificationWhileTheWebhookRouteIsStoppedIsDeliveredAgainAndReachesItOnceItRuns() throws Exception {
+        claid.webhook(webhook.toURI(), LocalClaidResource.WEBHOOK_SECRET);
+        camel.getRouteController().stopRoute("claid-webhook");
+        long task;
+        try {
+            task = submitAsync("VASE-019");
+            await().atMost(Duration.ofSeconds(10)).until(() -> !deliveryStatuses(task).isEmpty());
+            assertThat(deliveryStatuses(task)).first().isEqualTo(503);
+        } finally {
+            camel.getRouteController().startRoute("claid-webhook");
+        }
+
+        assertThat(awaitReport(task)).isEqualTo("DONE 1200x1200 VASE-019 via claid:webhook");
+        await().atMost(Duration.ofSeconds(10)).until(() -> deliveryStatuses(task).contains(200));
+        assertThat(deliveryStatuses(task)).containsOnly(503, 200).endsWith(200);
+    }
+
+    /** The component's limits hold on Quarkus' server too: a body over maxWebhookBodySize is refused unread. */
+    @Test
+    void aDeliveryDeclaringMoreThanTheWebhookBodyLimitIsRefusedBeforeItsBodyIsSent() throws Exception {
+        try (Socket socket = new Socket("127.0.0.1", webhook.getPort())) {
+            socket.setSoTimeout(10_000);
+            // 10 MB, under Quarkus' own 10 MiB limit and over the component's 1 MiB; no byte of the body follows
+            String headers = "POST /claid/webhook HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+                    + "Content-Length: 10000000\r\n\r\n";
+            socket.getOutputStream().write(headers.getBytes(StandardCharsets.US_ASCII));
+            socket.getOutputStream().flush();
+
+            InputStream in = socket.getInputStream();
+            String answer = new String(in.readAllBytes(), StandardCharsets.ISO_8859_1);
+            assertThat(answer).startsWith("HTTP/1.1 413").contains("larger than 1048576 bytes");
+        }
     }
 
     private List<Integer> deliveryStatuses(long task) {
