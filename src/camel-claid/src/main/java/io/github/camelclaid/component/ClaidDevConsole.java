@@ -15,8 +15,8 @@ import org.apache.camel.util.json.JsonObject;
 /**
  * What each {@code claid:} endpoint is doing: where it calls, how much of Claid's rate limit is left, whether its
  * account's circuit lets paid submissions through, how many tasks it is waiting for and how many its ledger holds
- * open, and for a tasks consumer what it has reported for how many status requests. Never shows the API key:
- * endpoints are described by their sanitised URI, accounts by their hash.
+ * open, and for a tasks consumer what it has reported for how many status requests and how many reports wait for
+ * their output. Never shows the API key: endpoints are described by their sanitised URI, accounts by their hash.
  */
 @DevConsole(name = "claid", displayName = "Claid", description = "Claid endpoints: rate-limit headroom, circuit, tasks waited for and tasks open")
 public class ClaidDevConsole extends AbstractDevConsole {
@@ -41,8 +41,8 @@ public class ClaidDevConsole extends AbstractDevConsole {
                                 : ""));
             }
             if (e.containsKey("statusRequests")) {
-                sb.append(String.format("    tasks reported: %s, status requests: %s%n", e.get("tasksReported"),
-                        e.get("statusRequests")));
+                sb.append(String.format("    tasks reported: %s, status requests: %s, reports awaiting their output:"
+                        + " %s%n", e.get("tasksReported"), e.get("statusRequests"), e.get("reportsAwaitingOutput")));
             }
         }
         return sb.toString();
@@ -101,6 +101,7 @@ public class ClaidDevConsole extends AbstractDevConsole {
                 if (tasks != null) {
                     e.put("tasksReported", tasks.tasksReported());
                     e.put("statusRequests", tasks.statusRequests());
+                    e.put("reportsAwaitingOutput", tasks.reportsAwaitingOutput());
                 }
                 out.add(e);
             }

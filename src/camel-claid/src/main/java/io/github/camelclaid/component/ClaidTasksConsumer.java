@@ -118,6 +118,14 @@ public class ClaidTasksConsumer extends ScheduledBatchPollingConsumer {
     }
 
     /**
+     * Ended tasks whose report outlasted the run that found them (a large or slow output download): each is held by
+     * this consumer and goes to the route in a later run, once its report is ready.
+     */
+    public int reportsAwaitingOutput() {
+        return lateReports.size();
+    }
+
+    /**
      * Camel's greedy polling, also when the last run stopped at {@code maxMessagesPerPoll} with due tasks left: a
      * burst of thousands of ended tasks is then asked about as fast as Claid answers, not one batch per delay. A run
      * the rate budget cut short is not followed at once; it waits for the window as before.

@@ -22,7 +22,9 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.console.DevConsole;
 import org.apache.camel.spi.ExceptionHandler;
+import org.apache.camel.support.PluginHelper;
 import org.apache.camel.test.junit5.CamelTestSupport;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -338,12 +340,24 @@ class ClaidTasksConsumerIT extends CamelTestSupport {
             List<Long> ids = submitBeforeTheirTasksRoute(slowCdn, "slowDownload",
                     "&delay=20&downloadOutput=true&responseTimeout=200", 1);
             context.getRouteController().startRoute("slowDownload");
+            ClaidTasksConsumer consumer = (ClaidTasksConsumer) context.getRoute("slowDownload").getConsumer();
+            // held by the consumer meanwhile, and shown as such
+            await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(10))
+                    .until(() -> consumer.reportsAwaitingOutput() == 1);
+            assertThat(seen).isEmpty();
+            assertThat(devConsoleText()).contains("reports awaiting their output: 1");
             await().atMost(Duration.ofSeconds(20)).until(() -> seen.size() >= 1);
             assertThat(seen).extracting(ClaidTasksConsumerIT::taskId).containsExactlyElementsOf(ids);
             assertThat(seen.get(0).getBody()).isInstanceOf(byte[].class);
             assertThat(slowCdn.faults().armed()).isZero();
             await().atMost(Duration.ofSeconds(5)).until(() -> endpointLedgerOpenCount() == 0);
+            assertThat(consumer.reportsAwaitingOutput()).isZero();
         }
+    }
+
+    private String devConsoleText() {
+        DevConsole console = PluginHelper.getDevConsoleResolver(context).resolveDevConsole("claid");
+        return String.valueOf(console.call(DevConsole.MediaType.TEXT, Map.of()));
     }
 
     /**
