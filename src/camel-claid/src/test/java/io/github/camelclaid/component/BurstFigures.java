@@ -19,6 +19,8 @@ final class BurstFigures {
         LEARNED_ONE_POLL("&taskPollInterval=200&taskPollMaxInterval=3000&adaptivePollCount=1", false),
         /** No limit to a run of claid:tasks, so no run is ever full: the control of the consumer's pace. */
         LEARNED_UNBATCHED("&taskPollInterval=200&taskPollMaxInterval=3000&maxMessagesPerPoll=0", true),
+        /** Runs of claid:tasks ten times as large as the default: for accounts whose budget lets them go. */
+        LEARNED_500("&taskPollInterval=200&taskPollMaxInterval=3000&maxMessagesPerPoll=500", true),
         GROWING("&taskPollInterval=200&taskPollMaxInterval=3000&adaptivePolling=false", false),
         FIXED_500MS("&taskPollInterval=50&taskPollMaxInterval=50&adaptivePolling=false", false);
 
