@@ -14,6 +14,7 @@ import io.github.camelclaid.client.ApiOperation;
 import io.github.camelclaid.client.ClaidException;
 import io.github.camelclaid.client.ClaidOutcomeUnknownException;
 import io.github.camelclaid.client.ClaidResponse;
+import io.github.camelclaid.client.SendStep;
 import io.github.camelclaid.client.model.TaskAccepted;
 import io.github.camelclaid.client.model.TaskStatus;
 import io.github.camelclaid.ledger.TaskKey;
@@ -145,11 +146,12 @@ final class TaskSubmissions {
 
     /**
      * A request key's claim, recorded when its submission goes out rather than while it waits for the account's rate
-     * budget, so that a claim in the ledger means the work was sent: after a crash, work that only waited is not taken
-     * for work whose answer was lost. Its input placeholder is left then too. When another submitter recorded the
-     * claim first, this submission is not sent and looks for that one's task instead.
+     * budget, and taken back when Claid refuses the submission with a 429 until it goes out again, so that a claim in
+     * the ledger means the work was sent: after a crash, work that only waited is not taken for work whose answer was
+     * lost. Its input placeholder is left and taken back with it. When another submitter recorded the claim first
+     * (also between a refusal and the next send), this submission is not sent and looks for that one's task instead.
      */
-    private final class ClaimOnSend {
+    private final class ClaimOnSend implements SendStep {
         private final TaskKey key;
         private final ClaidOperations op;
         private final Object request;
@@ -168,8 +170,9 @@ final class TaskSubmissions {
             this.whenTaken = whenTaken;
         }
 
-        /** The step the client runs as the request goes: a ledger write, on the completion pool. */
-        CompletableFuture<Void> record() {
+        /** The client runs this as the request goes: a ledger write, on the completion pool. */
+        @Override
+        public CompletableFuture<Void> beforeSend() {
             return CompletableFuture.runAsync(() -> {
                 Instant now = Instant.now();
                 if (!endpoint.ledger().record(RequestClaims.claim(key, requestKey, correlation, owner, now,
@@ -179,6 +182,31 @@ final class TaskSubmissions {
                 leases().hold(key);
                 recorded = true;
                 leaveInputPlaceholder(op, request, correlation, requestKey, key, now);
+            }, completion());
+        }
+
+        /**
+         * Claid did not act on the submission (429): the claim, then its input placeholder, are forgotten while it
+         * waits, and written again as it goes. A failure on the way leaves what stands for the work standing and held,
+         * as before a 429 was taken back: both, or the placeholder alone, which stands for the work once it replaced
+         * the claim.
+         */
+        @Override
+        public CompletableFuture<Void> refused() {
+            return CompletableFuture.runAsync(() -> {
+                if (!recorded) {
+                    return;
+                }
+                TaskLedger ledger = endpoint.ledger();
+                ledger.forget(key);
+                release(key);
+                TaskKey input = inputPlaceholders.get(key);
+                if (input != null) {
+                    ledger.forget(input);
+                    inputPlaceholders.remove(key);
+                    release(input);
+                }
+                recorded = false;
             }, completion());
         }
 
@@ -259,7 +287,7 @@ final class TaskSubmissions {
         try {
             sent = endpoint.account().circuit().send(api, () -> claimOnSend == null
                     ? endpoint.client().call(api, null, request, TaskAccepted.class)
-                    : endpoint.client().call(api, null, request, TaskAccepted.class, claimOnSend::record));
+                    : endpoint.client().call(api, null, request, TaskAccepted.class, claimOnSend));
         } catch (RuntimeException e) {
             sent = CompletableFuture.failedFuture(e);
         }

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Supplier;
 
 import javax.imageio.ImageIO;
 
@@ -411,10 +412,10 @@ class ClaidClientIT {
 
             List<Duration> heldAtStep = new CopyOnWriteArrayList<>();
             ClaidResponse<EditResponse> response = join(gated.call(ApiOperation.EDIT, null,
-                    resizeTo(100, "https://example.com/b.jpg"), EditResponse.class, () -> {
+                    resizeTo(100, "https://example.com/b.jpg"), EditResponse.class, step(() -> {
                         heldAtStep.add(gated.counters().heldBack());
                         return CompletableFuture.completedFuture(null);
-                    }));
+                    }, () -> CompletableFuture.completedFuture(null))));
             assertNotNull(response.data());
             assertEquals(1, heldAtStep.size());
             assertTrue(heldAtStep.get(0).compareTo(heldBefore) > 0, "the step ran before the call's wait at the gate");
@@ -422,13 +423,65 @@ class ClaidClientIT {
             IllegalStateException refusal = new IllegalStateException("not this one");
             CompletableFuture<ClaidResponse<EditResponse>> refused = gated.call(ApiOperation.EDIT, null,
                     resizeTo(100, "https://example.com/c.jpg"), EditResponse.class,
-                    () -> CompletableFuture.failedFuture(refusal));
+                    step(() -> CompletableFuture.failedFuture(refusal), () -> CompletableFuture.completedFuture(null)));
             assertSame(refusal, assertThrows(CompletionException.class, refused::join).getCause());
             // its place at the gate went to the next call, which is answered
             assertNotNull(join(gated.edit(resizeTo(100, "https://example.com/d.jpg"))).data());
             assertEquals(3, own.requestCount("POST", "/v1/image/edit"));
             assertEquals(3, own.paidSubmissionCount(ApiOperation.EDIT));
         }
+    }
+
+    @Test
+    void aStepIsTakenBackWhenClaidAnswers429AndRunsAgainBeforeTheCallIsSentAgain() {
+        server().faults().next(1).rateLimited().on("POST", "/v1/image/edit");
+        long sentBefore = server().requestCount("POST", "/v1/image/edit");
+        List<String> seen = new CopyOnWriteArrayList<>();
+        ClaidResponse<EditResponse> response = join(client.call(ApiOperation.EDIT, null,
+                resizeTo(100, "https://example.com/a.jpg"), EditResponse.class, step(() -> {
+                    seen.add("step after " + (server().requestCount("POST", "/v1/image/edit") - sentBefore));
+                    return CompletableFuture.completedFuture(null);
+                }, () -> {
+                    seen.add("taken back");
+                    return CompletableFuture.completedFuture(null);
+                })));
+
+        assertNotNull(response.data());
+        assertEquals(List.of("step after 0", "taken back", "step after 1"), seen);
+        assertEquals(2L, server().requestCount("POST", "/v1/image/edit") - sentBefore);
+    }
+
+    @Test
+    void aStepThatCouldNotBeTakenBackIsNotRunAgain() {
+        server().faults().next(1).rateLimited().on("POST", "/v1/image/edit");
+        long sentBefore = server().requestCount("POST", "/v1/image/edit");
+        List<String> seen = new CopyOnWriteArrayList<>();
+        ClaidResponse<EditResponse> response = join(client.call(ApiOperation.EDIT, null,
+                resizeTo(100, "https://example.com/a.jpg"), EditResponse.class, step(() -> {
+                    seen.add("step");
+                    return CompletableFuture.completedFuture(null);
+                }, () -> CompletableFuture.failedFuture(new IllegalStateException("the ledger is down")))));
+
+        // what the step recorded still stands, and the call goes again as it was
+        assertNotNull(response.data());
+        assertEquals(List.of("step"), seen);
+        assertEquals(2L, server().requestCount("POST", "/v1/image/edit") - sentBefore);
+    }
+
+    /** A step of the two given halves. */
+    private static SendStep step(Supplier<CompletableFuture<Void>> beforeSend,
+            Supplier<CompletableFuture<Void>> refused) {
+        return new SendStep() {
+            @Override
+            public CompletableFuture<Void> beforeSend() {
+                return beforeSend.get();
+            }
+
+            @Override
+            public CompletableFuture<Void> refused() {
+                return refused.get();
+            }
+        };
     }
 
     @Test

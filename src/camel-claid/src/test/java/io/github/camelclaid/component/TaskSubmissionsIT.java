@@ -269,6 +269,36 @@ class TaskSubmissionsIT {
     }
 
     @Test
+    void aSubmissionClaidRefusedWith429LeavesNothingInTheLedgerUntilItIsSentAgain() {
+        // Claid did not act on a refused submission: a claim kept while it waits to be sent again would outlive a
+        // crash as work whose answer was lost (reported UNCONFIRMED by the next instance) although nothing was paid
+        String requestKey = "photos/refused.jpg/etag-1";
+        long paidBefore = claid.server().paidSubmissionCount(ApiOperation.EDIT_ASYNC);
+        int openBefore = ledger.openCount();
+        claid.server().faults().next(1).rateLimited(Duration.ofSeconds(2)).on(ApiOperation.EDIT_ASYNC);
+        TaskSubmissions submissions = submissions("&unconfirmedSubmissionWait=60000");
+        try {
+            Exchange refused = exchange(requestKey);
+            CompletableFuture<?> sent = submissions.submit(refused, ClaidOperations.editAsync,
+                    Map.of("input", "https://images.example/refused.jpg", "operations", Map.of()), NO_WAIT);
+            // the claim and the input placeholder were written as it went, and the 429 came back
+            await().until(() -> claid.server().faults().armed() == 0);
+            await().until(() -> ledger.findByRequestKey(requestKey).isEmpty());
+            assertThat(ledger.openCount()).as("nor its input placeholder").isEqualTo(openBefore);
+            assertThat(sent).as("sent again once the 429's wait is over").isNotDone();
+
+            sent.join();
+            assertThat(claid.server().paidSubmissionCount(ApiOperation.EDIT_ASYNC)).isEqualTo(paidBefore + 1);
+            long id = refused.getMessage().getHeader(ClaidConstants.TASK_ID, Long.class);
+            assertThat(ledger.findByRequestKey(requestKey)).hasValueSatisfying(
+                    task -> assertThat(task.key()).isEqualTo(new TaskKey(TaskKind.EDIT_ASYNC, id)));
+            assertThat(ledger.openCount()).as("the task alone: claim and placeholder settled").isEqualTo(openBefore + 1);
+        } finally {
+            submissions.close();
+        }
+    }
+
+    @Test
     void aClaimOutlivesItsLeaseWhileItsSubmissionIsStillOutSoAnotherInstanceWaitsInsteadOfPayingAgain() {
         // a submission whose answer is slower than the lease: its claim is renewed,
         // so a second instance offering the same work meanwhile does not take the claim for a dead one's

@@ -12,7 +12,6 @@ import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.Function;
-import java.util.function.Supplier;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
@@ -364,16 +363,13 @@ public final class ClaidClient implements AutoCloseable {
     }
 
     /**
-     * The same, with a step run once, when the request is about to go out for the first time, after any wait for the
-     * account's rate budget: for what must be recorded as sent before Claid can act on it (a paid submission's claim),
-     * and not while the request only waits. The request goes when the step's stage completes; if it fails, the call
-     * fails with its failure and nothing is sent. The step is called on whichever thread lets the request go, an HTTP
-     * I/O thread among them: it must not block, and should run its work on an executor of its own.
+     * The same, with a step run as the request goes out, after any wait for the account's rate budget, and taken back
+     * when Claid answers 429 before the request is sent again: for what must be recorded as sent before Claid can act
+     * on it (a paid submission's claim), and not while the request only waits ({@link SendStep}).
      */
     public <T> CompletableFuture<ClaidResponse<T>> call(ApiOperation op, Long id, Object body, Class<T> dataType,
-            Supplier<CompletableFuture<Void>> beforeFirstSend) {
-        return call(op, id, body, mapper.constructType(dataType), Objects.requireNonNull(beforeFirstSend,
-                "beforeFirstSend"));
+            SendStep step) {
+        return call(op, id, body, mapper.constructType(dataType), Objects.requireNonNull(step, "step"));
     }
 
     private <T> CompletableFuture<ClaidResponse<T>> call(ApiOperation op, Long id, Object body, JavaType dataType) {
@@ -381,7 +377,7 @@ public final class ClaidClient implements AutoCloseable {
     }
 
     private <T> CompletableFuture<ClaidResponse<T>> call(ApiOperation op, Long id, Object body, JavaType dataType,
-            Supplier<CompletableFuture<Void>> beforeFirstSend) {
+            SendStep step) {
         URI target;
         byte[] json;
         try {
@@ -396,7 +392,7 @@ public final class ClaidClient implements AutoCloseable {
                 rb.setBody(json, ContentType.APPLICATION_JSON);
             }
             return rb.build();
-        }, JSON_ANSWER, answer -> answers.data(op.description(), answer, dataType), beforeFirstSend);
+        }, JSON_ANSWER, answer -> answers.data(op.description(), answer, dataType), step);
     }
 
     /**

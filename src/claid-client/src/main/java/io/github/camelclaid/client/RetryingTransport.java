@@ -42,6 +42,10 @@ import org.slf4j.LoggerFactory;
 final class RetryingTransport implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(ClaidClient.class);
+    /** A call's step is to run before its next send. */
+    private static final CompletableFuture<Boolean> STEP_DUE = CompletableFuture.completedFuture(true);
+    /** A call's step has run for its next send, or is not to run again. */
+    private static final CompletableFuture<Boolean> STEP_DONE = CompletableFuture.completedFuture(false);
 
     private final CloseableHttpAsyncClient http;
     private final boolean ownsHttp;
@@ -119,16 +123,14 @@ final class RetryingTransport implements AutoCloseable {
     }
 
     /**
-     * The same, with a step that runs once, when the request is about to go out for the first time (after any wait
-     * for the account's rate budget): the request goes when the step's stage completes; when it fails, the call fails
-     * with its failure, unsent, and its place at the gate goes to the next call. {@code beforeFirstSend} is called on
-     * whichever thread lets the call go (an HTTP I/O thread among them): it must not block, and should do its work on
-     * an executor of its own.
+     * The same, with a step run as the request goes out and taken back on a 429 ({@link SendStep}): the request goes
+     * when the step's stage completes; when it fails, the call fails with its failure, unsent, and its place at the
+     * gate goes to the next call.
      */
     <T> CompletableFuture<T> execute(String what, boolean idempotent, Supplier<SimpleHttpRequest> request,
-            AnswerLimits limits, Function<HttpAnswer, T> reader, Supplier<CompletableFuture<Void>> beforeFirstSend) {
+            AnswerLimits limits, Function<HttpAnswer, T> reader, SendStep step) {
         return execute(what, idempotent, retryPolicy.maxAttempts(), responseTimeout, request, null, limits, reader,
-                retryPolicy.maxRateLimitWait(), beforeFirstSend);
+                retryPolicy.maxRateLimitWait(), step);
     }
 
     /**
@@ -153,12 +155,11 @@ final class RetryingTransport implements AutoCloseable {
 
     private <T> CompletableFuture<T> execute(String what, boolean idempotent, int maxAttempts, Timeout timeout,
             Supplier<SimpleHttpRequest> request, Supplier<AsyncEntityProducer> body, AnswerLimits limits,
-            Function<HttpAnswer, T> reader, Duration maxRateLimitWait,
-            Supplier<CompletableFuture<Void>> beforeFirstSend) {
+            Function<HttpAnswer, T> reader, Duration maxRateLimitWait, SendStep step) {
         CompletableFuture<T> result = new CompletableFuture<>();
         Call<T> call = new Call<>(what, idempotent, maxAttempts, timeout, request, body, limits, reader, result,
-                System.nanoTime(), maxRateLimitWait.toNanos(), new AtomicLong(-1), new AtomicInteger(),
-                beforeFirstSend == null ? null : new AtomicReference<>(beforeFirstSend));
+                System.nanoTime(), maxRateLimitWait.toNanos(), new AtomicLong(-1), new AtomicInteger(), step,
+                step == null ? null : new AtomicReference<>(STEP_DUE));
         pending.add(call);
         result.whenComplete((r, e) -> pending.remove(call));
         attempt(call, 1);
@@ -168,12 +169,30 @@ final class RetryingTransport implements AutoCloseable {
     private record Call<T>(String what, boolean idempotent, int maxAttempts, Timeout responseTimeout,
             Supplier<SimpleHttpRequest> request, Supplier<AsyncEntityProducer> body, AnswerLimits limits,
             Function<HttpAnswer, T> reader, CompletableFuture<T> result, long startNanos, long maxRateLimitWaitNanos,
-            AtomicLong firstRefusalNanos, AtomicInteger refusals,
-            AtomicReference<Supplier<CompletableFuture<Void>>> beforeFirstSend) {
+            AtomicLong firstRefusalNanos, AtomicInteger refusals, SendStep step,
+            AtomicReference<CompletableFuture<Boolean>> stepDue) {
 
-        /** The step to run before the first send, once: null for a call without one, or once it was taken. */
-        Supplier<CompletableFuture<Void>> takeStepBeforeSend() {
-            return beforeFirstSend == null ? null : beforeFirstSend.getAndSet(null);
+        /**
+         * Whether the step must run before this send, once known (a refusal being taken back first): null for a call
+         * without a step. Taken, so that the step runs once per send.
+         */
+        CompletableFuture<Boolean> takeStepDue() {
+            return stepDue == null ? null : stepDue.getAndSet(STEP_DONE);
+        }
+
+        /** Claid refused the call (429): what the step recorded is taken back, and it runs again before the next send. */
+        void refused() {
+            if (stepDue == null || stepDue.get() != STEP_DONE) {
+                return; // no step, or one that has not run
+            }
+            CompletableFuture<Void> takenBack;
+            try {
+                takenBack = step.refused();
+            } catch (RuntimeException e) {
+                takenBack = CompletableFuture.failedFuture(e);
+            }
+            // when it could not be taken back, what was recorded stands for the next send as it did for this one
+            stepDue.set(takenBack.handle((ignored, failure) -> failure == null));
         }
 
         /**
@@ -263,17 +282,13 @@ final class RetryingTransport implements AutoCloseable {
     }
 
     private void send(Call<?> call, int attempt, SimpleHttpRequest request) {
-        Supplier<CompletableFuture<Void>> step = call.takeStepBeforeSend();
-        if (step == null) {
+        CompletableFuture<Boolean> due = call.takeStepDue();
+        if (due == null || due == STEP_DONE) {
             transmit(call, attempt, request);
             return;
         }
-        CompletableFuture<Void> prepared;
-        try {
-            prepared = step.get();
-        } catch (RuntimeException e) {
-            prepared = CompletableFuture.failedFuture(e);
-        }
+        CompletableFuture<Void> prepared = due.thenCompose(run -> run ? call.step.beforeSend()
+                : CompletableFuture.completedFuture(null));
         prepared.whenComplete((ignored, failure) -> {
             // a call answered meanwhile (the client closed) is not sent either
             if (failure == null && !call.result.isDone()) {
@@ -355,6 +370,7 @@ final class RetryingTransport implements AutoCloseable {
             if (call.mayWaitForRateLimit(System.nanoTime(), delay)) {
                 answer.discard();
                 call.refusals.incrementAndGet();
+                call.refused();
                 retryAfterRefusal(call, attempt, request, delay);
                 return;
             }
