@@ -44,6 +44,15 @@ import org.slf4j.LoggerFactory;
  */
 public class ClaidWebhookConsumer extends DefaultConsumer {
 
+    /**
+     * What a delivery to the path is answered while no consumer serves it: 503, with this body and {@code Retry-After}
+     * of {@link #NOT_SERVED_RETRY_AFTER} seconds, by each runtime's guard of the path (Vert.x here, the Spring Boot
+     * starter's filter), so that Claid delivers again.
+     */
+    public static final String NOT_SERVED_ANSWER = "claid:webhook is not started: deliver again";
+    /** The {@code Retry-After} of {@link #NOT_SERVED_ANSWER}, in seconds. */
+    public static final String NOT_SERVED_RETRY_AFTER = "1";
+
     private static final Logger LOG = LoggerFactory.getLogger(ClaidWebhookConsumer.class);
     /** Who holds a task a notification named before its producer recorded it, and for how long: under Claid's 3 s. */
     static final String UNRECORDED = "webhook-unrecorded";

@@ -71,8 +71,9 @@ final class VertxWebhookGuard implements AutoCloseable {
             return null;
         }
         Route route = router.route(HttpMethod.POST, path).handler(ctx -> ctx.response().setStatusCode(503)
-                .putHeader(HttpHeaders.RETRY_AFTER, "1").putHeader(HttpHeaders.CONTENT_TYPE, "text/plain; charset=utf-8")
-                .end("claid:webhook is not started: deliver again"));
+                .putHeader(HttpHeaders.RETRY_AFTER, ClaidWebhookConsumer.NOT_SERVED_RETRY_AFTER)
+                .putHeader(HttpHeaders.CONTENT_TYPE, "text/plain; charset=utf-8")
+                .end(ClaidWebhookConsumer.NOT_SERVED_ANSWER));
         return route::remove;
     }
 

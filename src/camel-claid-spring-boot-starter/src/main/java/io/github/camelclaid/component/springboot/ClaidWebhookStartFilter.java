@@ -42,10 +42,9 @@ final class ClaidWebhookStartFilter extends HttpFilter {
         if ("POST".equals(request.getMethod())
                 && notServed(request.getRequestURI().substring(request.getContextPath().length()))) {
             response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
-            response.setHeader("Retry-After", "1");
+            response.setHeader("Retry-After", ClaidWebhookConsumer.NOT_SERVED_RETRY_AFTER);
             response.setContentType("text/plain;charset=utf-8");
-            response.getOutputStream().write("claid:webhook is not started: deliver again"
-                    .getBytes(StandardCharsets.UTF_8));
+            response.getOutputStream().write(ClaidWebhookConsumer.NOT_SERVED_ANSWER.getBytes(StandardCharsets.UTF_8));
             return;
         }
         chain.doFilter(request, response);
