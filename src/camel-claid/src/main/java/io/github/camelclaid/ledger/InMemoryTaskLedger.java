@@ -7,7 +7,10 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.NavigableSet;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.TreeSet;
 
 import io.github.camelclaid.client.model.TaskStatus;
 
@@ -16,14 +19,38 @@ import io.github.camelclaid.client.model.TaskStatus;
  * {@link FileTaskLedger} for that, and {@link JdbcTaskLedger} for several instances.
  *
  * <p>
- * One lock guards the map: every operation is a few map lookups, far cheaper than the HTTP calls around it.
- * Subclasses persist each change through {@link #stored}.
+ * One lock guards the map and its indexes. No operation on a task costs more as more tasks are held (only the purge
+ * of finished ones, once a minute, reads them all): the open tasks are kept in the order they fall due, so that a
+ * consumer's run reads the few due ones instead of sorting a day of retained tasks under the lock, and the records are
+ * indexed by id (a webhook) and by request key (a submission). Subclasses persist each change through
+ * {@link #stored}.
  */
 public class InMemoryTaskLedger implements TaskLedger {
 
     private final Map<TaskKey, TrackedTask> tasks = new HashMap<>();
-    /** The latest task recorded under each request key. */
-    private final Map<String, TaskKey> byRequestKey = new HashMap<>();
+    /** Every record by task id: ids repeat only across kinds. */
+    private final Map<Long, List<TaskKey>> byId = new HashMap<>();
+    /** Every record made under each request key: a few (a placeholder, a claim, the task). */
+    private final Map<String, List<TaskKey>> byRequestKey = new HashMap<>();
+    /** The open tasks by next poll time, then key: the order of {@link #due}, and of the database ledger's index. */
+    private final NavigableSet<DueEntry> byNextPoll = new TreeSet<>();
+
+    /** An open task's place in {@link #byNextPoll}. */
+    private record DueEntry(Instant nextPollAt, TaskKey key) implements Comparable<DueEntry> {
+        @Override
+        public int compareTo(DueEntry other) {
+            int byTime = nextPollAt.compareTo(other.nextPollAt);
+            if (byTime != 0) {
+                return byTime;
+            }
+            int byKind = key.kind().compareTo(other.key.kind());
+            return byKind != 0 ? byKind : Long.compare(key.id(), other.key.id());
+        }
+
+        static DueEntry of(TrackedTask task) {
+            return new DueEntry(task.nextPollAt(), task.key());
+        }
+    }
 
     @Override
     public synchronized boolean record(TrackedTask task) {
@@ -51,33 +78,36 @@ public class InMemoryTaskLedger implements TaskLedger {
 
     @Override
     public synchronized List<TrackedTask> findById(long id) {
-        List<TrackedTask> found = new ArrayList<>();
-        for (TrackedTask task : tasks.values()) {
-            if (task.key().id() == id) {
-                found.add(task);
-            }
-        }
-        return found;
+        return byId.getOrDefault(id, List.of()).stream().map(tasks::get).toList();
     }
 
     @Override
     public synchronized Optional<TrackedTask> findByRequestKey(String requestKey) {
-        TaskKey key = byRequestKey.get(requestKey);
-        return key == null ? Optional.empty() : Optional.ofNullable(tasks.get(key));
+        return byRequestKey.getOrDefault(requestKey, List.of()).stream().map(tasks::get)
+                .max(Comparator.comparing(TrackedTask::submittedAt).thenComparingLong(t -> t.key().id()));
     }
 
     @Override
     public synchronized List<TrackedTask> due(Instant now, int limit) {
-        return tasks.values().stream()
-                .filter(t -> t.isOpen() && !t.nextPollAt().isAfter(now) && t.claimableBy(null, now))
-                .sorted(Comparator.comparing(TrackedTask::nextPollAt))
-                .limit(limit)
-                .toList();
+        if (limit < 0) {
+            throw new IllegalArgumentException("limit must not be negative: " + limit);
+        }
+        List<TrackedTask> due = new ArrayList<>(Math.min(limit, 64));
+        for (DueEntry entry : byNextPoll) {
+            if (due.size() >= limit || entry.nextPollAt().isAfter(now)) {
+                break;
+            }
+            TrackedTask task = tasks.get(entry.key());
+            if (task.claimableBy(null, now)) {
+                due.add(task);
+            }
+        }
+        return due;
     }
 
     @Override
     public synchronized int openCount() {
-        return (int) tasks.values().stream().filter(TrackedTask::isOpen).count();
+        return byNextPoll.size();
     }
 
     @Override
@@ -88,7 +118,7 @@ public class InMemoryTaskLedger implements TaskLedger {
         }
         TrackedTask claimed = task.claimed(owner, until);
         // a claim is not persisted: a restarted JVM holds nothing, so its old leases mean nothing either
-        tasks.put(key, claimed);
+        keep(claimed);
         return Optional.of(claimed);
     }
 
@@ -99,7 +129,7 @@ public class InMemoryTaskLedger implements TaskLedger {
             TrackedTask task = heldBy(key, owner);
             if (task != null) {
                 // like a claim, not persisted
-                tasks.put(key, task.claimed(owner, until));
+                keep(task.claimed(owner, until));
                 renewed++;
             }
         }
@@ -132,13 +162,10 @@ public class InMemoryTaskLedger implements TaskLedger {
 
     @Override
     public synchronized void forget(TaskKey key) {
-        TrackedTask gone = tasks.remove(key);
-        if (gone == null) {
-            return;
+        TrackedTask gone = drop(key);
+        if (gone != null) {
+            purgedOrRestored(List.of(gone));
         }
-        // an older record under the same request key is the latest again
-        reindex(gone.requestKey());
-        purgedOrRestored(List.of(gone));
     }
 
     @Override
@@ -149,11 +176,7 @@ public class InMemoryTaskLedger implements TaskLedger {
                 .toList();
         List<TrackedTask> gone = new ArrayList<>();
         for (TaskKey key : old) {
-            TrackedTask task = tasks.remove(key);
-            gone.add(task);
-            if (task.requestKey() != null) {
-                byRequestKey.remove(task.requestKey(), key);
-            }
+            gone.add(drop(key));
         }
         if (!old.isEmpty()) {
             purgedOrRestored(gone);
@@ -173,8 +196,7 @@ public class InMemoryTaskLedger implements TaskLedger {
 
     /** Loads a task read back from a store, replacing what was known under its key; not persisted again. */
     protected synchronized void load(TrackedTask task) {
-        tasks.put(task.key(), task);
-        index(task);
+        keep(task);
     }
 
     /**
@@ -188,17 +210,6 @@ public class InMemoryTaskLedger implements TaskLedger {
     protected void purged(List<TaskKey> keys) {
     }
 
-    private void index(TrackedTask task) {
-        if (task.requestKey() != null) {
-            TaskKey known = byRequestKey.get(task.requestKey());
-            TrackedTask latest = known == null ? null : tasks.get(known);
-            if (latest == null || latest.submittedAt().isBefore(task.submittedAt())
-                    || latest.submittedAt().equals(task.submittedAt()) && latest.key().id() <= task.key().id()) {
-                byRequestKey.put(task.requestKey(), task.key());
-            }
-        }
-    }
-
     private TrackedTask heldBy(TaskKey key, String owner) {
         TrackedTask task = tasks.get(key);
         return task != null && task.isOpen() && owner != null && owner.equals(task.owner()) ? task : null;
@@ -209,18 +220,67 @@ public class InMemoryTaskLedger implements TaskLedger {
      * store holds and the caller gets the store's error, so that the two never part.
      */
     private void put(TrackedTask task, boolean durable) {
-        TrackedTask previous = tasks.put(task.key(), task);
-        index(task);
+        TrackedTask previous = keep(task);
         try {
             stored(task, durable);
         } catch (RuntimeException e) {
             if (previous == null) {
-                tasks.remove(task.key());
+                drop(task.key());
             } else {
-                tasks.put(previous.key(), previous);
+                keep(previous);
             }
-            reindex(task.requestKey());
             throw e;
+        }
+    }
+
+    /** Puts a task in the map and its indexes; returns what it replaced. The one way a task comes in or changes. */
+    private TrackedTask keep(TrackedTask task) {
+        TrackedTask previous = tasks.put(task.key(), task);
+        if (previous == null) {
+            byId.computeIfAbsent(task.key().id(), id -> new ArrayList<>(1)).add(task.key());
+        }
+        Instant wasDue = previous != null && previous.isOpen() ? previous.nextPollAt() : null;
+        Instant isDue = task.isOpen() ? task.nextPollAt() : null;
+        if (!Objects.equals(wasDue, isDue)) {
+            // a claim or a renewal changes neither: only a new poll time, a finish or a new task moves it
+            if (wasDue != null) {
+                byNextPoll.remove(new DueEntry(wasDue, task.key()));
+            }
+            if (isDue != null) {
+                byNextPoll.add(new DueEntry(isDue, task.key()));
+            }
+        }
+        String wasUnder = previous == null ? null : previous.requestKey();
+        if (!Objects.equals(wasUnder, task.requestKey())) {
+            if (wasUnder != null) {
+                unlist(byRequestKey, wasUnder, task.key());
+            }
+            if (task.requestKey() != null) {
+                byRequestKey.computeIfAbsent(task.requestKey(), k -> new ArrayList<>(2)).add(task.key());
+            }
+        }
+        return previous;
+    }
+
+    /** Takes a task out of the map and its indexes; returns it, or null. The one way a task goes. */
+    private TrackedTask drop(TaskKey key) {
+        TrackedTask gone = tasks.remove(key);
+        if (gone != null) {
+            if (gone.isOpen()) {
+                byNextPoll.remove(DueEntry.of(gone));
+            }
+            unlist(byId, key.id(), key);
+            if (gone.requestKey() != null) {
+                unlist(byRequestKey, gone.requestKey(), key);
+            }
+        }
+        return gone;
+    }
+
+    private static <K> void unlist(Map<K, List<TaskKey>> index, K under, TaskKey key) {
+        List<TaskKey> keys = index.get(under);
+        if (keys != null && keys.remove(key) && keys.isEmpty()) {
+            index.remove(under);
         }
     }
 
@@ -230,14 +290,6 @@ public class InMemoryTaskLedger implements TaskLedger {
         } catch (RuntimeException e) {
             gone.forEach(this::load);
             throw e;
-        }
-    }
-
-    /** Points the request key at its latest record again, after a record under it went or came back. */
-    private void reindex(String requestKey) {
-        if (requestKey != null) {
-            byRequestKey.remove(requestKey);
-            tasks.values().stream().filter(t -> requestKey.equals(t.requestKey())).forEach(this::index);
         }
     }
 }

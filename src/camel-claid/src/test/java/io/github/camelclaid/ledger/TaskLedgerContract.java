@@ -251,6 +251,56 @@ public abstract class TaskLedgerContract {
         assertThat(ledger.due(T0.plusSeconds(66), 10)).extracting(t -> t.key().id()).contains(2L, 1L, 3L);
     }
 
+    /**
+     * Whatever happened to the tasks, {@code due} lists exactly the open, unheld ones whose time has come, earliest
+     * first: checked after each of a few hundred random changes of every kind against the tasks as {@code find} reads
+     * them, so that a ledger that keeps its own order of due tasks never lets it drift from the tasks.
+     */
+    @Test
+    void dueAgreesWithTheTasksThemselvesThroughEveryKindOfChange() {
+        java.util.Random random = new java.util.Random(17);
+        List<TaskKey> keys = new ArrayList<>();
+        List<String> owners = List.of("a", "b");
+        long tick = 0;
+        for (int step = 0; step < 300; step++) {
+            // every time is distinct, so that the expected order has no ties to break
+            Instant now = T0.plusSeconds(step);
+            Instant later = now.plusMillis(1 + random.nextInt(20_000) * 10L + (++tick % 10));
+            TaskKey some = keys.isEmpty() ? null : keys.get(random.nextInt(keys.size()));
+            String owner = owners.get(random.nextInt(owners.size()));
+            switch (some == null ? 0 : random.nextInt(8)) {
+                case 0, 1 -> {
+                    TaskKey key = new TaskKey(random.nextBoolean() ? TaskKind.EDIT_ASYNC : TaskKind.AI_EDIT, step + 1);
+                    ledger.record(TrackedTask.submitted(key, "u", now, TaskStatus.ACCEPTED, Map.of(),
+                            now.plusMillis(random.nextInt(30_000) + (++tick % 10))));
+                    keys.add(key);
+                }
+                case 2 -> ledger.claim(some, owner, now, later);
+                case 3 -> ledger.renewLeases(owner, List.of(some), later);
+                case 4, 5 -> {
+                    TrackedTask held = ledger.find(some).orElse(null);
+                    if (held != null && held.owner() != null) {
+                        ledger.reschedule(some, held.owner(), TaskStatus.PROCESSING, true, later);
+                    }
+                }
+                case 6 -> ledger.finish(some, TaskStatus.DONE, now);
+                default -> {
+                    ledger.forget(some);
+                    keys.remove(some);
+                }
+            }
+            Instant at = now.plusMillis(random.nextInt(20_000));
+            int limit = 1 + random.nextInt(12);
+            List<TaskKey> expected = keys.stream().map(ledger::find).flatMap(Optional::stream)
+                    .filter(t -> !t.nextPollAt().isAfter(at) && t.claimableBy(null, at))
+                    .sorted(java.util.Comparator.comparing(TrackedTask::nextPollAt))
+                    .limit(limit).map(TrackedTask::key).toList();
+            assertThat(ledger.due(at, limit)).as("due at step %d", step).extracting(TrackedTask::key)
+                    .containsExactlyElementsOf(expected);
+        }
+        assertThat(ledger.due(T0.plusSeconds(10_000), 0)).isEmpty();
+    }
+
     @Test
     void aClaimHoldsUntilItsLeaseLapses() {
         ledger.record(task(1));
