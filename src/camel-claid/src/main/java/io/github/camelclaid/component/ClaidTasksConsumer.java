@@ -41,6 +41,8 @@ import static io.github.camelclaid.client.AsyncFailures.unwrap;
  */
 public class ClaidTasksConsumer extends ScheduledBatchPollingConsumer {
 
+    /** How often finished tasks are purged from the ledger, at most. */
+    private static final Duration PURGE_EVERY = Duration.ofMinutes(1);
     /** How many 404s in a row end a task as no longer known to Claid. */
     static final int NOT_FOUND_TRIES = 3;
 
@@ -105,6 +107,11 @@ public class ClaidTasksConsumer extends ScheduledBatchPollingConsumer {
     /** The name this consumer holds tasks under in the ledger. */
     String owner() {
         return owner;
+    }
+
+    /** Tasks whose last poll time this consumer keeps, to learn how long they took once they end. */
+    int pollTimesKept() {
+        return lastPolled.size();
     }
 
     /** Status requests made by this consumer so far. */
@@ -358,8 +365,14 @@ public class ClaidTasksConsumer extends ScheduledBatchPollingConsumer {
         if (now.isBefore(nextPurge)) {
             return;
         }
-        nextPurge = now.plus(Duration.ofMinutes(1));
-        int purged = ledger.purgeFinished(now.minusMillis(endpoint.getConfiguration().getFinishedRetention()));
+        long retention = endpoint.getConfiguration().getFinishedRetention();
+        nextPurge = now.plusMillis(Math.min(PURGE_EVERY.toMillis(), retention));
+        Instant cutoff = now.minusMillis(retention);
+        int purged = ledger.purgeFinished(cutoff);
+        // a task this consumer asked about and someone else reported (a webhook, another instance on the ledger)
+        // leaves its last poll time here: no use once tasks finished as long ago are forgotten, and without this they
+        // would pile up for as long as the JVM runs
+        lastPolled.values().removeIf(polledAt -> polledAt.isBefore(cutoff));
         if (purged > 0) {
             LOG.debug("Forgot {} Claid tasks finished more than {} ms ago", purged,
                     endpoint.getConfiguration().getFinishedRetention());

@@ -1,6 +1,7 @@
 package io.github.camelclaid.component;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -13,6 +14,7 @@ import io.github.camelclaid.client.model.ImageObject;
 import io.github.camelclaid.client.model.TaskAccepted;
 import io.github.camelclaid.client.model.TaskKind;
 import io.github.camelclaid.client.model.TaskResult;
+import io.github.camelclaid.client.model.TaskStatus;
 import io.github.camelclaid.ledger.TaskKey;
 import io.github.camelclaid.ledger.TaskLedger;
 import io.github.camelclaid.testserver.LocalClaidServer;
@@ -353,6 +355,28 @@ class ClaidTasksConsumerIT extends CamelTestSupport {
             await().atMost(Duration.ofSeconds(5)).until(() -> endpointLedgerOpenCount() == 0);
             assertThat(consumer.reportsAwaitingOutput()).isZero();
         }
+    }
+
+    @Test
+    void whatTheConsumerKeptOfATaskAnotherInstanceReportedIsForgottenWithTheLedgersFinishedTasks() throws Exception {
+        long id = submitBeforeTheirTasksRoute(claid.server(), "holdReportedElsewhere",
+                "&delay=20&finishedRetention=300", 1).get(0);
+        context.getRouteController().startRoute("holdReportedElsewhere");
+        ClaidTasksConsumer consumer = (ClaidTasksConsumer) context.getRoute("holdReportedElsewhere").getConsumer();
+        // polled while Claid still processes it
+        await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(10))
+                .until(() -> consumer.pollTimesKept() == 1);
+
+        // another instance on the same ledger finds it done and reports it
+        TaskKey key = new TaskKey(TaskKind.EDIT_ASYNC, id);
+        await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(5)).until(() -> endpointLedger()
+                .claim(key, "another-instance", Instant.now(), Instant.now().plusSeconds(30))
+                .isPresent());
+        endpointLedger().finish(key, TaskStatus.DONE, Instant.now());
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> consumer.pollTimesKept() == 0);
+        assertThat(seen).isEmpty();
+        claid.server().releaseHeldTasks();
     }
 
     private String devConsoleText() {
