@@ -89,7 +89,8 @@ public final class Benchmarks {
     private static void smoke(Arguments arguments) throws Exception {
         List<String> missing = new ArrayList<>();
         for (OverheadFigure.Row row : overhead(arguments, true)) {
-            if (row.raw().calls() == 0 || row.floor().calls() == 0 || row.camel().calls() == 0) {
+            if (row.raw().calls() == 0 || row.floor().calls() == 0 || row.camel().calls() == 0
+                    || row.camelIo().calls() == 0) {
                 missing.add("overhead at " + row.inFlight() + " in flight (download " + row.download() + ")");
             }
         }

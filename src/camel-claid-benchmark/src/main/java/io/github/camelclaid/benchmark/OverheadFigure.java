@@ -30,9 +30,12 @@ final class OverheadFigure {
                     Duration latency, boolean rateLimitHeaders) {
     }
 
-    /** The pooled figures of the three clients for one load, and each round's camel/raw throughput ratio. */
+    /**
+     * The pooled figures of the four clients for one load (camel-io: the component with {@code continueOnIoThread}),
+     * and each round's camel/raw throughput ratio.
+     */
     record Row(boolean download, int inFlight, ClosedLoop.Figures raw, ClosedLoop.Figures floor,
-            ClosedLoop.Figures camel, List<Double> roundRatios) {
+            ClosedLoop.Figures camel, ClosedLoop.Figures camelIo, List<Double> roundRatios) {
 
         double throughputRatio() {
             return camel.perSecond() / raw.perSecond();
@@ -55,9 +58,10 @@ final class OverheadFigure {
             for (boolean download : settings.downloads()) {
                 try (EditCall raw = new RawEditCall(server, download);
                         EditCall floor = new CamelFloorCall(server, download);
-                        EditCall camel = new CamelEditCall(server, download)) {
+                        EditCall camel = new CamelEditCall(server, download, false);
+                        EditCall camelIo = new CamelEditCall(server, download, true)) {
                     for (int n : settings.inFlight()) {
-                        Row row = measure(server, List.of(raw, floor, camel), n, download);
+                        Row row = measure(server, List.of(raw, floor, camel, camelIo), n, download);
                         System.out.println(describe(row));
                         rows.add(row);
                     }
@@ -67,7 +71,10 @@ final class OverheadFigure {
         return rows;
     }
 
-    /** Runs raw, floor and camel (in that order in {@code calls}) once per round, in an order rotating by round. */
+    /**
+     * Runs raw, floor, camel and camel-io (in that order in {@code calls}) once per round, in an order rotating by
+     * round.
+     */
     private Row measure(LocalClaidServer server, List<EditCall> calls, int n, boolean download)
             throws InterruptedException {
         ClosedLoop.Figures[] totals = new ClosedLoop.Figures[calls.size()];
@@ -84,7 +91,7 @@ final class OverheadFigure {
                 totals[i] = totals[i] == null ? figures[i] : totals[i].plus(figures[i]);
             }
         }
-        return new Row(download, n, totals[0], totals[1], totals[2], ratios);
+        return new Row(download, n, totals[0], totals[1], totals[2], totals[3], ratios);
     }
 
     private ClosedLoop.Figures once(LocalClaidServer server, EditCall call, int n, Duration warmup)
@@ -103,7 +110,8 @@ final class OverheadFigure {
                 + " | throughput floor/raw | raw p50 µs | camel p50 µs | p50 camel/raw | raw p99 µs | camel p99 µs"
                 + " | p99 camel/raw | per-round throughput ratios camel/raw | CPU µs per call, raw / floor / camel"
                 + " (process, server included) | extra CPU µs per call: Camel's (floor - raw) / the component's"
-                + " (camel - floor) |\n|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|";
+                + " (camel - floor) | camel-io calls/s | throughput camel-io/raw | camel-io p99 µs | p99 camel-io/raw"
+                + " | CPU µs per call, camel-io |\n|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|";
     }
 
     static String describe(Row row) {
@@ -116,11 +124,13 @@ final class OverheadFigure {
         double camel = row.camel().cpuMicrosPerCall();
         return String.format(Locale.ROOT,
                 "| %s | %d | %.0f | %.0f | %.0f | %.2fx | %.2fx | %.0f | %.0f | %.2fx | %.0f | %.0f | %.2fx | %s"
-                        + " | %.0f / %.0f / %.0f | %.0f / %.0f |",
+                        + " | %.0f / %.0f / %.0f | %.0f / %.0f | %.0f | %.2fx | %.0f | %.2fx | %.0f |",
                 row.download(), row.inFlight(), row.raw().perSecond(), row.floor().perSecond(),
                 row.camel().perSecond(), row.throughputRatio(), row.floor().perSecond() / row.raw().perSecond(),
                 row.raw().micros(0.5), row.camel().micros(0.5), row.latencyRatio(0.5), row.raw().micros(0.99),
                 row.camel().micros(0.99), row.latencyRatio(0.99), rounds, raw, floor, camel, floor - raw,
-                camel - floor);
+                camel - floor, row.camelIo().perSecond(), row.camelIo().perSecond() / row.raw().perSecond(),
+                row.camelIo().micros(0.99), row.camelIo().micros(0.99) / row.raw().micros(0.99),
+                row.camelIo().cpuMicrosPerCall());
     }
 }

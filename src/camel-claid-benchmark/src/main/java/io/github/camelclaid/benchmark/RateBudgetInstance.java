@@ -41,7 +41,7 @@ public final class RateBudgetInstance {
         AtomicInteger failed = new AtomicInteger();
         long start = System.nanoTime();
         // downloadOutput true is claid:edit's default: each edit also fetches its output, as a route left alone does
-        try (CamelEditCall edit = new CamelEditCall(System.getenv("CLAID_API_KEY"), baseUrl, true, shaping)) {
+        try (CamelEditCall edit = new CamelEditCall(System.getenv("CLAID_API_KEY"), baseUrl, true, shaping, false)) {
             List<CompletableFuture<?>> calls = new ArrayList<>();
             for (int i = 0; i < edits; i++) {
                 calls.add(edit.send().whenComplete((done, e) -> (e == null ? succeeded : failed).incrementAndGet()));

@@ -36,7 +36,7 @@ public class SyncEditBenchmark {
     @Setup(Level.Trial)
     public void start() {
         server = BenchmarkServer.start(true);
-        call = "camel".equals(client) ? new CamelEditCall(server, downloadOutput)
+        call = "camel".equals(client) ? new CamelEditCall(server, downloadOutput, false)
                 : new RawEditCall(server, downloadOutput);
     }
 

@@ -50,6 +50,8 @@ public class ClaidComponentConfigurer extends PropertyConfigurerSupport implemen
         case "configuration": target.setConfiguration(property(camelContext, io.github.camelclaid.component.ClaidConfiguration.class, value)); return true;
         case "connecttimeout":
         case "connectTimeout": getOrCreateConfiguration(target).setConnectTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "continueoniothread":
+        case "continueOnIoThread": getOrCreateConfiguration(target).setContinueOnIoThread(property(camelContext, boolean.class, value)); return true;
         case "correlationheaders":
         case "correlationHeaders": getOrCreateConfiguration(target).setCorrelationHeaders(property(camelContext, java.lang.String.class, value)); return true;
         case "creditcircuitcooldown":
@@ -153,6 +155,8 @@ public class ClaidComponentConfigurer extends PropertyConfigurerSupport implemen
         case "configuration": return io.github.camelclaid.component.ClaidConfiguration.class;
         case "connecttimeout":
         case "connectTimeout": return long.class;
+        case "continueoniothread":
+        case "continueOnIoThread": return boolean.class;
         case "correlationheaders":
         case "correlationHeaders": return java.lang.String.class;
         case "creditcircuitcooldown":
@@ -257,6 +261,8 @@ public class ClaidComponentConfigurer extends PropertyConfigurerSupport implemen
         case "configuration": return target.getConfiguration();
         case "connecttimeout":
         case "connectTimeout": return getOrCreateConfiguration(target).getConnectTimeout();
+        case "continueoniothread":
+        case "continueOnIoThread": return getOrCreateConfiguration(target).isContinueOnIoThread();
         case "correlationheaders":
         case "correlationHeaders": return getOrCreateConfiguration(target).getCorrelationHeaders();
         case "creditcircuitcooldown":

@@ -44,6 +44,8 @@ public class ClaidEndpointConfigurer extends PropertyConfigurerSupport implement
         case "client": target.getConfiguration().setClient(property(camelContext, io.github.camelclaid.client.ClaidClient.class, value)); return true;
         case "connecttimeout":
         case "connectTimeout": target.getConfiguration().setConnectTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "continueoniothread":
+        case "continueOnIoThread": target.getConfiguration().setContinueOnIoThread(property(camelContext, boolean.class, value)); return true;
         case "correlationheaders":
         case "correlationHeaders": target.getConfiguration().setCorrelationHeaders(property(camelContext, java.lang.String.class, value)); return true;
         case "delay": target.setDelay(property(camelContext, long.class, value)); return true;
@@ -161,6 +163,8 @@ public class ClaidEndpointConfigurer extends PropertyConfigurerSupport implement
         case "client": return io.github.camelclaid.client.ClaidClient.class;
         case "connecttimeout":
         case "connectTimeout": return long.class;
+        case "continueoniothread":
+        case "continueOnIoThread": return boolean.class;
         case "correlationheaders":
         case "correlationHeaders": return java.lang.String.class;
         case "delay": return long.class;
@@ -279,6 +283,8 @@ public class ClaidEndpointConfigurer extends PropertyConfigurerSupport implement
         case "client": return target.getConfiguration().getClient();
         case "connecttimeout":
         case "connectTimeout": return target.getConfiguration().getConnectTimeout();
+        case "continueoniothread":
+        case "continueOnIoThread": return target.getConfiguration().isContinueOnIoThread();
         case "correlationheaders":
         case "correlationHeaders": return target.getConfiguration().getCorrelationHeaders();
         case "delay": return target.getDelay();

@@ -23,7 +23,7 @@ public class ClaidEndpointUriFactory extends org.apache.camel.support.component.
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(60);
+        Set<String> props = new HashSet<>(61);
         props.add("adaptivePollCount");
         props.add("adaptivePolling");
         props.add("allowUnsignedWebhooks");
@@ -35,6 +35,7 @@ public class ClaidEndpointUriFactory extends org.apache.camel.support.component.
         props.add("bridgeErrorHandler");
         props.add("client");
         props.add("connectTimeout");
+        props.add("continueOnIoThread");
         props.add("correlationHeaders");
         props.add("delay");
         props.add("downloadOutput");

@@ -63,26 +63,49 @@ public class ClaidProducer extends DefaultAsyncProducer {
 
     @Override
     public boolean process(Exchange exchange, AsyncCallback callback) {
+        ClaidOperations op;
         CompletableFuture<?> work;
         try {
-            work = dispatch(operation(exchange), exchange);
+            op = operation(exchange);
+            work = dispatch(op, exchange);
         } catch (Exception e) {
             exchange.setException(e);
             callback.done(true);
             return true;
         }
-        work.whenComplete((ignored, failure) -> continueExchange(() -> {
-            if (failure != null) {
-                exchange.setException(unwrap(failure));
-            }
+        if (!continuesOnIoThread(op)) {
+            work.whenComplete((ignored, failure) -> endpoint.getComponent().continuation().execute(() -> {
+                settle(exchange, failure);
+                callback.done(false);
+            }));
+            return false;
+        }
+        if (work.isDone()) {
+            // settled before any answer was awaited (an open circuit refuses at once): the caller's thread goes on
+            settle(exchange, work.handle((ignored, failure) -> failure).join());
+            callback.done(true);
+            return true;
+        }
+        work.whenComplete((ignored, failure) -> {
+            settle(exchange, failure);
             callback.done(false);
-        }));
+        });
         return false;
     }
 
-    /** Continues the exchange off the HTTP I/O thread; if the pool refuses (shutting down, full), right here. */
-    private void continueExchange(Runnable continuation) {
-        endpoint.getComponent().continuation().execute(continuation);
+    /**
+     * Whether the route goes on where Claid's answer arrived ({@code continueOnIoThread}): only after a synchronous
+     * call, whose last step is that answer. An async submission ends on the completion pool (recording the task) or
+     * in a wait, whose threads serve every wait.
+     */
+    private boolean continuesOnIoThread(ClaidOperations op) {
+        return endpoint.getConfiguration().isContinueOnIoThread() && op.submits() == null;
+    }
+
+    private static void settle(Exchange exchange, Throwable failure) {
+        if (failure != null) {
+            exchange.setException(unwrap(failure));
+        }
     }
 
     private ClaidOperations operation(Exchange exchange) {

@@ -20,7 +20,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * What a route does after a sync {@code claid:edit} may block (write a file, upload to S3), so it must never run on
  * the HTTP client's few I/O threads, where it would stall every other call: it runs on the component's completion
- * pool, however the exchange was sent and whether or not the output was downloaded.
+ * pool, however the exchange was sent and whether or not the output was downloaded. Unless the route says it never
+ * blocks ({@code continueOnIoThread}): then it goes on where the answer arrived, after sync calls only.
  */
 class RouteContinuationThreadIT extends CamelTestSupport {
 
@@ -43,6 +44,12 @@ class RouteContinuationThreadIT extends CamelTestSupport {
                 from("direct:answer").to("claid:edit?downloadOutput=false&" + common)
                         .process(e -> threads.add(Thread.currentThread().getName()));
                 from("direct:download").to("claid:edit?downloadOutput=true&" + common)
+                        .process(e -> threads.add(Thread.currentThread().getName()));
+                from("direct:onIoThread").to("claid:edit?continueOnIoThread=true&downloadOutput=false&" + common)
+                        .process(e -> threads.add(Thread.currentThread().getName()));
+                from("direct:downloadOnIoThread").to("claid:edit?continueOnIoThread=true&downloadOutput=true&" + common)
+                        .process(e -> threads.add(Thread.currentThread().getName()));
+                from("direct:submitWithTheOption").to("claid:editAsync?continueOnIoThread=true&" + common)
                         .process(e -> threads.add(Thread.currentThread().getName()));
             }
         };
@@ -75,5 +82,50 @@ class RouteContinuationThreadIT extends CamelTestSupport {
         }
 
         assertThat(threads).isNotEmpty().allSatisfy(name -> assertThat(name).contains("ClaidCompletion"));
+    }
+
+    @Test
+    void withContinueOnIoThreadTheRouteGoesOnWhereTheAnswerArrivedDownloadedOrNot() throws Exception {
+        List<CompletableFuture<Exchange>> sent = new ArrayList<>();
+        for (int i = 0; i < CONCURRENT; i++) {
+            String endpoint = i % 2 == 0 ? "direct:onIoThread" : "direct:downloadOnIoThread";
+            String url = "https://images.example/" + i + ".jpg";
+            sent.add(template.asyncSend(endpoint, e -> e.getMessage().setBody(url)));
+        }
+        for (CompletableFuture<Exchange> exchange : sent) {
+            assertThat(exchange.get(30, TimeUnit.SECONDS).getException()).isNull();
+        }
+
+        assertThat(threads).isNotEmpty().allSatisfy(name -> assertThat(name).startsWith("httpclient-dispatch"));
+    }
+
+    @Test
+    void anAsyncSubmissionHandsTheExchangeOffEvenWithContinueOnIoThread() {
+        template.requestBody("direct:submitWithTheOption", "https://images.example/one.jpg");
+
+        assertThat(threads).isNotEmpty().allSatisfy(name -> assertThat(name).contains("ClaidCompletion"));
+    }
+
+    @Test
+    void withContinueOnIoThreadACallRefusedAtOnceFailsItsExchangeOnTheCallersThread() throws Exception {
+        // a server of its own: its account's credit circuit opens on the 402 without touching the other tests'
+        try (LocalClaidServer ownAccount = LocalClaidServer.builder().apiKey(KEY).build().start()) {
+            context.addRoutes(new RouteBuilder() {
+                @Override
+                public void configure() {
+                    from("direct:ownAccount").to("claid:edit?continueOnIoThread=true&downloadOutput=false&apiKey="
+                            + KEY + "&baseUrl=" + ownAccount.baseUrl() + "&operations=RAW({})");
+                }
+            });
+            ownAccount.faults().next(1).status(402).onAny();
+            assertThat(template.send("direct:ownAccount", e -> e.getMessage().setBody("https://images.example/a.jpg"))
+                    .getException()).isInstanceOf(io.github.camelclaid.client.ClaidException.class);
+
+            Exchange refused = template.send("direct:ownAccount",
+                    e -> e.getMessage().setBody("https://images.example/b.jpg"));
+
+            assertThat(refused.getException()).isInstanceOf(ClaidCircuitOpenException.class);
+            assertThat(ownAccount.paidSubmissionCount(io.github.camelclaid.client.ApiOperation.EDIT)).isZero();
+        }
     }
 }
