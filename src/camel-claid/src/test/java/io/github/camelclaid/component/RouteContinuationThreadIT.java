@@ -71,30 +71,14 @@ class RouteContinuationThreadIT extends CamelTestSupport {
 
     @Test
     void manyExchangesInFlightNeverContinueOnAnIoThread() throws Exception {
-        List<CompletableFuture<Exchange>> sent = new ArrayList<>();
-        for (int i = 0; i < CONCURRENT; i++) {
-            String endpoint = i % 2 == 0 ? "direct:answer" : "direct:download";
-            String url = "https://images.example/" + i + ".jpg";
-            sent.add(template.asyncSend(endpoint, e -> e.getMessage().setBody(url)));
-        }
-        for (CompletableFuture<Exchange> exchange : sent) {
-            assertThat(exchange.get(30, TimeUnit.SECONDS).getException()).isNull();
-        }
+        sendAllAtOnceAlternating("direct:answer", "direct:download");
 
         assertThat(threads).isNotEmpty().allSatisfy(name -> assertThat(name).contains("ClaidCompletion"));
     }
 
     @Test
     void withContinueOnIoThreadTheRouteGoesOnWhereTheAnswerArrivedDownloadedOrNot() throws Exception {
-        List<CompletableFuture<Exchange>> sent = new ArrayList<>();
-        for (int i = 0; i < CONCURRENT; i++) {
-            String endpoint = i % 2 == 0 ? "direct:onIoThread" : "direct:downloadOnIoThread";
-            String url = "https://images.example/" + i + ".jpg";
-            sent.add(template.asyncSend(endpoint, e -> e.getMessage().setBody(url)));
-        }
-        for (CompletableFuture<Exchange> exchange : sent) {
-            assertThat(exchange.get(30, TimeUnit.SECONDS).getException()).isNull();
-        }
+        sendAllAtOnceAlternating("direct:onIoThread", "direct:downloadOnIoThread");
 
         assertThat(threads).isNotEmpty().allSatisfy(name -> assertThat(name).startsWith("httpclient-dispatch"));
     }
@@ -126,6 +110,18 @@ class RouteContinuationThreadIT extends CamelTestSupport {
 
             assertThat(refused.getException()).isInstanceOf(ClaidCircuitOpenException.class);
             assertThat(ownAccount.paidSubmissionCount(io.github.camelclaid.client.ApiOperation.EDIT)).isZero();
+        }
+    }
+
+    /** {@value #CONCURRENT} edits in flight at once, to the two endpoints in turn; each must succeed. */
+    private void sendAllAtOnceAlternating(String even, String odd) throws Exception {
+        List<CompletableFuture<Exchange>> sent = new ArrayList<>();
+        for (int i = 0; i < CONCURRENT; i++) {
+            String url = "https://images.example/" + i + ".jpg";
+            sent.add(template.asyncSend(i % 2 == 0 ? even : odd, e -> e.getMessage().setBody(url)));
+        }
+        for (CompletableFuture<Exchange> exchange : sent) {
+            assertThat(exchange.get(30, TimeUnit.SECONDS).getException()).isNull();
         }
     }
 }
