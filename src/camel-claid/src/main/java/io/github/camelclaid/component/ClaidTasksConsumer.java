@@ -41,8 +41,10 @@ import static io.github.camelclaid.client.AsyncFailures.unwrap;
  */
 public class ClaidTasksConsumer extends ScheduledBatchPollingConsumer {
 
-    /** How often finished tasks are purged from the ledger, at most. */
+    /** How often finished tasks are purged from the ledger: every minute, or every finishedRetention if shorter. */
     private static final Duration PURGE_EVERY = Duration.ofMinutes(1);
+    /** The purge reads every task the ledger holds: never more often than this, however short the retention. */
+    private static final Duration PURGE_AT_MOST_EVERY = Duration.ofSeconds(1);
     /** How many 404s in a row end a task as no longer known to Claid. */
     static final int NOT_FOUND_TRIES = 3;
 
@@ -366,7 +368,8 @@ public class ClaidTasksConsumer extends ScheduledBatchPollingConsumer {
             return;
         }
         long retention = endpoint.getConfiguration().getFinishedRetention();
-        nextPurge = now.plusMillis(Math.min(PURGE_EVERY.toMillis(), retention));
+        long every = Math.min(PURGE_EVERY.toMillis(), retention);
+        nextPurge = now.plusMillis(Math.max(PURGE_AT_MOST_EVERY.toMillis(), every));
         Instant cutoff = now.minusMillis(retention);
         int purged = ledger.purgeFinished(cutoff);
         // a task this consumer asked about and someone else reported (a webhook, another instance on the ledger)
