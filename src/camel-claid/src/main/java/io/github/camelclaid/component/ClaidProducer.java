@@ -2,6 +2,7 @@ package io.github.camelclaid.component;
 
 import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import java.util.function.Supplier;
 
 import io.github.camelclaid.client.ApiOperation;
@@ -73,23 +74,18 @@ public class ClaidProducer extends DefaultAsyncProducer {
             callback.done(true);
             return true;
         }
-        if (!continuesOnIoThread(op)) {
-            work.whenComplete((ignored, failure) -> endpoint.getComponent().continuation().execute(() -> {
-                settle(exchange, failure);
-                callback.done(false);
-            }));
-            return false;
-        }
-        if (work.isDone()) {
+        boolean onIoThread = continuesOnIoThread(op);
+        if (onIoThread && work.isDone()) {
             // settled before any answer was awaited (an open circuit refuses at once): the caller's thread goes on
             settle(exchange, work.handle((ignored, failure) -> failure).join());
             callback.done(true);
             return true;
         }
-        work.whenComplete((ignored, failure) -> {
+        Executor next = onIoThread ? Runnable::run : endpoint.getComponent().continuation();
+        work.whenComplete((ignored, failure) -> next.execute(() -> {
             settle(exchange, failure);
             callback.done(false);
-        });
+        }));
         return false;
     }
 
