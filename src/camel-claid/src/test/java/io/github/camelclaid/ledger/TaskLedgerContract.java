@@ -2,9 +2,11 @@ package io.github.camelclaid.ledger;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Random;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -258,7 +260,7 @@ public abstract class TaskLedgerContract {
      */
     @Test
     void dueAgreesWithTheTasksThemselvesThroughEveryKindOfChange() {
-        java.util.Random random = new java.util.Random(17);
+        Random random = new Random(17);
         List<TaskKey> keys = new ArrayList<>();
         List<String> owners = List.of("a", "b");
         long tick = 0;
@@ -293,7 +295,7 @@ public abstract class TaskLedgerContract {
             int limit = 1 + random.nextInt(12);
             List<TaskKey> expected = keys.stream().map(ledger::find).flatMap(Optional::stream)
                     .filter(t -> !t.nextPollAt().isAfter(at) && t.claimableBy(null, at))
-                    .sorted(java.util.Comparator.comparing(TrackedTask::nextPollAt))
+                    .sorted(Comparator.comparing(TrackedTask::nextPollAt))
                     .limit(limit).map(TrackedTask::key).toList();
             assertThat(ledger.due(at, limit)).as("due at step %d", step).extracting(TrackedTask::key)
                     .containsExactlyElementsOf(expected);
